@@ -1,0 +1,67 @@
+"""Statistics over latest positions: bloc summaries, the gap between two blocs, pairwise agreement."""
+
+from __future__ import annotations
+
+import itertools
+
+import pandas as pd
+
+from stancekit.scale import SCALE_WIDTH
+
+BLOC_SUMMARY_COLUMNS = ["issue", "bloc", "mean", "min", "max", "spread", "count", "members"]
+GAP_COLUMNS = ["issue", "mean_a", "mean_b", "count_a", "count_b", "gap", "abs_gap"]
+
+
+def bloc_summary(latest: pd.DataFrame) -> pd.DataFrame:
+    """Per issue and bloc: mean, min, max and spread of positions, member count and members.
+
+    `members` names the actors from most to least supportive, so a bloc is never shown as one
+    voice without who is in it.
+    """
+    if latest.empty:
+        return pd.DataFrame(columns=BLOC_SUMMARY_COLUMNS)
+    ordered = latest.sort_values(["position", "actor"], ascending=[False, True])
+    grouped = ordered.groupby(["issue", "bloc"], sort=False)
+    summary = grouped["position"].agg(["mean", "min", "max", "count"]).reset_index()
+    summary["spread"] = summary["max"] - summary["min"]
+    summary["members"] = grouped["actor"].agg(tuple).to_numpy()
+    return summary[BLOC_SUMMARY_COLUMNS]
+
+
+def bloc_gap(latest: pd.DataFrame, bloc_a: str, bloc_b: str) -> pd.DataFrame:
+    """Per issue, the mean positions of two blocs and the gap (a − b), largest |gap| first.
+
+    Issues where either bloc has no stated position keep a missing gap and come last.
+    """
+    summary = bloc_summary(latest)
+    wide = summary.pivot_table(index="issue", columns="bloc", values=["mean", "count"], sort=False)
+    issues = pd.Index(latest["issue"].drop_duplicates(), name="issue")
+    frame = pd.DataFrame(index=issues)
+    for suffix, bloc in (("a", bloc_a), ("b", bloc_b)):
+        for stat in ("mean", "count"):
+            column = (stat, bloc)
+            frame[f"{stat}_{suffix}"] = (
+                wide[column].reindex(issues) if column in wide.columns else float("nan")
+            )
+    frame["count_a"] = frame["count_a"].fillna(0).astype(int)
+    frame["count_b"] = frame["count_b"].fillna(0).astype(int)
+    frame["gap"] = frame["mean_a"] - frame["mean_b"]
+    frame["abs_gap"] = frame["gap"].abs()
+    frame = frame.reset_index().sort_values("abs_gap", ascending=False, na_position="last", kind="stable")
+    return frame[GAP_COLUMNS].reset_index(drop=True)
+
+
+def pairwise_agreement(latest: pd.DataFrame) -> pd.DataFrame:
+    """For every pair of actors: issues both took a position on, and agreement 1 − mean|Δ| / 4.
+
+    Agreement is 1 for identical positions and 0 for opposite ends of the scale; missing
+    (NaN) when the pair shares no issue.
+    """
+    wide = latest.pivot_table(index="issue", columns="actor", values="position", sort=False)
+    rows = []
+    for a, b in itertools.combinations(wide.columns, 2):
+        both = wide[[a, b]].dropna()
+        shared = len(both)
+        agreement = 1 - (both[a] - both[b]).abs().mean() / SCALE_WIDTH if shared else float("nan")
+        rows.append({"actor_a": a, "actor_b": b, "shared_issues": shared, "agreement": agreement})
+    return pd.DataFrame(rows, columns=["actor_a", "actor_b", "shared_issues", "agreement"])

@@ -1,0 +1,19 @@
+"""The topic shipped with the app: the 2025 debate on a European force for Ukraine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from stancekit.dataset import Dataset, load_dataset
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+TITLE = "A European force for Ukraine (2025)"
+DESCRIPTION = (
+    "Who wants what in the 2025 debate on a European reassurance force for Ukraine: "
+    "Europe and the US side by side, with Ukraine and Russia, every position sourced and dated."
+)
+
+
+def load_bundled() -> Dataset:
+    """The bundled topic, read and validated from data/."""
+    return load_dataset(DATA_DIR, TITLE, DESCRIPTION)

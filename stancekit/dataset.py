@@ -1,0 +1,95 @@
+"""A topic's tables in one immutable bundle, with the display order of blocs, actors and issues."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from stancekit.loading import read_events, read_issues, read_sources, read_stances
+from stancekit.schema import EVENT_COLUMNS, ISSUE_COLUMNS, SOURCE_COLUMNS
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Stances plus companion tables. Treat every DataFrame here as read-only."""
+
+    title: str
+    description: str
+    stances: pd.DataFrame
+    issues: pd.DataFrame
+    events: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(EVENT_COLUMNS)))
+    sources: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SOURCE_COLUMNS)))
+
+    @property
+    def key(self) -> str:
+        """A short content fingerprint: equal data, equal key (used to key caches)."""
+        digest = hashlib.sha256()
+        for table in (self.stances, self.issues, self.events, self.sources):
+            digest.update(pd.util.hash_pandas_object(table, index=False).values.tobytes())
+        digest.update(self.title.encode())
+        return digest.hexdigest()[:16]
+
+    @property
+    def blocs(self) -> tuple[str, ...]:
+        """Blocs in the order the table first mentions them (the author's order)."""
+        return tuple(self.stances["bloc"].drop_duplicates())
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        """Actors grouped by bloc (bloc order), each bloc in order of first mention."""
+        first = self.stances.drop_duplicates("actor")
+        rank = {bloc: i for i, bloc in enumerate(self.blocs)}
+        ordered = first.assign(_rank=first["bloc"].map(rank)).sort_values("_rank", kind="stable")
+        return tuple(ordered["actor"])
+
+    @property
+    def actor_bloc(self) -> dict[str, str]:
+        """Each actor's bloc."""
+        return dict(zip(self.stances["actor"], self.stances["bloc"], strict=False))
+
+    @property
+    def issue_names(self) -> tuple[str, ...]:
+        """Issues that have positions: issues.csv order first, then any others by first mention."""
+        present = list(self.stances["issue"].drop_duplicates())
+        listed = [i for i in self.issues["issue"] if i in set(present)]
+        return tuple(listed + [i for i in present if i not in set(listed)])
+
+    def issue_info(self, issue: str) -> dict[str, str]:
+        """Proposition and explainer of an issue; the label stands in where none is given."""
+        match = self.issues[self.issues["issue"] == issue]
+        if match.empty:
+            return {"issue": issue, "proposition": issue, "explainer": ""}
+        return dict(match.iloc[0][list(ISSUE_COLUMNS)])
+
+    @property
+    def date_range(self) -> tuple[pd.Timestamp, pd.Timestamp]:
+        """First and last date of a stated position."""
+        return self.stances["date"].min(), self.stances["date"].max()
+
+    @property
+    def source_count(self) -> int:
+        """Number of distinct sources the positions cite."""
+        ids = self.stances["source_id"].where(self.stances["source_id"] != "", self.stances["source"])
+        return int(ids.nunique())
+
+
+def load_dataset(folder: Path, title: str, description: str) -> Dataset:
+    """Read a topic folder: stances.csv (required), issues.csv, events.csv, sources.csv (optional)."""
+    stances = read_stances(folder / "stances.csv")
+
+    def optional(name: str, reader: Callable[[Path], pd.DataFrame], columns: tuple[str, ...]) -> pd.DataFrame:
+        path = folder / name
+        return reader(path) if path.exists() else pd.DataFrame(columns=list(columns))
+
+    return Dataset(
+        title=title,
+        description=description,
+        stances=stances,
+        issues=optional("issues.csv", read_issues, ISSUE_COLUMNS),
+        events=optional("events.csv", read_events, EVENT_COLUMNS),
+        sources=optional("sources.csv", read_sources, SOURCE_COLUMNS),
+    )

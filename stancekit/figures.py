@@ -1,0 +1,308 @@
+"""Plotly figures, each built from a DataFrame and returned as a go.Figure (no Streamlit here).
+
+Stance is always encoded twice: colour from the colour-blind-safe scale plus a glyph or a marker
+shape, so the charts read in greyscale and for colour-blind viewers.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from stancekit.scale import (
+    COLOURS,
+    GLYPHS,
+    LABELS,
+    MAX_POSITION,
+    MIN_POSITION,
+    POSITIONS,
+    signed,
+    stance_label,
+)
+from stancekit.text import escape_plotly, format_date
+
+FONT = dict(family="sans-serif", size=15, color="#1a1a1a")
+# Okabe–Ito colours and distinct marker shapes, one pair per bloc in display order.
+BLOC_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#000000", "#CC79A7", "#E69F00", "#56B4E9")
+BLOC_SYMBOLS = ("diamond", "square", "triangle-up", "x", "star", "circle", "cross")
+HOVER_WIDTH = 60
+
+
+def wrap_label(label: str, width: int = 14) -> str:
+    """An axis label broken over lines of about `width` characters, HTML-escaped."""
+    return "<br>".join(escape_plotly(line) for line in textwrap.wrap(label, width)) or escape_plotly(label)
+
+
+def stance_colourscale() -> list[list]:
+    """A stepped colourscale over −2..2: one flat band of colour per scale point."""
+    steps = len(POSITIONS)
+    scale: list[list] = []
+    for i, position in enumerate(POSITIONS):
+        scale.append([i / steps, COLOURS[position]])
+        scale.append([(i + 1) / steps, COLOURS[position]])
+    return scale
+
+
+def position_hover(row: pd.Series) -> str:
+    """Hover text for one stated position: stance, paraphrase, speaker, date and source."""
+    lines = [
+        f"<b>{escape_plotly(row['actor'])}</b> · {escape_plotly(row['issue'])}",
+        f"<b>{escape_plotly(stance_label(row['position']))}</b>",
+        escape_plotly(row["summary"], HOVER_WIDTH),
+    ]
+    who = " · ".join(filter(None, [escape_plotly(row.get("speaker", "")), format_date(row["date"])]))
+    lines.append(who)
+    lines.append("Source: " + escape_plotly(row["source"], HOVER_WIDTH))
+    return "<br>".join(lines)
+
+
+def stance_matrix_figure(
+    latest: pd.DataFrame, actors: list[str], issues: list[str], actor_bloc: dict[str, str]
+) -> go.Figure:
+    """Actors × issues heatmap of latest positions, a glyph in every cell, blocs separated by lines."""
+    position = latest.pivot_table(index="actor", columns="issue", values="position", aggfunc="last")
+    position = position.reindex(index=actors, columns=issues)
+    z = position.to_numpy(dtype=float)
+    glyphs = np.vectorize(lambda v: "" if np.isnan(v) else GLYPHS[int(v)], otypes=[object])(z)
+    hover = pd.DataFrame("", index=actors, columns=issues, dtype=object)
+    for _, row in latest.iterrows():
+        if row["actor"] in hover.index and row["issue"] in hover.columns:
+            hover.at[row["actor"], row["issue"]] = position_hover(row)
+    for actor in actors:
+        for issue in issues:
+            if not hover.at[actor, issue]:
+                hover.at[actor, issue] = (
+                    f"<b>{escape_plotly(actor)}</b> · {escape_plotly(issue)}<br>No stated position"
+                )
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[escape_plotly(i) for i in issues],
+            y=[escape_plotly(a) for a in actors],
+            text=glyphs,
+            texttemplate="%{text}",
+            textfont=dict(size=18),
+            customdata=hover.to_numpy(),
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=stance_colourscale(),
+            zmin=MIN_POSITION - 0.5,
+            zmax=MAX_POSITION + 0.5,
+            xgap=3,
+            ygap=3,
+            colorbar=dict(
+                orientation="h",
+                tickvals=list(POSITIONS),
+                ticktext=[
+                    f"{GLYPHS[p]} {LABELS[p]}".replace(" ", "<br>", 1) if p else f"{GLYPHS[p]} Split"
+                    for p in POSITIONS
+                ],
+                tickangle=0,
+                thickness=16,
+                len=1.0,
+                x=0.5,
+                xanchor="center",
+                y=0,
+                yanchor="bottom",
+                yref="container",
+                ypad=10,
+            ),
+        )
+    )
+    _add_bloc_separators(figure, actors, actor_bloc)
+    figure.update_layout(
+        font=FONT,
+        height=260 + 44 * len(actors),
+        margin=dict(l=10, r=130, t=10, b=80),
+        xaxis=dict(side="top", tickangle=-35, showgrid=False, tickfont=dict(size=14)),
+        yaxis=dict(autorange="reversed", showgrid=False),
+        template="plotly_white",
+        hoverlabel=dict(bgcolor="#ffffff", font=dict(size=14, color="#1a1a1a")),
+    )
+    return figure
+
+
+def _add_bloc_separators(figure: go.Figure, actors: list[str], actor_bloc: dict[str, str]) -> None:
+    """Horizontal rules between bloc groups, and each bloc's name beside its group."""
+    blocs = [actor_bloc.get(actor, "") for actor in actors]
+    start = 0
+    for index in range(1, len(actors) + 1):
+        if index == len(actors) or blocs[index] != blocs[start]:
+            if index < len(actors):
+                figure.add_hline(y=index - 0.5, line=dict(color="#1a1a1a", width=2))
+            figure.add_annotation(
+                x=1,
+                xref="paper",
+                xanchor="left",
+                xshift=6,
+                y=(start + index - 1) / 2,
+                text=f"<b>{escape_plotly(blocs[start])}</b>",
+                showarrow=False,
+                textangle=0,
+                font=dict(size=14, color="#333333"),
+                align="left",
+            )
+            start = index
+
+
+def _fan(count: int, spacing: float = 0.07, width: float = 0.6) -> np.ndarray:
+    """Offsets that spread `count` markers sharing one point side by side, centred on it."""
+    step = min(spacing, width / max(count, 1))
+    return (np.arange(count) - (count - 1) / 2) * step
+
+
+def _lanes(count: int, spacing: float = 0.16) -> list[float]:
+    """Vertical offset of each bloc's lane within an issue's row, first bloc on top."""
+    return [((count - 1) / 2 - rank) * spacing for rank in range(count)]
+
+
+def bloc_positions_figure(latest: pd.DataFrame, issues: list[str], blocs: list[str]) -> go.Figure:
+    """Per issue (rows), each bloc's position on the −2..+2 axis, one lane per bloc.
+
+    The first two blocs are the ones compared: when they have several members, each member is a
+    hollow marker, the mean a filled one and the range a band. Further blocs show their mean.
+    """
+    row_of = {issue: len(issues) - 1 - i for i, issue in enumerate(issues)}
+    rows = latest[latest["issue"].isin(row_of) & latest["bloc"].isin(blocs)]
+    lane_of = dict(zip(blocs, _lanes(len(blocs)), strict=False))
+    figure = go.Figure()
+    for rank, bloc in enumerate(blocs):
+        colour, symbol = BLOC_COLOURS[rank % len(BLOC_COLOURS)], BLOC_SYMBOLS[rank % len(BLOC_SYMBOLS)]
+        members = rows[rows["bloc"] == bloc]
+        if members.empty:
+            continue
+        stats = members.groupby("issue", sort=False)["position"].agg(["mean", "min", "max", "count"])
+        lane = [row_of[issue] + lane_of[bloc] for issue in stats.index]
+        several = members["actor"].nunique() > 1
+        if rank < 2 and several:
+            _add_range_and_members(figure, members, stats, lane, bloc, colour, row_of, lane_of[bloc])
+        figure.add_trace(
+            go.Scatter(
+                x=stats["mean"],
+                y=lane,
+                mode="markers",
+                name=escape_plotly(f"{bloc} (mean)" if several else bloc),
+                marker=dict(symbol=symbol, size=16, color=colour, line=dict(width=1, color="#ffffff")),
+                customdata=[_mean_hover(bloc, issue, s) for issue, s in stats.iterrows()],
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
+    for boundary in range(len(issues) - 1):
+        figure.add_hline(y=boundary + 0.5, line=dict(color="#cccccc", width=1))
+    figure.update_layout(
+        font=FONT,
+        template="plotly_white",
+        height=150 + 78 * len(issues),
+        margin=dict(l=10, r=10, t=130, b=10),
+        legend=dict(
+            orientation="h", yref="container", y=1, yanchor="top", xanchor="left", x=0, font=dict(size=14)
+        ),
+        xaxis=dict(
+            side="top",
+            range=[MIN_POSITION - 0.4, MAX_POSITION + 0.4],
+            tickvals=list(POSITIONS),
+            ticktext=[f"{GLYPHS[p]} {signed(p)}<br>{LABELS[p]}" for p in POSITIONS],
+            gridcolor="#bdbdbd",
+            zeroline=False,
+        ),
+        yaxis=dict(
+            tickvals=list(row_of.values()),
+            ticktext=[wrap_label(i, 26) for i in row_of],
+            range=[-0.5, len(issues) - 0.5],
+            showgrid=False,
+            zeroline=False,
+        ),
+        hoverlabel=dict(bgcolor="#ffffff", font=dict(size=14, color="#1a1a1a")),
+    )
+    return figure
+
+
+def _add_range_and_members(
+    figure: go.Figure,
+    members: pd.DataFrame,
+    stats: pd.DataFrame,
+    lane: list[float],
+    bloc: str,
+    colour: str,
+    row_of: dict[str, int],
+    offset: float,
+) -> None:
+    """A bloc's range as a band and its members as hollow markers, fanned where they coincide."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for (_, s), y in zip(stats.iterrows(), lane, strict=False):
+        xs += [s["min"], s["max"], None]
+        ys += [y, y, None]
+    figure.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line=dict(color=colour, width=14),
+            opacity=0.2,
+            name=escape_plotly(f"{bloc} (range)"),
+            hoverinfo="skip",
+        )
+    )
+    points = members.sort_values(["issue", "position", "actor"])
+    fan = np.concatenate([_fan(len(group)) for _, group in points.groupby(["issue", "position"], sort=False)])
+    figure.add_trace(
+        go.Scatter(
+            x=points["position"].to_numpy() + fan,
+            y=points["issue"].map(row_of).to_numpy() + offset,
+            mode="markers",
+            name=escape_plotly(f"{bloc} (members)"),
+            marker=dict(symbol="circle-open", size=11, color=colour, line=dict(width=2)),
+            customdata=[position_hover(row) for _, row in points.iterrows()],
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    )
+
+
+def _mean_hover(bloc: str, issue: str, stats: pd.Series) -> str:
+    """Hover for a bloc's marker: the stance of a lone member, or mean and range of several."""
+    count = int(stats["count"])
+    heading = f"<b>{escape_plotly(bloc)}</b> · {escape_plotly(issue)}<br>"
+    if count == 1:
+        return heading + escape_plotly(stance_label(stats["mean"]))
+    return (
+        heading + f"Mean {signed(round(float(stats['mean']), 1))} of {count} actors, "
+        f"range {signed(int(stats['min']))} to {signed(int(stats['max']))}"
+    )
+
+
+def gap_figure(gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> go.Figure:
+    """Horizontal bars: issues ranked by the distance between two blocs' mean positions."""
+    comparable = gaps.dropna(subset=["gap"]).iloc[::-1]
+    labels = [
+        f"{escape_plotly(bloc_a)} {signed(round(a, 1))} · {escape_plotly(bloc_b)} {signed(round(b, 1))}"
+        for a, b in zip(comparable["mean_a"], comparable["mean_b"], strict=False)
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=comparable["abs_gap"],
+            y=[wrap_label(i, 26) for i in comparable["issue"]],
+            orientation="h",
+            marker=dict(color="#4d4d4d"),
+            text=labels,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}<br>Gap %{x:.1f} points<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        font=FONT,
+        height=110 + 56 * max(len(comparable), 1),
+        margin=dict(l=10, r=30, t=30, b=10),
+        xaxis=dict(
+            range=[0, 4.9],
+            tickvals=[0, 1, 2, 3, 4],
+            title="Distance between the two means (0 = same position, 4 = opposite ends)",
+            gridcolor="#d0d0d0",
+        ),
+        template="plotly_white",
+        showlegend=False,
+    )
+    return figure

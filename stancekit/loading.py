@@ -1,0 +1,98 @@
+"""Reading stance tables and their companion files (issues, events, sources) from CSV."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import BinaryIO
+
+import pandas as pd
+
+from stancekit.schema import EVENT_COLUMNS, ISSUE_COLUMNS, SOURCE_COLUMNS, Problem, StanceDataError
+from stancekit.validation import column_schema, missing_columns, schema_problems, validate_stances
+
+CsvSource = str | Path | bytes | BinaryIO
+
+ISSUE_SCHEMA = column_schema({"issue": ["required"], "proposition": ["required"]})
+EVENT_SCHEMA = column_schema({"date": ["date"], "event": ["required"]})
+
+
+def normalise_header(name: object) -> str:
+    """Header matching ignores case and surrounding or repeated whitespace: ' Source URL' → 'source_url'."""
+    return re.sub(r"\s+", "_", str(name).strip().lower())
+
+
+def _read_bytes(source: CsvSource) -> bytes:
+    if isinstance(source, bytes):
+        return source
+    if isinstance(source, (str, Path)):
+        return Path(source).read_bytes()
+    return source.read()
+
+
+def read_raw_table(source: CsvSource) -> pd.DataFrame:
+    """A CSV as an all-text table: headers normalised, every value stripped, blanks as ''."""
+    data = _read_bytes(source)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise StanceDataError(
+            [
+                Problem(
+                    None,
+                    None,
+                    "",
+                    f"The file is not UTF-8 text ({error.reason} at byte {error.start}). "
+                    "Save it as 'CSV UTF-8' and upload it again.",
+                )
+            ]
+        ) from error
+    if not text.strip():
+        raise StanceDataError(
+            [Problem(None, None, "", "The file is empty; it needs a header row and data rows.")]
+        )
+    try:
+        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise StanceDataError(
+            [Problem(None, None, "", f"The file could not be read as CSV: {error}".strip())]
+        ) from error
+    raw.columns = [normalise_header(c) for c in raw.columns]
+    return raw.apply(lambda column: column.str.strip())
+
+
+def _raise_if(problems: list[Problem]) -> None:
+    if problems:
+        raise StanceDataError(problems)
+
+
+def read_stances(source: CsvSource) -> pd.DataFrame:
+    """Read and validate a stance table; raises StanceDataError with every problem found."""
+    return validate_stances(read_raw_table(source))
+
+
+def read_issues(source: CsvSource) -> pd.DataFrame:
+    """Read issues.csv (issue, proposition, explainer); the explainer may be absent."""
+    raw = read_raw_table(source)
+    _raise_if(missing_columns(raw, ISSUE_COLUMNS[:2]))
+    raw = raw.assign(explainer=raw.get("explainer", ""))
+    _raise_if(schema_problems(raw, ISSUE_SCHEMA))
+    return raw.loc[:, list(ISSUE_COLUMNS)].drop_duplicates("issue").reset_index(drop=True)
+
+
+def read_events(source: CsvSource) -> pd.DataFrame:
+    """Read events.csv (date, event, source_id), sorted by date."""
+    raw = read_raw_table(source)
+    _raise_if(missing_columns(raw, EVENT_COLUMNS[:2]))
+    raw = raw.assign(source_id=raw.get("source_id", ""))
+    _raise_if(schema_problems(raw, EVENT_SCHEMA))
+    events = raw.loc[:, list(EVENT_COLUMNS)].assign(date=pd.to_datetime(raw["date"], format="%Y-%m-%d"))
+    return events.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def read_sources(source: CsvSource) -> pd.DataFrame:
+    """Read sources.csv, the list of sources a topic may cite (id, date, outlet, covers, tier, url)."""
+    raw = read_raw_table(source)
+    _raise_if(missing_columns(raw, SOURCE_COLUMNS))
+    return raw.loc[:, list(SOURCE_COLUMNS)].reset_index(drop=True)

@@ -1,0 +1,62 @@
+"""The five-point stance scale: values, labels, glyphs and a colour-blind-safe palette.
+
+Every view takes its words, glyphs and colours from here, so a stance always reads the same.
+"""
+
+from __future__ import annotations
+
+import math
+
+POSITIONS: tuple[int, ...] = (-2, -1, 0, 1, 2)
+MIN_POSITION, MAX_POSITION = -2, 2
+SCALE_WIDTH = MAX_POSITION - MIN_POSITION  # 4: the largest possible disagreement
+
+LABELS: dict[int, str] = {
+    -2: "Strongly opposes",
+    -1: "Opposes",
+    0: "Split / ambivalent",
+    1: "Supports",
+    2: "Strongly supports",
+}
+# Direction by arrow, intensity by doubling: readable without colour and in greyscale.
+GLYPHS: dict[int, str] = {-2: "▼▼", -1: "▼", 0: "◆", 1: "▲", 2: "▲▲"}
+# ColorBrewer PuOr (colour-blind safe): orange = against, purple = for, grey = split.
+COLOURS: dict[int, str] = {
+    -2: "#b35806",
+    -1: "#f1a340",
+    0: "#d9d9d9",
+    1: "#998ec3",
+    2: "#542788",
+}
+# Text colour with at least 4.5:1 contrast on each stance colour.
+TEXT_COLOURS: dict[int, str] = {-2: "#ffffff", -1: "#1a1a1a", 0: "#1a1a1a", 1: "#1a1a1a", 2: "#ffffff"}
+NO_POSITION = "No stated position"
+NO_POSITION_GLYPH = "·"
+
+
+def signed(value: float) -> str:
+    """Format a position or mean with an explicit sign and a true minus: +2, −1, 0, +0.7."""
+    if isinstance(value, float) and not value.is_integer():
+        text = f"{abs(value):.1f}"
+    else:
+        text = f"{abs(int(value))}"
+    if value > 0:
+        return f"+{text}"
+    if value < 0:
+        return f"−{text}"
+    return "0"
+
+
+def stance_label(position: int | float | None, *, with_value: bool = True) -> str:
+    """Glyph, words and value of a position, e.g. '▲▲ Strongly supports (+2)'."""
+    if position is None or (isinstance(position, float) and math.isnan(position)):
+        return NO_POSITION
+    pos = int(position)
+    text = f"{GLYPHS[pos]} {LABELS[pos]}"
+    return f"{text} ({signed(pos)})" if with_value else text
+
+
+def nearest_position(mean: float) -> int:
+    """The scale point closest to a mean, halves rounded away from zero (0.5 → +1)."""
+    rounded = math.floor(abs(mean) + 0.5) * (1 if mean >= 0 else -1)
+    return max(MIN_POSITION, min(MAX_POSITION, int(rounded)))

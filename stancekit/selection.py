@@ -1,0 +1,47 @@
+"""Choosing rows: the sidebar's selection of blocs, actors and issues, and positions as of a date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the user chose to look at. An empty tuple means 'all'."""
+
+    blocs: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    issues: tuple[str, ...] = ()
+
+    @property
+    def is_everything(self) -> bool:
+        """True when nothing is filtered out."""
+        return not (self.blocs or self.actors or self.issues)
+
+
+def apply_selection(stances: pd.DataFrame, selection: Selection) -> pd.DataFrame:
+    """Rows of the chosen blocs, actors and issues (an empty choice keeps all)."""
+    keep = pd.Series(True, index=stances.index)
+    for column, chosen in (
+        ("bloc", selection.blocs),
+        ("actor", selection.actors),
+        ("issue", selection.issues),
+    ):
+        if chosen:
+            keep &= stances[column].isin(chosen)
+    return stances[keep]
+
+
+def latest_positions(stances: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
+    """Each actor's most recent position on each issue, stated on or before `as_of` if given."""
+    rows = stances if as_of is None else stances[stances["date"] <= pd.Timestamp(as_of)]
+    latest = rows.sort_values("date", kind="stable").drop_duplicates(["actor", "issue"], keep="last")
+    return latest.sort_index()
+
+
+def position_history(stances: pd.DataFrame, actor: str, issue: str) -> pd.DataFrame:
+    """All positions of one actor on one issue, newest first."""
+    rows = stances[(stances["actor"] == actor) & (stances["issue"] == issue)]
+    return rows.sort_values("date", ascending=False, kind="stable")

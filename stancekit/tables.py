@@ -1,0 +1,134 @@
+"""Display tables: the text twins of the charts and the full sources listing (plain pandas)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from stancekit.scale import nearest_position, signed, stance_label
+from stancekit.schema import EVIDENCE_TYPES
+from stancekit.text import safe_link_url
+
+TIER_LABELS = {
+    "A": "A: official page or the outlet's own page",
+    "B": "B: a named wire's copy (AP, Reuters, AFP, PA)",
+    "C": "C: mirror or aggregator (cite the original; no link)",
+}
+
+
+def evidence_label(evidence: str) -> str:
+    """'statement' → 'On the record'; blank stays blank."""
+    return EVIDENCE_TYPES.get(evidence, evidence)
+
+
+def positions_table(rows: pd.DataFrame, actors: list[str], issues: list[str]) -> pd.DataFrame:
+    """One line per stated position of the given actors on the given issues, in that order, stance
+    in words: the twin of the matrix."""
+    order = {actor: i for i, actor in enumerate(actors)}
+    issue_order = {issue: i for i, issue in enumerate(issues)}
+    rows = rows[rows["actor"].isin(order) & rows["issue"].isin(issue_order)]
+    ranked = rows.assign(_a=rows["actor"].map(order), _i=rows["issue"].map(issue_order))
+    ranked = ranked.sort_values(["_a", "_i", "date"], kind="stable")
+    return pd.DataFrame(
+        {
+            "Actor": ranked["actor"],
+            "Bloc": ranked["bloc"],
+            "Issue": ranked["issue"],
+            "Stance": ranked["position"].map(stance_label),
+            "Date": ranked["date"].dt.date,
+            "Paraphrase": ranked["summary"],
+            "Speaker": ranked["speaker"],
+            "Source": ranked["source"],
+        }
+    ).reset_index(drop=True)
+
+
+def bloc_table(summary: pd.DataFrame, issues: list[str], blocs: list[str]) -> pd.DataFrame:
+    """Bloc summary in words: the twin of the bloc comparison chart."""
+    issue_order = {issue: i for i, issue in enumerate(issues)}
+    bloc_order = {bloc: i for i, bloc in enumerate(blocs)}
+    rows = summary[summary["bloc"].isin(bloc_order) & summary["issue"].isin(issue_order)]
+    rows = rows.assign(_i=rows["issue"].map(issue_order), _b=rows["bloc"].map(bloc_order))
+    rows = rows.sort_values(["_i", "_b"])
+    return pd.DataFrame(
+        {
+            "Issue": rows["issue"],
+            "Bloc": rows["bloc"],
+            "Mean": rows["mean"].map(lambda m: signed(round(float(m), 1))),
+            "Nearest stance": rows["mean"].map(
+                lambda m: stance_label(nearest_position(float(m)), with_value=False)
+            ),
+            "Range": [
+                f"{signed(int(lo))} to {signed(int(hi))}"
+                for lo, hi in zip(rows["min"], rows["max"], strict=False)
+            ],
+            "Actors": rows["count"].astype(int),
+            "Members (most to least supportive)": rows["members"].map(", ".join),
+        }
+    ).reset_index(drop=True)
+
+
+def gap_table(gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> pd.DataFrame:
+    """Issues ranked by the distance between two blocs; blanks where a bloc stated nothing."""
+
+    def fmt(value: float) -> str:
+        return "" if pd.isna(value) else signed(round(float(value), 1))
+
+    return pd.DataFrame(
+        {
+            "Issue": gaps["issue"],
+            f"{bloc_a} mean": gaps["mean_a"].map(fmt),
+            f"{bloc_b} mean": gaps["mean_b"].map(fmt),
+            "Gap": gaps["abs_gap"].map(lambda v: "not comparable" if pd.isna(v) else f"{v:.1f}"),
+        }
+    )
+
+
+def sources_table(stances: pd.DataFrame) -> pd.DataFrame:
+    """Every stated position with its full provenance, newest first; only safe links kept."""
+    rows = stances.sort_values(["date", "actor"], ascending=[False, True], kind="stable")
+    return pd.DataFrame(
+        {
+            "Date": rows["date"].dt.date,
+            "Actor": rows["actor"],
+            "Issue": rows["issue"],
+            "Stance": rows["position"].map(stance_label),
+            "Source": rows["source"],
+            "Link": rows["source_url"].map(safe_link_url),
+            "Paraphrase": rows["summary"],
+            "Quote": rows["quote"],
+            "Speaker": rows["speaker"],
+            "Evidence": rows["evidence"].map(evidence_label),
+            "Condition": rows["condition"],
+            "Id": rows["source_id"],
+        }
+    ).reset_index(drop=True)
+
+
+def source_pack_table(sources: pd.DataFrame, stances: pd.DataFrame) -> pd.DataFrame:
+    """The topic's source list with tier explained and how many positions cite each source."""
+    cited = stances["source_id"].value_counts()
+    return pd.DataFrame(
+        {
+            "Id": sources["source_id"],
+            "Date": sources["date"],
+            "Outlet": sources["outlet"],
+            "Tier": sources["tier"].map(lambda t: TIER_LABELS.get(t, t)),
+            "Positions citing it": sources["source_id"].map(cited).fillna(0).astype(int),
+            "Link": sources["url"].map(safe_link_url),
+            "What it covers": sources["covers"],
+        }
+    )
+
+
+def search_rows(table: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Rows in which any text cell contains every word of `query` (case-insensitive)."""
+    words = query.lower().split()
+    if not words:
+        return table
+    text = pd.Series("", index=table.index)
+    for column in table.columns:
+        text = text + " " + table[column].fillna("").astype(str).str.lower()
+    keep = pd.Series(True, index=table.index)
+    for word in words:
+        keep &= text.str.contains(word, regex=False)
+    return table[keep]

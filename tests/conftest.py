@@ -1,0 +1,54 @@
+"""Shared fixtures: small hand-made stance tables whose statistics can be computed by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from stancekit.bundled import load_bundled
+from stancekit.dataset import Dataset
+from stancekit.validation import validate_stances
+
+HEADER = "actor,bloc,issue,position,date,summary,source"
+
+
+def make_stances(rows: list[tuple]) -> pd.DataFrame:
+    """A validated stance table from (actor, bloc, issue, position, date) tuples."""
+    raw = pd.DataFrame(
+        [
+            {
+                "actor": a,
+                "bloc": b,
+                "issue": i,
+                "position": str(p),
+                "date": d,
+                "summary": f"{a} on {i}",
+                "source": f"Outlet, {d}",
+            }
+            for a, b, i, p, d in rows
+        ]
+    )
+    return validate_stances(raw)
+
+
+@pytest.fixture
+def small_stances() -> pd.DataFrame:
+    """Three European actors, the US and Russia on two issues, with one position that moved."""
+    return make_stances(
+        [
+            ("UK", "Europe", "Troops", 2, "2025-02-01"),
+            ("France", "Europe", "Troops", 1, "2025-02-01"),
+            ("Poland", "Europe", "Troops", -1, "2025-02-01"),
+            ("US", "United States", "Troops", -2, "2025-02-01"),
+            ("US", "United States", "Troops", 0, "2025-03-01"),
+            ("Russia", "Russia", "Troops", -2, "2025-02-01"),
+            ("UK", "Europe", "Deal", 0, "2025-02-10"),
+            ("US", "United States", "Deal", 2, "2025-02-10"),
+        ]
+    )
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Dataset:
+    """The shipped topic."""
+    return load_bundled()

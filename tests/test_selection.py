@@ -1,0 +1,36 @@
+import pandas as pd
+
+from stancekit.selection import Selection, apply_selection, latest_positions, position_history
+
+
+def test_empty_selection_keeps_everything(small_stances):
+    assert Selection().is_everything
+    assert len(apply_selection(small_stances, Selection())) == len(small_stances)
+
+
+def test_selection_intersects_blocs_actors_and_issues(small_stances):
+    rows = apply_selection(small_stances, Selection(blocs=("Europe",), issues=("Troops",)))
+    assert sorted(rows["actor"]) == ["France", "Poland", "UK"]
+    rows = apply_selection(small_stances, Selection(blocs=("Europe",), actors=("US",)))
+    assert rows.empty
+
+
+def test_latest_positions_takes_the_newest_per_actor_and_issue(small_stances):
+    latest = latest_positions(small_stances)
+    assert len(latest) == 7
+    us_troops = latest[(latest["actor"] == "US") & (latest["issue"] == "Troops")]
+    assert us_troops["position"].tolist() == [0]
+
+
+def test_latest_positions_as_of_includes_the_day_itself(small_stances):
+    on_the_day = latest_positions(small_stances, pd.Timestamp("2025-03-01"))
+    day_before = latest_positions(small_stances, pd.Timestamp("2025-02-28"))
+    pick = lambda t: t[(t["actor"] == "US") & (t["issue"] == "Troops")]["position"].tolist()  # noqa: E731
+    assert pick(on_the_day) == [0]
+    assert pick(day_before) == [-2]
+    assert latest_positions(small_stances, pd.Timestamp("2025-01-31")).empty
+
+
+def test_position_history_is_newest_first(small_stances):
+    history = position_history(small_stances, "US", "Troops")
+    assert history["position"].tolist() == [0, -2]

@@ -1,0 +1,60 @@
+import pandas as pd
+
+from stancekit.aggregation import bloc_gap, bloc_summary
+from stancekit.selection import latest_positions
+from stancekit.tables import (
+    bloc_table,
+    gap_table,
+    positions_table,
+    search_rows,
+    source_pack_table,
+    sources_table,
+)
+from tests.conftest import make_stances
+
+
+def test_positions_table_follows_display_order_and_uses_words(small_stances):
+    table = positions_table(latest_positions(small_stances), ["US", "UK"], ["Deal", "Troops"])
+    expected = [["US", "Deal"], ["US", "Troops"], ["UK", "Deal"], ["UK", "Troops"]]
+    assert table[["Actor", "Issue"]].values.tolist() == expected
+    assert table.loc[0, "Stance"] == "▲▲ Strongly supports (+2)"
+
+
+def test_bloc_and_gap_tables_in_words(small_stances):
+    latest = latest_positions(small_stances)
+    blocs = bloc_table(bloc_summary(latest), ["Troops"], ["Europe", "United States"])
+    europe = blocs.iloc[0]
+    assert (europe["Bloc"], europe["Mean"], europe["Range"], europe["Actors"]) == (
+        "Europe",
+        "+0.7",
+        "−1 to +2",
+        3,
+    )
+    assert europe["Nearest stance"] == "▲ Supports"
+    gaps = gap_table(bloc_gap(latest, "Europe", "Russia"), "Europe", "Russia")
+    assert gaps.set_index("Issue").loc["Deal", "Gap"] == "not comparable"
+
+
+def test_sources_table_keeps_only_safe_links():
+    stances = make_stances([("A", "X", "i", 1, "2025-01-01"), ("B", "X", "i", 1, "2025-01-02")])
+    stances.loc[0, "source_url"] = "javascript:alert(1)"
+    stances.loc[1, "source_url"] = "https://example.org/ok"
+    table = sources_table(stances)
+    assert table.loc[0, "Link"] == "https://example.org/ok"  # newest first
+    assert pd.isna(table.loc[1, "Link"])
+
+
+def test_search_needs_every_word_in_any_column(small_stances):
+    table = sources_table(small_stances)
+    assert set(search_rows(table, "france troops")["Actor"]) == {"France"}
+    assert set(search_rows(table, "TROOPS")["Actor"]) == {"UK", "France", "Poland", "US", "Russia"}
+    assert len(search_rows(table, "  ")) == len(table)
+    assert search_rows(table, "nothing-like-this").empty
+
+
+def test_source_pack_table_counts_citations(bundled):
+    table = source_pack_table(bundled.sources, bundled.stances).set_index("Id")
+    assert table.loc["S26", "Positions citing it"] == 3
+    assert table.loc["S1", "Positions citing it"] == 0
+    assert pd.isna(table.loc["S1", "Link"])  # tier C: no link
+    assert table.loc["S2", "Link"].startswith("https://www.gov.uk/")
