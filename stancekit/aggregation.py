@@ -8,6 +8,7 @@ import pandas as pd
 
 from stancekit.scale import SCALE_WIDTH
 
+PREFERRED_COMPARISON = ("Europe", "United States")
 BLOC_SUMMARY_COLUMNS = ["issue", "bloc", "mean", "min", "max", "spread", "count", "members"]
 GAP_COLUMNS = ["issue", "mean_a", "mean_b", "count_a", "count_b", "gap", "abs_gap"]
 
@@ -65,3 +66,14 @@ def pairwise_agreement(latest: pd.DataFrame) -> pd.DataFrame:
         agreement = 1 - (both[a] - both[b]).abs().mean() / SCALE_WIDTH if shared else float("nan")
         rows.append({"actor_a": a, "actor_b": b, "shared_issues": shared, "agreement": agreement})
     return pd.DataFrame(rows, columns=["actor_a", "actor_b", "shared_issues", "agreement"])
+
+
+def comparison_pair(
+    blocs: list[str] | tuple[str, ...], preferred: tuple[str, str] = PREFERRED_COMPARISON
+) -> tuple[str, str]:
+    """The two blocs to compare by default: the preferred ones where present, else the first two."""
+    if len(blocs) < 2:
+        raise ValueError("comparing needs at least two blocs")
+    first = preferred[0] if preferred[0] in blocs else blocs[0]
+    rest = [b for b in blocs if b != first]
+    return first, preferred[1] if preferred[1] in rest else rest[0]

@@ -95,10 +95,7 @@ def stance_matrix_figure(
             colorbar=dict(
                 orientation="h",
                 tickvals=list(POSITIONS),
-                ticktext=[
-                    f"{GLYPHS[p]} {LABELS[p]}".replace(" ", "<br>", 1) if p else f"{GLYPHS[p]} Split"
-                    for p in POSITIONS
-                ],
+                ticktext=[f"{GLYPHS[p]}<br>{LABELS[p] if p else 'Split'}" for p in POSITIONS],
                 tickangle=0,
                 thickness=16,
                 len=1.0,

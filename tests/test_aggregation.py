@@ -57,3 +57,13 @@ def test_summaries_of_nothing_are_empty():
     assert bloc_summary(empty).empty
     assert pairwise_agreement(empty).empty
     assert isinstance(bloc_gap(empty, "X", "Y"), pd.DataFrame)
+
+
+def test_comparison_pair_prefers_europe_and_the_us():
+    from stancekit.aggregation import comparison_pair
+
+    assert comparison_pair(["Russia", "United States", "Europe"]) == ("Europe", "United States")
+    assert comparison_pair(["Pupils", "Teachers", "Parents"]) == ("Pupils", "Teachers")
+    assert comparison_pair(["Russia", "Europe"]) == ("Europe", "Russia")
+    with pytest.raises(ValueError):
+        comparison_pair(["Europe"])

@@ -1,0 +1,4 @@
+from components import overview
+from components.context import current_context
+
+overview.render(current_context())

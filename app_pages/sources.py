@@ -1,0 +1,4 @@
+from components import sources
+from components.context import current_context
+
+sources.render(current_context())

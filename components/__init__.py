@@ -1,0 +1,1 @@
+"""Streamlit views: one module per page or shared piece; they draw, the core computes."""

@@ -1,0 +1,76 @@
+"""Pieces every view shares: page header, chart with its table twin, stance badge, source line."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from stancekit.scale import stance_label
+from stancekit.tables import evidence_label
+from stancekit.text import escape_markdown, format_date, safe_link_url
+
+# Plotly toolbar: keep the PNG download (it works offline), drop the clutter.
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+BADGE_COLOURS = {-2: "orange", -1: "orange", 0: "gray", 1: "violet", 2: "violet"}
+
+
+def page_header(title: str, what_it_shows: str) -> None:
+    """The view's title and a one-line 'what this shows'."""
+    st.header(title, anchor=False)
+    st.caption(what_it_shows)
+
+
+def empty_state(message: str) -> None:
+    """What to show when the current filters leave nothing to draw, and how to get data back."""
+    st.info(
+        f"{message} Widen the filters in the sidebar, or press **Reset filters**.",
+        icon=":material/filter_alt_off:",
+    )
+
+
+def chart_with_table(
+    figure: go.Figure, table: pd.DataFrame, *, alt: str, key: str, column_config: dict | None = None
+) -> None:
+    """A chart and its table twin in two tabs: the same content, for screens and screen readers."""
+    chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"{key}_view")
+    with chart_tab:
+        st.plotly_chart(figure, key=f"{key}_chart", alt=alt, config=PLOTLY_CONFIG, theme=None)
+    with table_tab:
+        st.dataframe(table, hide_index=True, key=f"{key}_table", column_config=column_config)
+
+
+def stance_badge(position: int) -> None:
+    """A stance as a badge: colour plus glyph plus words, never colour alone."""
+    st.badge(escape_markdown(stance_label(position)), color=BADGE_COLOURS[int(position)])
+
+
+def source_line(row: pd.Series) -> str:
+    """Markdown for one position's provenance: speaker, date, evidence, condition, source link."""
+    parts = []
+    if row.get("speaker"):
+        parts.append(f"**{escape_markdown(row['speaker'])}**")
+    parts.append(format_date(row["date"]))
+    if row.get("evidence"):
+        parts.append(escape_markdown(evidence_label(row["evidence"])))
+    if row.get("condition"):
+        parts.append("Condition: " + escape_markdown(row["condition"]))
+    source = escape_markdown(row["source"])
+    url = safe_link_url(row.get("source_url"))
+    source = f"[{source}]({url})" if url else source
+    if row.get("source_id"):
+        source += f" \\({escape_markdown(row['source_id'])}\\)"
+    parts.append("Source: " + source)
+    return " · ".join(parts)
+
+
+def quote_markdown(row: pd.Series) -> str:
+    """A short quote as a Markdown block quote, or '' when the source gives none."""
+    if not row.get("quote"):
+        return ""
+    speaker = f" — {escape_markdown(row['speaker'])}" if row.get("speaker") else ""
+    return f"> “{escape_markdown(row['quote'])}”{speaker}"

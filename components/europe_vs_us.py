@@ -1,0 +1,115 @@
+"""Europe vs US: two blocs side by side on every issue, and the issues ranked by their gap."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import keys
+from components.common import chart_with_table, empty_state, page_header, quote_markdown, source_line
+from components.context import ViewContext
+from stancekit.aggregation import bloc_gap, bloc_summary, comparison_pair
+from stancekit.figures import bloc_positions_figure, gap_figure
+from stancekit.scale import signed, stance_label
+from stancekit.tables import bloc_table, gap_table
+from stancekit.text import escape_markdown
+
+TOP_GAPS = 3
+
+
+def _choose_pair(blocs: list[str]) -> tuple[str, str]:
+    """Two blocs to compare, defaulting to Europe and the United States."""
+    default_a, default_b = comparison_pair(blocs)
+    if st.session_state.get(keys.COMPARE_A) not in blocs:
+        st.session_state[keys.COMPARE_A] = default_a
+    left, right = st.columns(2)
+    bloc_a = left.selectbox("Compare", blocs, key=keys.COMPARE_A)
+    others = [b for b in blocs if b != bloc_a]
+    if st.session_state.get(keys.COMPARE_B) not in others:
+        st.session_state[keys.COMPARE_B] = default_b if default_b in others else others[0]
+    bloc_b = right.selectbox("with", others, key=keys.COMPARE_B)
+    return bloc_a, bloc_b
+
+
+def render(ctx: ViewContext) -> None:
+    """Draw the bloc comparison, the gap ranking and the biggest gaps explained."""
+    page_header(
+        "Europe vs US: where they differ",
+        "Where the two blocs diverge most and why, then every issue: each European actor (hollow "
+        "circles), Europe's mean (filled diamond) and range (band), with the US, Ukraine, Russia and "
+        "NATO alongside. Europe is not one voice: look at the spread as well as the mean.",
+    )
+    blocs = [b for b in ctx.dataset.blocs if b in set(ctx.latest["bloc"])]
+    if len(blocs) < 2:
+        empty_state("Comparing needs positions from at least two blocs.")
+        return
+    bloc_a, bloc_b = _choose_pair(blocs)
+    order = [bloc_a, bloc_b] + [b for b in blocs if b not in (bloc_a, bloc_b)]
+
+    gaps = bloc_gap(ctx.latest, bloc_a, bloc_b)
+    comparable = gaps.dropna(subset=["gap"])
+    st.subheader(f"Issues ranked by the {bloc_a}–{bloc_b} gap", anchor=False)
+    if comparable.empty:
+        st.info(f"{bloc_a} and {bloc_b} have no issue on which both stated a position.")
+    else:
+        chart_with_table(
+            gap_figure(gaps, bloc_a, bloc_b),
+            gap_table(gaps, bloc_a, bloc_b),
+            alt=f"Bar chart of {len(comparable)} issues ranked by the distance between {bloc_a}'s and "
+            f"{bloc_b}'s mean positions, largest first.",
+            key="gaps",
+        )
+    missing = gaps[gaps["gap"].isna()]["issue"].tolist()
+    if missing:
+        st.caption(
+            "Not comparable, because one side stated no position: "
+            + ", ".join(escape_markdown(i) for i in missing)
+            + ". No stated position is itself information."
+        )
+    _explain_top_gaps(ctx, comparable, bloc_a, bloc_b)
+
+    st.subheader(f"Positions by bloc: {bloc_a} vs {bloc_b}", anchor=False)
+    chart_with_table(
+        bloc_positions_figure(ctx.latest, ctx.issues, order),
+        bloc_table(bloc_summary(ctx.latest), ctx.issues, order),
+        alt=f"Dot plot of each bloc's position on {len(ctx.issues)} issues on a scale from strongly "
+        f"opposes to strongly supports, showing {bloc_a}'s members, mean and range next to {bloc_b} "
+        "and the other blocs. The Table tab lists the same values.",
+        key="blocs",
+    )
+
+
+def _explain_top_gaps(ctx: ViewContext, comparable: pd.DataFrame, bloc_a: str, bloc_b: str) -> None:
+    """For the largest gaps, what each side said, with quote and source."""
+    top = comparable[comparable["abs_gap"] > 0].head(TOP_GAPS)
+    if top.empty:
+        return
+    st.subheader("Why they differ: the biggest gaps", anchor=False)
+    for _, gap in top.iterrows():
+        issue = gap["issue"]
+        with st.container(border=True):
+            st.markdown(
+                f"**{escape_markdown(issue)}**: {escape_markdown(bloc_a)} {signed(round(gap['mean_a'], 1))}"
+                f" vs {escape_markdown(bloc_b)} {signed(round(gap['mean_b'], 1))}"
+            )
+            st.caption(escape_markdown(ctx.dataset.issue_info(issue)["proposition"]))
+            columns = st.columns(2)
+            for column, bloc, mean in (
+                (columns[0], bloc_a, gap["mean_a"]),
+                (columns[1], bloc_b, gap["mean_b"]),
+            ):
+                rows = ctx.latest[(ctx.latest["issue"] == issue) & (ctx.latest["bloc"] == bloc)]
+                # The member closest to the bloc's mean speaks for it; newest first on ties.
+                closest = rows.assign(_d=(rows["position"] - mean).abs()).sort_values(
+                    ["_d", "date"], ascending=[True, False]
+                )
+                row = closest.iloc[0]
+                who = bloc if row["actor"] == bloc else f"{bloc}, e.g. {row['actor']}"
+                with column:
+                    st.markdown(
+                        f"**{escape_markdown(who)}** \\({stance_label(row['position'])}\\): "
+                        f"{escape_markdown(row['summary'])}"
+                    )
+                    if quote := quote_markdown(row):
+                        st.markdown(quote)
+                    st.caption(source_line(row))

@@ -1,0 +1,76 @@
+"""Issue deep-dive: one proposition, every actor's latest position as a card, history beneath."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import keys
+from components.common import empty_state, page_header, quote_markdown, source_line, stance_badge
+from components.context import ViewContext
+from stancekit.scale import stance_label
+from stancekit.selection import position_history
+from stancekit.text import escape_markdown, format_date
+
+CARDS_PER_ROW = 2
+
+
+def render(ctx: ViewContext) -> None:
+    """Draw the issue picker, the proposition and one card per actor."""
+    page_header(
+        "Issue deep-dive",
+        "Pick an issue: read its proposition, then each actor's latest position with paraphrase, "
+        "quote, speaker, date and source, and how that position changed over time.",
+    )
+    if not ctx.issues:
+        empty_state("No issues match the current filters.")
+        return
+    if st.session_state.get(keys.DEEP_DIVE_ISSUE) not in ctx.issues:
+        st.session_state[keys.DEEP_DIVE_ISSUE] = ctx.issues[0]
+    issue = st.selectbox("Issue", ctx.issues, key=keys.DEEP_DIVE_ISSUE)
+    info = ctx.dataset.issue_info(issue)
+    with st.container(border=True):
+        st.markdown(f"#### {escape_markdown(info['proposition'])}")
+        if info["explainer"]:
+            st.markdown(escape_markdown(info["explainer"]))
+
+    latest = ctx.latest[ctx.latest["issue"] == issue]
+    order = {actor: i for i, actor in enumerate(ctx.actors)}
+    latest = latest.assign(_o=latest["actor"].map(order)).sort_values("_o")
+    positions = latest["position"]
+    st.markdown(
+        f"**{len(latest)} actors** stated a position: {positions.gt(0).sum()} for, "
+        f"{positions.eq(0).sum()} split, {positions.lt(0).sum()} against."
+    )
+
+    for bloc in [b for b in ctx.dataset.blocs if b in set(latest["bloc"])]:
+        st.subheader(bloc, anchor=False)
+        members = latest[latest["bloc"] == bloc]
+        for start in range(0, len(members), CARDS_PER_ROW):
+            columns = st.columns(CARDS_PER_ROW)
+            for column, (_, row) in zip(
+                columns, members.iloc[start : start + CARDS_PER_ROW].iterrows(), strict=False
+            ):
+                with column:
+                    _card(row, position_history(ctx.stances, row["actor"], issue).iloc[1:])
+
+    silent = [a for a in ctx.actors if a not in set(latest["actor"])]
+    if silent:
+        st.caption("No stated position on this issue: " + ", ".join(escape_markdown(a) for a in silent) + ".")
+
+
+def _card(row: pd.Series, earlier: pd.DataFrame) -> None:
+    """One actor's latest position, with its earlier positions on the same issue beneath."""
+    with st.container(border=True):
+        st.markdown(f"**{escape_markdown(row['actor'])}**")
+        stance_badge(row["position"])
+        st.markdown(escape_markdown(row["summary"]))
+        if quote := quote_markdown(row):
+            st.markdown(quote)
+        st.caption(source_line(row))
+        if not earlier.empty:
+            with st.expander(f"Earlier positions ({len(earlier)})"):
+                for _, old in earlier.iterrows():
+                    when, stance = format_date(old["date"]), escape_markdown(stance_label(old["position"]))
+                    st.markdown(f"**{when}: {stance}**  \n{escape_markdown(old['summary'])}")
+                    st.caption(source_line(old))

@@ -1,0 +1,10 @@
+"""Every session-state and widget key, named once. Short, because they may appear in URLs."""
+
+BLOCS = "blocs"
+ACTORS = "actors"
+ISSUES = "issues"
+DEEP_DIVE_ISSUE = "issue"
+COMPARE_A = "bloc_a"
+COMPARE_B = "bloc_b"
+SOURCES_SEARCH = "q"
+SOURCES_EVIDENCE = "evidence"
