@@ -43,9 +43,8 @@ def render(ctx: ViewContext) -> None:
         f"{positions.eq(0).sum()} split, {positions.lt(0).sum()} against."
     )
 
-    for bloc in [b for b in ctx.dataset.blocs if b in set(latest["bloc"])]:
-        st.subheader(bloc, anchor=False)
-        members = latest[latest["bloc"] == bloc]
+    for title, members in _sections(latest, ctx.dataset.blocs):
+        st.subheader(title, anchor=False)
         for start in range(0, len(members), CARDS_PER_ROW):
             columns = st.columns(CARDS_PER_ROW)
             for column, (_, row) in zip(
@@ -57,6 +56,24 @@ def render(ctx: ViewContext) -> None:
     silent = [a for a in ctx.actors if a not in set(latest["actor"])]
     if silent:
         st.caption("No stated position on this issue: " + ", ".join(escape_markdown(a) for a in silent) + ".")
+
+
+def _sections(latest: pd.DataFrame, blocs: tuple[str, ...]) -> list[tuple[str, pd.DataFrame]]:
+    """Card groups in bloc order. Blocs that are a single actor of the same name (the US, Russia)
+    share one section, so no heading merely repeats its only card's title."""
+    sections: list[tuple[str, pd.DataFrame] | None] = []
+    solo: list[str] = []
+    for bloc in [b for b in blocs if b in set(latest["bloc"])]:
+        members = latest[latest["bloc"] == bloc]
+        if members["actor"].tolist() != [bloc]:
+            sections.append((bloc, members))
+        elif not solo:
+            solo.append(bloc)
+            sections.append(None)  # where the shared section goes
+        else:
+            solo.append(bloc)
+    shared = (" · ".join(solo), latest[latest["bloc"].isin(solo)])
+    return [section or shared for section in sections]
 
 
 def _card(row: pd.Series, earlier: pd.DataFrame) -> None:
