@@ -45,7 +45,7 @@ def test_every_page_renders_with_header_and_footer(page):
     assert_clean(at)
     assert at.header[0].value == PAGES[page]
     footer = at.main.caption[-1].value
-    assert "104 dated positions of 16 actors on 13 issues" in footer
+    assert "100 dated positions of 16 actors on 13 issues" in footer
     assert "12 Feb 2025 – 30 Apr 2025" in footer
 
 
@@ -72,7 +72,7 @@ def test_bloc_filter_applies_to_every_page():
     at.switch_page("app_pages/sources.py").run()
     assert_clean(at)
     assert set(table(at)["Actor"]) == {"Russia"}
-    assert at.main.caption[1].value == "17 of 17 positions shown."
+    assert at.main.caption[1].value == "16 of 16 positions shown."
     at.switch_page("app_pages/issue_deep_dive.py").run()
     assert set(at.main.subheader.values) == {"Russia"}
 
@@ -154,7 +154,7 @@ def test_deep_dive_shows_proposition_cards_and_history():
 
 def test_sources_search_and_evidence_filter():
     at = open_app("app_pages/sources.py")
-    assert len(table(at)) == 104
+    assert len(table(at)) == 100
     at.text_input(key=keys.SOURCES_SEARCH).input("Vance").run()
     assert set(table(at)["Speaker"]) == {"JD Vance"}
     assert len(table(at)) == 4

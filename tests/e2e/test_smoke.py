@@ -33,7 +33,7 @@ def test_page_renders_in_chromium(page: Page, app_url: str, path: str, heading: 
     if charts:
         expect(plots.first).to_be_visible(timeout=20_000)
     assert page.locator("[data-testid=stPlotlyChart]").count() == charts
-    expect(page.get_by_text("104 dated positions of 16 actors")).to_be_visible()
+    expect(page.get_by_text("100 dated positions of 16 actors")).to_be_visible()
     save_full_page(page, path or "overview")
     # must not happen: an exception box, an error alert, a request leaving the machine
     assert page.locator("[data-testid=stException]").count() == 0
@@ -59,8 +59,8 @@ def test_matrix_cells_show_glyphs_and_hover_with_source(page: Page, app_url: str
 def test_sidebar_filter_changes_the_view(page: Page, app_url: str):
     page.goto(f"{app_url}/sources")
     wait_until_idle(page)
-    expect(page.get_by_text("104 of 104 positions shown.")).to_be_visible()
+    expect(page.get_by_text("100 of 100 positions shown.")).to_be_visible()
     page.get_by_role("combobox", name="Blocs").click()
     page.get_by_role("option", name="Russia").click()
     page.keyboard.press("Escape")
-    expect(page.get_by_text("17 of 17 positions shown.")).to_be_visible(timeout=20_000)
+    expect(page.get_by_text("16 of 16 positions shown.")).to_be_visible(timeout=20_000)
