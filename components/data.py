@@ -22,9 +22,7 @@ def active_dataset() -> Dataset:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def selected_tables(
-    dataset_key: str, selection: Selection, _dataset: Dataset
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def selected_tables(dataset_key: str, selection: Selection, _dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rows of the selection, and each selected actor's latest position per issue.
 
     Keyed by the dataset's content fingerprint and the selection, not by hashing the frames.

@@ -47,9 +47,7 @@ def render(ctx: ViewContext) -> None:
         st.subheader(title, anchor=False)
         for start in range(0, len(members), CARDS_PER_ROW):
             columns = st.columns(CARDS_PER_ROW)
-            for column, (_, row) in zip(
-                columns, members.iloc[start : start + CARDS_PER_ROW].iterrows(), strict=False
-            ):
+            for column, (_, row) in zip(columns, members.iloc[start : start + CARDS_PER_ROW].iterrows(), strict=False):
                 with column:
                     _card(row, position_history(ctx.stances, row["actor"], issue).iloc[1:])
 

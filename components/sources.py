@@ -42,9 +42,7 @@ def render(ctx: ViewContext) -> None:
     table = search_rows(sources_table(rows), query)
     st.caption(f"{len(table)} of {len(ctx.stances)} positions shown.")
     if table.empty:
-        st.info(
-            "No position matches this search. Try fewer or different words.", icon=":material/search_off:"
-        )
+        st.info("No position matches this search. Try fewer or different words.", icon=":material/search_off:")
     else:
         st.dataframe(
             table,

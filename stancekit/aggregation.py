@@ -41,9 +41,7 @@ def bloc_gap(latest: pd.DataFrame, bloc_a: str, bloc_b: str) -> pd.DataFrame:
     for suffix, bloc in (("a", bloc_a), ("b", bloc_b)):
         for stat in ("mean", "count"):
             column = (stat, bloc)
-            frame[f"{stat}_{suffix}"] = (
-                wide[column].reindex(issues) if column in wide.columns else float("nan")
-            )
+            frame[f"{stat}_{suffix}"] = wide[column].reindex(issues) if column in wide.columns else float("nan")
     frame["count_a"] = frame["count_a"].fillna(0).astype(int)
     frame["count_b"] = frame["count_b"].fillna(0).astype(int)
     frame["gap"] = frame["mean_a"] - frame["mean_b"]

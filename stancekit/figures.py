@@ -74,9 +74,7 @@ def stance_matrix_figure(
     for actor in actors:
         for issue in issues:
             if not hover.at[actor, issue]:
-                hover.at[actor, issue] = (
-                    f"<b>{escape_plotly(actor)}</b> · {escape_plotly(issue)}<br>No stated position"
-                )
+                hover.at[actor, issue] = f"<b>{escape_plotly(actor)}</b> · {escape_plotly(issue)}<br>No stated position"
     figure = go.Figure(
         go.Heatmap(
             z=z,
@@ -193,9 +191,7 @@ def bloc_positions_figure(latest: pd.DataFrame, issues: list[str], blocs: list[s
         template="plotly_white",
         height=150 + 78 * len(issues),
         margin=dict(l=10, r=10, t=130, b=10),
-        legend=dict(
-            orientation="h", yref="container", y=1, yanchor="top", xanchor="left", x=0, font=dict(size=14)
-        ),
+        legend=dict(orientation="h", yref="container", y=1, yanchor="top", xanchor="left", x=0, font=dict(size=14)),
         xaxis=dict(
             side="top",
             range=[MIN_POSITION - 0.4, MAX_POSITION + 0.4],
@@ -300,6 +296,35 @@ def gap_figure(gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> go.Figure:
             gridcolor="#d0d0d0",
         ),
         template="plotly_white",
+        showlegend=False,
+    )
+    return figure
+
+
+def match_figure(matches: pd.DataFrame) -> go.Figure:
+    """Horizontal bars of match % (best on top), each labelled with the issues it rests on."""
+    ranked = matches.iloc[::-1]
+    labels = [
+        f"{m:.0%} · {n} issue{'s' if n != 1 else ''}" for m, n in zip(ranked["match"], ranked["issues"], strict=True)
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=ranked["match"] * 100,
+            y=[escape_plotly(name) for name in ranked["name"]],
+            orientation="h",
+            marker=dict(color="#0072B2"),
+            text=labels,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        font=FONT,
+        template="plotly_white",
+        height=90 + 40 * max(len(ranked), 1),
+        margin=dict(l=10, r=40, t=10, b=10),
+        xaxis=dict(range=[0, 125], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", title="Match"),
         showlegend=False,
     )
     return figure

@@ -49,9 +49,7 @@ def read_raw_table(source: CsvSource) -> pd.DataFrame:
             ]
         ) from error
     if not text.strip():
-        raise StanceDataError(
-            [Problem(None, None, "", "The file is empty; it needs a header row and data rows.")]
-        )
+        raise StanceDataError([Problem(None, None, "", "The file is empty; it needs a header row and data rows.")])
     try:
         raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:

@@ -30,6 +30,36 @@ COLOURS: dict[int, str] = {
 }
 # Text colour with at least 4.5:1 contrast on each stance colour.
 TEXT_COLOURS: dict[int, str] = {-2: "#ffffff", -1: "#1a1a1a", 0: "#1a1a1a", 1: "#1a1a1a", 2: "#ffffff"}
+# The same scale in a student's own voice, for the "where do you stand?" questions.
+AGREE_LABELS: dict[int, str] = {
+    2: "Strongly agree",
+    1: "Agree",
+    0: "Neutral / unsure",
+    -1: "Disagree",
+    -2: "Strongly disagree",
+}
+# Verb forms for sentences about a position: "…does X oppose it", "X opposes it", "X opposed it".
+VERB_BASE: dict[int, str] = {
+    2: "strongly support",
+    1: "support",
+    0: "stay split on",
+    -1: "oppose",
+    -2: "strongly oppose",
+}
+VERB_PRESENT: dict[int, str] = {
+    2: "strongly supports",
+    1: "supports",
+    0: "is split on",
+    -1: "opposes",
+    -2: "strongly opposes",
+}
+VERB_PAST: dict[int, str] = {
+    2: "strongly supported",
+    1: "supported",
+    0: "was split on",
+    -1: "opposed",
+    -2: "strongly opposed",
+}
 NO_POSITION = "No stated position"
 NO_POSITION_GLYPH = "·"
 

@@ -54,12 +54,9 @@ def bloc_table(summary: pd.DataFrame, issues: list[str], blocs: list[str]) -> pd
             "Issue": rows["issue"],
             "Bloc": rows["bloc"],
             "Mean": rows["mean"].map(lambda m: signed(round(float(m), 1))),
-            "Nearest stance": rows["mean"].map(
-                lambda m: stance_label(nearest_position(float(m)), with_value=False)
-            ),
+            "Nearest stance": rows["mean"].map(lambda m: stance_label(nearest_position(float(m)), with_value=False)),
             "Range": [
-                f"{signed(int(lo))} to {signed(int(hi))}"
-                for lo, hi in zip(rows["min"], rows["max"], strict=False)
+                f"{signed(int(lo))} to {signed(int(hi))}" for lo, hi in zip(rows["min"], rows["max"], strict=False)
             ],
             "Actors": rows["count"].astype(int),
             "Members (most to least supportive)": rows["members"].map(", ".join),

@@ -13,13 +13,21 @@ import pandas as pd
 # Every ASCII character Markdown or Streamlit's Markdown extensions give a meaning to
 # (links, images, emphasis, code, tables, :colour[...] directives, $math$, HTML).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^])")
+# For Markdown files read by people and standard renderers: only what starts links, images, code,
+# emphasis, HTML or table cells, so the text stays readable.
+_MARKDOWN_FILE_SPECIAL = re.compile(r"([\\`*_\[\]!|<>~#])")
 _WHITESPACE = re.compile(r"\s+")
 
 
-def escape_markdown(text: object) -> str:
-    """Text that Streamlit's Markdown shows literally: no links, images, HTML or formatting."""
+def escape_markdown(text: object, *, for_file: bool = False) -> str:
+    """Text that Markdown shows literally: no links, images, HTML or formatting.
+
+    By default for Streamlit (its extensions included); `for_file=True` escapes less, for a .md
+    file people will also read as plain text.
+    """
     collapsed = _WHITESPACE.sub(" ", str(text)).strip()
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", collapsed)
+    pattern = _MARKDOWN_FILE_SPECIAL if for_file else _MARKDOWN_SPECIAL
+    return pattern.sub(r"\\\1", collapsed)
 
 
 def escape_plotly(text: object, width: int | None = None) -> str:
@@ -44,6 +52,17 @@ def safe_link_url(url: object) -> str | None:
         return None
     # Keep URL syntax, percent-encode what could end a Markdown link or open HTML.
     return quote(candidate, safe="/:?#&=%+,;@~!*'-._")
+
+
+# Names that read with "the" in running text: "the United States", "the European Union".
+_DEFINITE_PREFIXES = ("United ", "European ", "Netherlands", "Philippines", "Czech Republic", "Republic of")
+
+
+def definite(name: str, *, start: bool = False) -> str:
+    """A name as it reads in a sentence: 'the United States', 'France'; 'The …' at a sentence start."""
+    if name.startswith(_DEFINITE_PREFIXES):
+        return ("The " if start else "the ") + name
+    return name
 
 
 def format_date(value: date | datetime | pd.Timestamp) -> str:

@@ -32,8 +32,7 @@ MESSAGES: dict[str, str] = {
     "+2 strongly supports); found '{value}'.",
     "date": "{column} must be a real date written YYYY-MM-DD, e.g. 2025-03-15; found '{value}'.",
     "evidence": "evidence must be statement, reported or analysis, or left empty; found '{value}'.",
-    "url": "{column} must be a web address starting with http:// or https://, or be left empty; "
-    "found '{value}'.",
+    "url": "{column} must be a web address starting with http:// or https://, or be left empty; found '{value}'.",
 }
 
 

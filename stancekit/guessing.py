@@ -1,0 +1,58 @@
+"""Guess the stance: compare a student's predictions with an actor's real positions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from stancekit.scale import SCALE_WIDTH, VERB_BASE, VERB_PAST, signed
+from stancekit.text import definite, format_date
+
+MISS_POINTS = 0.5  # a guess two or more steps off counts as a wrong assumption
+
+
+def guess_results(guesses: Mapping[str, int | None], positions: pd.DataFrame) -> pd.DataFrame:
+    """One row per guessed issue: the guess, the actor's latest row, the difference and the points.
+
+    `positions` are the actor's latest positions (one row per issue). Points = 1 − |guess − real| / 4.
+    """
+    rows = []
+    for _, row in positions.iterrows():
+        guess = guesses.get(row["issue"])
+        if guess is None:
+            continue
+        points = 1 - abs(guess - int(row["position"])) / SCALE_WIDTH
+        rows.append(
+            {
+                **row.to_dict(),
+                "guess": int(guess),
+                "difference": int(row["position"]) - guess,
+                "points": points,
+            }
+        )
+    columns = list(positions.columns) + ["guess", "difference", "points"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def guess_score(results: pd.DataFrame) -> tuple[float, int, int]:
+    """(average points 0–1, exact hits, number of guesses)."""
+    if results.empty:
+        return float("nan"), 0, 0
+    return float(results["points"].mean()), int((results["difference"] == 0).sum()), len(results)
+
+
+def wrong_assumption(row: pd.Series, proposition: str) -> str:
+    """A plain sentence on a guess that was off: what the student expected and what the record says."""
+    actor, guess, real = row["actor"], int(row["guess"]), int(row["position"])
+    return (
+        f"You expected {definite(actor)} to {VERB_BASE[guess].replace('stay ', 'be ')} “{proposition.rstrip('.')}” "
+        f"({signed(guess)}); as of {format_date(row['date'])} it {VERB_PAST[real]} it ({signed(real)}). "
+        f"The record: {row['summary']}"
+    )
+
+
+def wrong_assumptions(results: pd.DataFrame) -> pd.DataFrame:
+    """The guesses that missed by two steps or more, biggest miss first."""
+    missed = results[results["points"] <= MISS_POINTS]
+    return missed.assign(_miss=missed["difference"].abs()).sort_values("_miss", ascending=False, kind="stable")

@@ -1,0 +1,142 @@
+"""Voting-advice matching: how close a student's answers are to each actor's and bloc's positions.
+
+Pure functions over plain data. Method (explained on the page in the same words):
+- per issue both sides answered: points = 1 − |you − them| / 4 (1 = same answer, 0 = opposite ends);
+- weight 2 for issues the student marked "matters more to me", else 1;
+- agreement = Σ weight × points / Σ weight; skipped issues and issues where the actor stated no
+  position are left out, and the number of issues compared is reported with every score;
+- the Euclidean alternative: 1 − sqrt(Σ weight × (you − them)²) / sqrt(Σ weight × 4²), which
+  punishes one large disagreement more than several small ones.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from stancekit.aggregation import bloc_summary
+from stancekit.scale import SCALE_WIDTH
+
+AGREEMENT = "agreement"
+EUCLIDEAN = "euclidean"
+METRICS: dict[str, str] = {
+    AGREEMENT: "Agreement (average closeness)",
+    EUCLIDEAN: "Distance (Euclidean: big gaps count more)",
+}
+IMPORTANT_WEIGHT = 2
+BREAKDOWN_COLUMNS = ["issue", "you", "them", "weight", "points", "weighted_points"]
+
+
+@dataclass(frozen=True)
+class Answers:
+    """A student's answers: position per issue (None = skipped) and the issues that matter more."""
+
+    positions: Mapping[str, int | None]
+    important: frozenset[str] = frozenset()
+
+    @property
+    def answered(self) -> dict[str, int]:
+        """Only the issues the student did not skip."""
+        return {issue: int(p) for issue, p in self.positions.items() if p is not None}
+
+    def weight(self, issue: str) -> int:
+        """2 for an issue marked as mattering more, else 1."""
+        return IMPORTANT_WEIGHT if issue in self.important else 1
+
+
+def breakdown(answers: Answers, positions: Mapping[str, float]) -> pd.DataFrame:
+    """Per issue both sides answered: your answer, theirs, the weight and the points earned."""
+    rows = []
+    for issue, you in answers.answered.items():
+        them = positions.get(issue)
+        if them is None or (isinstance(them, float) and math.isnan(them)):
+            continue
+        weight = answers.weight(issue)
+        points = 1 - abs(you - them) / SCALE_WIDTH
+        rows.append(
+            {
+                "issue": issue,
+                "you": you,
+                "them": them,
+                "weight": weight,
+                "points": points,
+                "weighted_points": weight * points,
+            }
+        )
+    return pd.DataFrame(rows, columns=BREAKDOWN_COLUMNS)
+
+
+def match_score(answers: Answers, positions: Mapping[str, float], metric: str = AGREEMENT) -> tuple[float, int]:
+    """(match from 0 to 1, number of issues compared); the match is NaN when nothing is shared."""
+    table = breakdown(answers, positions)
+    if table.empty:
+        return float("nan"), 0
+    weights = table["weight"]
+    if metric == AGREEMENT:
+        score = table["weighted_points"].sum() / weights.sum()
+    elif metric == EUCLIDEAN:
+        distance = math.sqrt((weights * (table["you"] - table["them"]) ** 2).sum())
+        score = 1 - distance / math.sqrt((weights * SCALE_WIDTH**2).sum())
+    else:
+        raise ValueError(f"unknown metric {metric!r}; use one of {sorted(METRICS)}")
+    return float(score), len(table)
+
+
+def minimum_overlap(answered: int) -> int:
+    """Issues a match must rest on to be ranked: at least 2, and at least half of those answered."""
+    return max(2, math.ceil(answered / 2))
+
+
+def party_positions(latest: pd.DataFrame) -> dict[tuple[str, str], dict[str, float]]:
+    """Positions per issue of every actor and every bloc (bloc = mean of its members), keyed by
+    (kind, name) with kind 'Actor' or 'Bloc'."""
+    parties: dict[tuple[str, str], dict[str, float]] = {}
+    for actor, rows in latest.groupby("actor", sort=False):
+        parties[("Actor", str(actor))] = dict(zip(rows["issue"], rows["position"].astype(float), strict=True))
+    for bloc, rows in bloc_summary(latest).groupby("bloc", sort=False):
+        parties[("Bloc", str(bloc))] = dict(zip(rows["issue"], rows["mean"].astype(float), strict=True))
+    return parties
+
+
+def match_table(answers: Answers, latest: pd.DataFrame, metric: str = AGREEMENT) -> pd.DataFrame:
+    """Match of the student with every actor and bloc, best first; `ranked` marks enough overlap.
+
+    Columns: kind, name, match (0–1), issues (compared), ranked (bool), rank (1 = best, among
+    ranked parties of the same kind; NaN when not ranked).
+    """
+    needed = minimum_overlap(len(answers.answered))
+    rows = []
+    for (kind, name), positions in party_positions(latest).items():
+        score, compared = match_score(answers, positions, metric)
+        rows.append(
+            {
+                "kind": kind,
+                "name": name,
+                "match": score,
+                "issues": compared,
+                "ranked": compared >= needed and not math.isnan(score),
+            }
+        )
+    table = pd.DataFrame(rows, columns=["kind", "name", "match", "issues", "ranked"])
+    table = table.sort_values(
+        ["ranked", "match", "issues", "name"],
+        ascending=[False, False, False, True],
+        kind="stable",
+        na_position="last",
+    ).reset_index(drop=True)
+    ranks = table[table["ranked"]].groupby("kind")["match"].rank(method="min", ascending=False)
+    table["rank"] = ranks.reindex(table.index)
+    return table
+
+
+def rank_changes(by_agreement: pd.DataFrame, by_distance: pd.DataFrame) -> pd.DataFrame:
+    """Parties whose rank differs between the two metrics: kind, name, rank under each."""
+    merged = by_agreement[["kind", "name", "rank"]].merge(
+        by_distance[["kind", "name", "rank"]], on=["kind", "name"], suffixes=("_agreement", "_distance")
+    )
+    merged = merged.dropna(subset=["rank_agreement", "rank_distance"])
+    changed = merged[merged["rank_agreement"] != merged["rank_distance"]]
+    return changed.sort_values(["kind", "rank_agreement"]).reset_index(drop=True)

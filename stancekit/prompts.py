@@ -1,0 +1,109 @@
+"""Discussion prompts generated from the data, each with the sources to read first.
+
+Works for any topic: prompts come from the largest gaps between two blocs, the widest spread of
+positions on an issue, and the biggest changes of one actor's position over time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from stancekit.aggregation import bloc_gap
+from stancekit.scale import VERB_BASE, VERB_PAST, VERB_PRESENT, signed
+from stancekit.text import definite, format_date
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A question for class discussion, the issue it is about, and the positions to read first."""
+
+    kind: str  # "gap", "spread" or "change"
+    issue: str
+    question: str
+    readings: tuple[dict, ...]  # position rows (actor, date, summary, source, source_url, …)
+
+
+def _row(rows: pd.DataFrame) -> dict:
+    return rows.iloc[0].to_dict()
+
+
+def _representative(latest: pd.DataFrame, issue: str, bloc: str, target: float) -> dict:
+    """The bloc member whose position is closest to the bloc's mean, newest first on ties."""
+    rows = latest[(latest["issue"] == issue) & (latest["bloc"] == bloc)]
+    rows = rows.assign(_d=(rows["position"] - target).abs()).sort_values(["_d", "date"], ascending=[True, False])
+    return _row(rows)
+
+
+def gap_prompts(latest: pd.DataFrame, bloc_a: str, bloc_b: str, count: int = 2) -> list[Prompt]:
+    """Why do two blocs disagree? One prompt per issue with the largest gap between their means."""
+    gaps = bloc_gap(latest, bloc_a, bloc_b)
+    prompts = []
+    for gap in gaps[gaps["abs_gap"] >= 1].head(count).itertuples():
+        a = _representative(latest, gap.issue, bloc_a, gap.mean_a)
+        b = _representative(latest, gap.issue, bloc_b, gap.mean_b)
+        if a["actor"] == b["actor"]:
+            continue
+        question = (
+            f"On “{gap.issue}”, why does {definite(b['actor'])} {VERB_BASE[int(b['position'])]} it "
+            f"({signed(int(b['position']))}) while {definite(a['actor'])} {VERB_PRESENT[int(a['position'])]} it "
+            f"({signed(int(a['position']))})? What does each side fear, and what would change its mind?"
+        )
+        prompts.append(Prompt("gap", gap.issue, question, (a, b)))
+    return prompts
+
+
+def spread_prompts(latest: pd.DataFrame, count: int = 2, exclude: set[str] | None = None) -> list[Prompt]:
+    """Why are views so far apart? One prompt per issue with the widest range of positions."""
+    exclude = exclude or set()
+    stats = latest.groupby("issue", sort=False)["position"].agg(["min", "max", "count", "std"])
+    stats = stats[(stats["count"] >= 3) & ~stats.index.isin(exclude)]
+    stats = stats.assign(spread=stats["max"] - stats["min"]).sort_values(["spread", "std"], ascending=False)
+    prompts = []
+    for issue, s in stats.head(count).iterrows():
+        rows = latest[latest["issue"] == issue].sort_values(["position", "date"], ascending=[True, False])
+        low, high = _row(rows), _row(rows.iloc[::-1])
+        middle = rows.iloc[len(rows) // 2].to_dict()
+        readings = tuple({r["actor"]: r for r in (low, high, middle)}.values())
+        question = (
+            f"{int(s['count'])} actors took a position on “{issue}”, from {definite(low['actor'])} "
+            f"({signed(int(low['position']))}) to {definite(high['actor'])} ({signed(int(high['position']))}). "
+            "Where do their interests differ, and who would have to move for a compromise?"
+        )
+        prompts.append(Prompt("spread", str(issue), question, readings))
+    return prompts
+
+
+def change_prompts(stances: pd.DataFrame, count: int = 2, exclude: set[str] | None = None) -> list[Prompt]:
+    """Why did an actor move? One prompt per actor-issue whose position changed the most."""
+    exclude = exclude or set()
+    ordered = stances.sort_values("date", kind="stable")
+    moves = []
+    for (_actor, issue), rows in ordered.groupby(["actor", "issue"], sort=False):
+        if issue in exclude or rows["position"].nunique() < 2:
+            continue
+        first, last = rows.iloc[0], rows.iloc[-1]
+        swing = int(rows["position"].max() - rows["position"].min())
+        moves.append((swing, last["date"], first.to_dict(), last.to_dict()))
+    moves.sort(key=lambda m: (m[0], m[1]), reverse=True)
+    prompts = []
+    for _, _, first, last in moves[:count]:
+        question = (
+            f"On {format_date(first['date'])} {definite(first['actor'])} {VERB_PAST[int(first['position'])]} "
+            f"“{first['issue']}” ({signed(int(first['position']))}); by {format_date(last['date'])} it "
+            f"{VERB_PAST[int(last['position'])]} it ({signed(int(last['position']))}). "
+            "What happened in between, and why might it have moved?"
+        )
+        prompts.append(Prompt("change", first["issue"], question, (first, last)))
+    return prompts
+
+
+def discussion_prompts(stances: pd.DataFrame, latest: pd.DataFrame, blocs: tuple[str, str] | None) -> list[Prompt]:
+    """Prompts for the current selection: bloc gaps first, then spreads, then changes; one per issue."""
+    prompts = gap_prompts(latest, *blocs) if blocs else []
+    used = {p.issue for p in prompts}
+    prompts += spread_prompts(latest, exclude=used)
+    used |= {p.issue for p in prompts}
+    prompts += change_prompts(stances, exclude=used)
+    return prompts

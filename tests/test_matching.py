@@ -1,0 +1,105 @@
+import math
+
+import pytest
+
+from stancekit.matching import (
+    AGREEMENT,
+    EUCLIDEAN,
+    Answers,
+    breakdown,
+    match_score,
+    match_table,
+    minimum_overlap,
+    party_positions,
+    rank_changes,
+)
+from tests.conftest import make_stances
+
+ANSWERS = Answers({"a": 2, "b": 0, "c": None}, frozenset({"b"}))
+
+
+def test_breakdown_by_hand():
+    table = breakdown(ANSWERS, {"a": 1, "b": -2, "c": 2})
+    assert table["issue"].tolist() == ["a", "b"]  # c was skipped
+    assert table["points"].tolist() == [0.75, 0.5]
+    assert table["weight"].tolist() == [1, 2]
+    assert table["weighted_points"].tolist() == [0.75, 1.0]
+
+
+def test_agreement_is_the_weighted_mean_of_points():
+    score, compared = match_score(ANSWERS, {"a": 1, "b": -2, "c": 2})
+    assert compared == 2
+    assert score == pytest.approx((0.75 + 2 * 0.5) / 3)
+
+
+def test_euclidean_normalises_by_the_largest_possible_distance():
+    score, compared = match_score(ANSWERS, {"a": 1, "b": -2}, EUCLIDEAN)
+    assert compared == 2
+    assert score == pytest.approx(1 - math.sqrt(1 * 1 + 2 * 4) / math.sqrt(1 * 16 + 2 * 16))
+
+
+def test_identical_and_opposite_answers_give_the_extremes():
+    answers = Answers({"a": 2, "b": -2})
+    for metric in (AGREEMENT, EUCLIDEAN):
+        assert match_score(answers, {"a": 2, "b": -2}, metric)[0] == pytest.approx(1)
+        assert match_score(answers, {"a": -2, "b": 2}, metric)[0] == pytest.approx(0)
+
+
+def test_missing_positions_are_left_out_not_counted_as_zero():
+    score, compared = match_score(ANSWERS, {"a": 2})
+    assert (score, compared) == (1.0, 1)
+    score, compared = match_score(ANSWERS, {"z": 1})
+    assert math.isnan(score) and compared == 0
+
+
+def test_unknown_metric_is_refused():
+    with pytest.raises(ValueError, match="unknown metric"):
+        match_score(ANSWERS, {"a": 1}, "manhattan-ish")
+
+
+@pytest.mark.parametrize(("answered", "needed"), [(0, 2), (1, 2), (4, 2), (5, 3), (9, 5)])
+def test_minimum_overlap(answered, needed):
+    assert minimum_overlap(answered) == needed
+
+
+def test_match_table_ranks_only_parties_with_enough_overlap():
+    latest = make_stances(
+        [
+            ("Near", "X", "a", 2, "2025-01-01"),
+            ("Near", "X", "b", 0, "2025-01-01"),
+            ("Far", "Y", "a", -2, "2025-01-01"),
+            ("Far", "Y", "b", 2, "2025-01-01"),
+            ("Lone", "X", "a", 2, "2025-01-01"),
+        ]
+    )
+    table = match_table(Answers({"a": 2, "b": 0}), latest).set_index(["kind", "name"])
+    assert table.loc[("Actor", "Near"), "match"] == 1 and table.loc[("Actor", "Near"), "rank"] == 1
+    assert table.loc[("Actor", "Far"), "rank"] == 2
+    assert not table.loc[("Actor", "Lone"), "ranked"]  # one issue in common: shown, not ranked
+    assert math.isnan(table.loc[("Actor", "Lone"), "rank"])
+    # the bloc X is the mean of Near and Lone on a (2) and Near alone on b (0)
+    assert table.loc[("Bloc", "X"), "match"] == 1
+
+
+def test_party_positions_use_bloc_means():
+    latest = make_stances([("A", "X", "a", 2, "2025-01-01"), ("B", "X", "a", -1, "2025-01-01")])
+    assert party_positions(latest)[("Bloc", "X")] == {"a": 0.5}
+
+
+def test_rank_changes_between_metrics():
+    # A: one big miss; B: three small ones. Averages favour A, Euclidean favours B.
+    latest = make_stances(
+        [
+            *(("A", "X", i, p, "2025-01-01") for i, p in zip("abcd", [0, 2, 2, 2], strict=True)),
+            *(("B", "Y", i, p, "2025-01-01") for i, p in zip("abcd", [1, 1, 1, 2], strict=True)),
+        ]
+    )
+    answers = Answers({i: 2 for i in "abcd"})
+    by_agreement = match_table(answers, latest, AGREEMENT)
+    by_distance = match_table(answers, latest, EUCLIDEAN)
+    first = lambda t: t[(t["kind"] == "Actor") & (t["rank"] == 1)]["name"].item()  # noqa: E731
+    assert (first(by_agreement), first(by_distance)) == ("A", "B")
+    changes = rank_changes(by_agreement, by_distance)
+    actors = changes[changes["kind"] == "Actor"].set_index("name")
+    assert actors.loc["A", ["rank_agreement", "rank_distance"]].tolist() == [1, 2]
+    assert rank_changes(by_agreement, by_agreement).empty
