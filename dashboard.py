@@ -14,34 +14,62 @@ st.set_page_config(
 )
 
 dataset = active_dataset()
+presenter = st.Page("app_pages/presenter.py", title="Presenter", icon=":material/co_present:", url_path="present")
 page = st.navigation(
-    [
-        st.Page(
-            "app_pages/overview.py",
-            title="Overview",
-            icon=":material/grid_view:",
-            url_path="overview",
-            default=True,
-        ),
-        st.Page(
-            "app_pages/europe_vs_us.py",
-            title="Europe vs US",
-            icon=":material/compare_arrows:",
-            url_path="europe-vs-us",
-        ),
-        st.Page(
-            "app_pages/issue_deep_dive.py",
-            title="Issue deep-dive",
-            icon=":material/search:",
-            url_path="issue",
-        ),
-        st.Page("app_pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
-    ],
+    {
+        "Explore": [
+            st.Page(
+                "app_pages/overview.py",
+                title="Overview",
+                icon=":material/grid_view:",
+                url_path="overview",
+                default=True,
+            ),
+            st.Page(
+                "app_pages/europe_vs_us.py",
+                title="Europe vs US",
+                icon=":material/compare_arrows:",
+                url_path="europe-vs-us",
+            ),
+            st.Page(
+                "app_pages/issue_deep_dive.py",
+                title="Issue deep-dive",
+                icon=":material/search:",
+                url_path="issue",
+            ),
+            st.Page("app_pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
+        ],
+        "Classroom": [
+            st.Page(
+                "app_pages/where_do_you_stand.py",
+                title="Where do you stand?",
+                icon=":material/how_to_vote:",
+                url_path="stand",
+            ),
+            st.Page(
+                "app_pages/guess_the_stance.py",
+                title="Guess the stance",
+                icon=":material/quiz:",
+                url_path="guess",
+            ),
+            st.Page(
+                "app_pages/discussion_prompts.py",
+                title="Discussion prompts",
+                icon=":material/forum:",
+                url_path="prompts",
+            ),
+            presenter,
+            st.Page("app_pages/handout.py", title="Handout", icon=":material/print:", url_path="handout"),
+        ],
+    },
     position="top",
 )
-with st.sidebar:
-    st.markdown(f"### {escape_markdown(dataset.title)}")
-    st.caption(escape_markdown(dataset.description))
-sidebar.render(dataset)
+projecting = page.url_path == presenter.url_path  # the projector view keeps the screen free of chrome
+if not projecting:
+    with st.sidebar:
+        st.markdown(f"### {escape_markdown(dataset.title)}")
+        st.caption(escape_markdown(dataset.description))
+    sidebar.render(dataset)
 page.run()
-footer.render(dataset)
+if not projecting:
+    footer.render(dataset)

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from stancekit.scale import stance_label
+from stancekit.scale import GLYPHS, POSITIONS, stance_label
 from stancekit.tables import evidence_label
 from stancekit.text import escape_markdown, format_date, safe_link_url
 
@@ -49,6 +49,11 @@ def stance_badge(position: int) -> None:
     st.badge(escape_markdown(stance_label(position)), color=BADGE_COLOURS[int(position)])
 
 
+def stance_badge_markdown(position: int) -> str:
+    """The same badge as inline Markdown, to place inside a sentence."""
+    return f":{BADGE_COLOURS[int(position)]}-badge[{escape_markdown(stance_label(position))}]"
+
+
 def source_line(row: pd.Series) -> str:
     """Markdown for one position's provenance: speaker, date, evidence, condition, source link."""
     parts = []
@@ -74,3 +79,27 @@ def quote_markdown(row: pd.Series) -> str:
         return ""
     speaker = f" — {escape_markdown(row['speaker'])}" if row.get("speaker") else ""
     return f"> “{escape_markdown(row['quote'])}”{speaker}"
+
+
+SKIP = "skip"
+
+
+def scale_radio(label: str, key: str, words: dict[int, str], *, skip_label: str = "Skip") -> int | None:
+    """A horizontal five-point choice plus an explicit skip; returns the position or None (skipped)."""
+    choice = st.radio(
+        label,
+        options=[*reversed(POSITIONS), SKIP],
+        format_func=lambda option: skip_label if option == SKIP else f"{GLYPHS[option]} {words[option]}",
+        index=len(POSITIONS),
+        horizontal=True,
+        key=key,
+        label_visibility="collapsed",  # the proposition above is the visible question; the label names it
+        persist_state="session",  # a student can look at another page and come back to their answers
+    )
+    return None if choice == SKIP else int(choice)
+
+
+def clear_keys(prefix: str) -> None:
+    """Forget every session-state entry under a prefix: one student's answers to one activity."""
+    for key in [k for k in st.session_state if str(k).startswith(prefix)]:
+        del st.session_state[key]

@@ -22,6 +22,7 @@ def render(dataset: Dataset) -> None:
             "Blocs",
             options=dataset.blocs,
             key=keys.BLOCS,
+            persist_state="session",
             placeholder="All blocs",
             help="A bloc is the group an actor is compared in, e.g. Europe.",
         )
@@ -34,6 +35,7 @@ def render(dataset: Dataset) -> None:
             "Actors",
             options=actors,
             key=keys.ACTORS,
+            persist_state="session",
             placeholder="All actors in these blocs",
             format_func=lambda actor: f"{actor} ({actor_bloc[actor]})",
             help="Governments and institutions that stated a position.",
@@ -42,6 +44,7 @@ def render(dataset: Dataset) -> None:
             "Issues",
             options=dataset.issue_names,
             key=keys.ISSUES,
+            persist_state="session",
             placeholder="All issues",
             help="Each issue is a proposition actors agree or disagree with.",
         )

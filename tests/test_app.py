@@ -59,9 +59,7 @@ def test_overview_matrix_has_its_table_twin_and_a_summary_line():
     positions = table(at)
     assert len(positions) == 60  # one row per actor-issue pair with a stated position
     assert positions.iloc[0]["Actor"] == "United Kingdom"
-    us_intel = positions[
-        (positions["Actor"] == "United States") & (positions["Issue"] == "US intelligence sharing")
-    ]
+    us_intel = positions[(positions["Actor"] == "United States") & (positions["Issue"] == "US intelligence sharing")]
     assert us_intel["Stance"].tolist() == ["▲▲ Strongly supports (+2)"]  # the restored, latest position
 
 

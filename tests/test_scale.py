@@ -51,8 +51,6 @@ def test_stance_label_combines_glyph_words_and_value():
     assert stance_label(float("nan")) == NO_POSITION
 
 
-@pytest.mark.parametrize(
-    ("mean", "nearest"), [(0.5, 1), (-0.5, -1), (0.49, 0), (1.7, 2), (-1.2, -1), (2.4, 2)]
-)
+@pytest.mark.parametrize(("mean", "nearest"), [(0.5, 1), (-0.5, -1), (0.49, 0), (1.7, 2), (-1.2, -1), (2.4, 2)])
 def test_nearest_position_rounds_half_away_from_zero(mean, nearest):
     assert nearest_position(mean) == nearest

@@ -1,0 +1,4 @@
+from components import handout
+from components.context import current_context
+
+handout.render(current_context())

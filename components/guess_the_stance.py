@@ -1,0 +1,131 @@
+"""Guess the stance: predict an actor's positions, then reveal the record side by side."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import streamlit as st
+
+from components import keys
+from components.common import (
+    clear_keys,
+    empty_state,
+    page_header,
+    quote_markdown,
+    scale_radio,
+    source_line,
+    stance_badge_markdown,
+)
+from components.context import ViewContext
+from stancekit.guessing import guess_results, guess_score, wrong_assumption, wrong_assumptions
+from stancekit.scale import LABELS, stance_label
+from stancekit.text import definite, escape_markdown
+
+MIN_POSITIONS_FOR_SURPRISE = 3
+
+
+def _surprise(actors: list[str]) -> None:
+    """Pick a different actor at random (a fresh generator per click; nothing shared)."""
+    current = st.session_state.get(keys.GUESS_ACTOR)
+    pool = [a for a in actors if a != current] or actors
+    st.session_state[keys.GUESS_ACTOR] = random.SystemRandom().choice(pool)
+    st.session_state.pop(keys.GUESS_REVEALED, None)
+
+
+def _start_again(actor: str) -> None:
+    clear_keys(keys.GUESS_ANSWER + actor + "::")
+    st.session_state.pop(keys.GUESS_REVEALED, None)
+
+
+def render(ctx: ViewContext) -> None:
+    """Draw the actor picker, the guessing form and, once revealed, the comparison and score."""
+    page_header(
+        "Guess the stance",
+        "Pick an actor and predict its position on each issue. Then reveal what it actually said, with "
+        "paraphrase, quote and source, and see where the class's assumptions were wrong.",
+    )
+    counts = ctx.latest.groupby("actor").size()
+    actors = [a for a in ctx.actors if counts.get(a, 0) > 0]
+    if not actors:
+        empty_state("No positions match the current filters.")
+        return
+    if st.session_state.get(keys.GUESS_ACTOR) not in actors:
+        st.session_state[keys.GUESS_ACTOR] = actors[0]
+    pick, surprise = st.columns([3, 1], vertical_alignment="bottom")
+    actor = pick.selectbox(
+        "Actor",
+        actors,
+        key=keys.GUESS_ACTOR,
+        persist_state="session",
+        format_func=lambda a: f"{a} ({counts[a]} issue{'s' if counts[a] != 1 else ''})",
+    )
+    rich = [a for a in actors if counts[a] >= MIN_POSITIONS_FOR_SURPRISE] or actors
+    surprise.button("Surprise me", on_click=_surprise, args=(rich,), icon=":material/casino:", width="stretch")
+
+    positions = ctx.latest[ctx.latest["actor"] == actor]
+    order = {issue: i for i, issue in enumerate(ctx.issues)}
+    positions = positions.assign(_o=positions["issue"].map(order)).sort_values("_o")
+    answer_key = keys.GUESS_ANSWER + actor + "::"
+    revealed = st.session_state.get(keys.GUESS_REVEALED) == actor
+    if revealed:
+        guesses = {}
+        for issue in positions["issue"]:
+            value = st.session_state.get(answer_key + issue, "skip")
+            guesses[issue] = None if value == "skip" else int(value)
+        _reveal(ctx, actor, guess_results(guesses, positions.drop(columns="_o")))
+    form_area = st.expander("Your guesses", expanded=False) if revealed else st.container()
+    with form_area:
+        _guess_form(ctx, actor, list(positions["issue"]), answer_key)
+
+
+def _guess_form(ctx: ViewContext, actor: str, issues: list[str], answer_key: str) -> None:
+    """One card per issue the actor took a position on: the student's predicted stance."""
+    with st.form("guess_form", border=False):
+        st.markdown(f"**What do you think {escape_markdown(definite(actor))} said?**")
+        for issue in issues:
+            proposition = ctx.dataset.issue_info(issue)["proposition"]
+            with st.container(border=True):
+                st.markdown(f"**{escape_markdown(proposition)}**")
+                scale_radio(f"Your guess for {actor} on {issue}", answer_key + issue, LABELS, skip_label="No idea")
+        if st.form_submit_button("Reveal", type="primary", icon=":material/visibility:"):
+            if st.session_state.get(keys.GUESS_REVEALED) != actor:
+                st.session_state[keys.GUESS_REVEALED] = actor
+                st.rerun()  # show the record above the guesses straight away
+    st.button(
+        "Start again",
+        on_click=_start_again,
+        args=(actor,),
+        icon=":material/restart_alt:",
+        help="Clears your guesses for this actor.",
+    )
+
+
+def _reveal(ctx: ViewContext, actor: str, results: pd.DataFrame) -> None:
+    st.header("The record", anchor=False)
+    score, exact, guessed = guess_score(results)
+    if not guessed:
+        st.warning("You answered “No idea” everywhere. Make at least one guess, then reveal again.")
+        return
+    score_column, exact_column = st.columns(2)
+    score_column.metric("Your score", f"{score:.0%}", help="Per issue: 1 − |guess − real| / 4, averaged.", border=True)
+    exact_column.metric("Exactly right", f"{exact} of {guessed}", border=True)
+    missed = wrong_assumptions(results)
+    if not missed.empty:
+        st.subheader("Where the assumptions were wrong", anchor=False)
+        for _, row in missed.iterrows():
+            st.markdown(
+                "- " + escape_markdown(wrong_assumption(row, ctx.dataset.issue_info(row["issue"])["proposition"]))
+            )
+    st.subheader("Guess and record, issue by issue", anchor=False)
+    for _, row in results.iterrows():
+        verdict = {0: "Exactly right", 1: "One step off"}.get(abs(int(row["difference"])), "Off")
+        with st.container(border=True):
+            st.markdown(f"**{escape_markdown(row['issue'])}** · {verdict}")
+            left, right = st.columns(2)
+            left.markdown(f"Your guess: **{escape_markdown(stance_label(row['guess']))}**")
+            right.markdown(f"The record: {stance_badge_markdown(row['position'])}")
+            st.markdown(escape_markdown(row["summary"]))
+            if quote := quote_markdown(row):
+                st.markdown(quote)
+            st.caption(source_line(row))

@@ -1,0 +1,82 @@
+"""Handout: a one-page printable summary of the current selection, as HTML and Markdown."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from components.common import empty_state, page_header
+from components.context import ViewContext
+from components.discussion_prompts import prompts_for
+from stancekit.handout import HandoutContent, handout_content, handout_html, handout_markdown
+from stancekit.text import escape_markdown, format_date, safe_link_url
+
+
+def render(ctx: ViewContext) -> None:
+    """Offer both downloads and preview the content with Streamlit's own elements."""
+    page_header(
+        "Handout",
+        "A printable page for the class with the current selection: who stands where, key quotes, "
+        "the discussion prompts, the sources and a citation line. Narrow the sidebar filters to fit "
+        "one A4 page.",
+    )
+    if ctx.latest.empty:
+        empty_state("No positions match the current filters.")
+        return
+    content = handout_content(
+        ctx.dataset, ctx.stances, ctx.latest, ctx.actors, ctx.issues, prompts_for(ctx), date.today()
+    )
+    slug = "handout"
+    html_column, md_column = st.columns(2)
+    html_column.download_button(
+        "Download handout (HTML, prints on A4)",
+        handout_html(content),
+        file_name=f"{slug}.html",
+        mime="text/html",
+        icon=":material/print:",
+        width="stretch",
+        key="handout_html",
+    )
+    md_column.download_button(
+        "Download handout (Markdown)",
+        handout_markdown(content),
+        file_name=f"{slug}.md",
+        mime="text/markdown",
+        icon=":material/description:",
+        width="stretch",
+        key="handout_md",
+    )
+    st.caption(
+        "Open the HTML file in a browser and print it (Ctrl+P / ⌘P). The Markdown file pastes into "
+        "documents and learning platforms."
+    )
+    st.divider()
+    _preview(content)
+
+
+def _preview(content: HandoutContent) -> None:
+    """The handout's content, drawn with Streamlit elements (no HTML is rendered in the app)."""
+    st.subheader(content.title, anchor=False)
+    st.caption(escape_markdown(content.subtitle))
+    st.dataframe(content.matrix, key="handout_matrix")
+    if content.quotes:
+        st.markdown("**Key quotes**")
+        for quote in content.quotes:
+            st.markdown(
+                f"- “{escape_markdown(quote['quote'])}” — {escape_markdown(quote['speaker'] or quote['actor'])} "
+                f"({escape_markdown(quote['actor'])}) on {escape_markdown(quote['issue'])}, "
+                f"{format_date(quote['date'])}"
+            )
+    if content.prompts:
+        st.markdown("**Discussion prompts**")
+        for number, prompt in enumerate(content.prompts, 1):
+            st.markdown(f"{number}\\. {escape_markdown(prompt.question)}")
+    st.markdown(f"**Sources** ({len(content.sources)})")
+    st.markdown(
+        "\n".join(
+            f"- [{escape_markdown(name)}]({url})" if (url := safe_link_url(link)) else f"- {escape_markdown(name)}"
+            for name, link in content.sources
+        )
+    )
+    st.caption(escape_markdown(content.citation))

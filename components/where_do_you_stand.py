@@ -1,0 +1,218 @@
+"""Where do you stand? A voting-advice quiz: answer the propositions, see who you match and why."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import keys
+from components.common import chart_with_table, clear_keys, empty_state, page_header, scale_radio
+from components.context import ViewContext
+from stancekit.figures import match_figure
+from stancekit.matching import (
+    AGREEMENT,
+    EUCLIDEAN,
+    IMPORTANT_WEIGHT,
+    METRICS,
+    Answers,
+    breakdown,
+    match_table,
+    minimum_overlap,
+    party_positions,
+    rank_changes,
+)
+from stancekit.scale import AGREE_LABELS, signed, stance_label
+from stancekit.text import escape_markdown
+
+METHOD = f"""
+**How the match is calculated.** For every issue you answered and the actor also took a position
+on, you earn points: **1 − |your answer − theirs| / 4**. The same answer earns 1 point, answers at
+opposite ends earn 0, one step apart earns 0.75. Issues you marked *matters more to me* count
+{IMPORTANT_WEIGHT}×. Your match is the weighted average of those points. Issues you skipped are
+left out, and so is any issue on which an actor stated no position, so each match says how many
+issues it rests on. A match on 2 issues is not comparable with one on 9, so actors are only ranked
+when they share enough issues with you (at least half of the issues you answered, and at least 2).
+A bloc's position is the average of its members.
+
+**Distance (Euclidean)** is a second way to measure: 1 − √(Σ weight × difference²) / √(Σ weight × 4²).
+It punishes one big disagreement more than several small ones, so the ranking can change.
+"""
+
+
+def _answers(issues: list[str]) -> Answers:
+    """This session's answers as the matching library wants them."""
+    positions = {}
+    for issue in issues:
+        value = st.session_state.get(keys.STAND_ANSWER + issue, "skip")
+        positions[issue] = None if value == "skip" else int(value)
+    important = frozenset(i for i in issues if st.session_state.get(keys.STAND_IMPORTANT + i))
+    return Answers(positions, important)
+
+
+def render(ctx: ViewContext) -> None:
+    """Draw the questions, then (after 'Show my matches') the results."""
+    page_header(
+        "Where do you stand?",
+        "Answer each proposition on the same five-point scale as the actors, skip what you are unsure "
+        "about, and mark what matters most to you. Then see which actors and blocs you match, and why. "
+        "Your answers stay in this browser tab: nothing is stored or shared.",
+    )
+    if not ctx.issues:
+        empty_state("No issues match the current filters.")
+        return
+    submitted = st.session_state.get(keys.STAND_SUBMITTED, False)
+    if submitted:
+        _results(ctx, _answers(ctx.issues))
+    questions = (
+        st.expander("Your answers: change them, then show your matches again", expanded=False)
+        if submitted
+        else st.container()
+    )
+    with questions:
+        _questions(ctx)
+
+
+def _questions(ctx: ViewContext) -> None:
+    """One card per proposition: the five-point answer (or skip) and 'matters more to me'."""
+    with st.form("stand_form", border=False):
+        for number, issue in enumerate(ctx.issues, 1):
+            with st.container(border=True):
+                proposition = ctx.dataset.issue_info(issue)["proposition"]
+                st.markdown(f"**{number}. {escape_markdown(proposition)}**")
+                answer, weight = st.columns([5, 1.3], vertical_alignment="center")
+                with answer:
+                    scale_radio(f"Your answer on {issue}", keys.STAND_ANSWER + issue, AGREE_LABELS)
+                weight.checkbox(
+                    "Matters more to me",
+                    key=keys.STAND_IMPORTANT + issue,
+                    persist_state="session",
+                    help=f"Counts {IMPORTANT_WEIGHT}× in your match.",
+                )
+        if st.form_submit_button("Show my matches", type="primary", icon=":material/how_to_vote:"):
+            if not st.session_state.get(keys.STAND_SUBMITTED):
+                st.session_state[keys.STAND_SUBMITTED] = True
+                st.rerun()  # draw the results above the questions straight away
+    st.button(
+        "Start again",
+        on_click=clear_keys,
+        args=(keys.STAND_PREFIX,),
+        icon=":material/restart_alt:",
+        help="Clears your answers on this page only.",
+    )
+
+
+def _results(ctx: ViewContext, answers: Answers) -> None:
+    """Ranked matches, what changes with the other metric, and the per-issue breakdown."""
+    st.header("Your matches", anchor=False)
+    answered = len(answers.answered)
+    if answered == 0:
+        st.warning("You skipped every question. Answer at least one proposition to see your matches.")
+        return
+    metric = st.radio(
+        "Method",
+        [AGREEMENT, EUCLIDEAN],
+        format_func=METRICS.get,
+        horizontal=True,
+        key=keys.STAND_METRIC,
+        help="See 'How the match is calculated' below.",
+    )
+    tables = {m: match_table(answers, ctx.latest, m) for m in (AGREEMENT, EUCLIDEAN)}
+    table = tables[metric]
+    needed = minimum_overlap(answered)
+    _headline(table)
+    st.caption(
+        f"You answered {answered} of {len(ctx.issues)} propositions. Ranked: parties sharing at least "
+        f"{needed} of them with you."
+    )
+    for kind, title in (("Bloc", "Blocs"), ("Actor", "Actors")):
+        ranked = table[(table["kind"] == kind) & table["ranked"]]
+        st.subheader(title, anchor=False)
+        if ranked.empty:
+            st.info(f"No {title.lower()} share {needed} or more of your answered issues. Answer more propositions.")
+            continue
+        chart_with_table(
+            match_figure(ranked),
+            _match_table_view(ranked),
+            alt=f"Bar chart of your match with {len(ranked)} {title.lower()}, best first, each labelled "
+            "with the number of issues it rests on.",
+            key=f"stand_{kind.lower()}",
+        )
+    unranked = table[~table["ranked"] & (table["kind"] == "Actor")]
+    if not unranked.empty:
+        st.caption(
+            "Not ranked, too few issues in common: "
+            + ", ".join(f"{escape_markdown(r.name)} ({r.issues})" for r in unranked.itertuples())
+            + "."
+        )
+    _rank_change_note(tables)
+    _why_this_match(ctx, answers, table)
+    with st.expander("How the match is calculated", expanded=False):
+        st.markdown(METHOD)
+
+
+def _headline(table: pd.DataFrame) -> None:
+    """One sentence with the closest bloc and actor."""
+    parts = []
+    for kind in ("Bloc", "Actor"):
+        best = table[(table["kind"] == kind) & table["ranked"]].head(1)
+        for row in best.itertuples():
+            parts.append(f"{kind.lower()}: **{escape_markdown(row.name)}** ({row.match:.0%} on {row.issues} issues)")
+    if parts:
+        st.success("Your closest " + " · closest ".join(parts) + ".", icon=":material/how_to_vote:")
+
+
+def _match_table_view(ranked: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Rank": ranked["rank"].astype(int),
+            "Name": ranked["name"],
+            "Match": ranked["match"].map(lambda m: f"{m:.0%}"),
+            "Issues compared": ranked["issues"],
+        }
+    )
+
+
+def _rank_change_note(tables: dict[str, pd.DataFrame]) -> None:
+    changes = rank_changes(tables[AGREEMENT], tables[EUCLIDEAN])
+    if changes.empty:
+        st.success("Both methods give the same ranking.", icon=":material/check:")
+        return
+    moves = ", ".join(
+        f"{escape_markdown(r.name)} ({int(r.rank_agreement)} → {int(r.rank_distance)})" for r in changes.itertuples()
+    )
+    st.info(
+        f"**The ranking changes with the method** (rank by agreement → by distance): {moves}. "
+        "Distance punishes single big disagreements harder.",
+        icon=":material/swap_vert:",
+    )
+
+
+def _why_this_match(ctx: ViewContext, answers: Answers, table: pd.DataFrame) -> None:
+    """Per-issue breakdown for one chosen party: your answer, theirs, weight and points."""
+    st.subheader("Why this match?", anchor=False)
+    options = [f"{r.name} ({r.kind.lower()})" for r in table.itertuples() if r.issues > 0]
+    if not options:
+        st.info("No actor took a position on the issues you answered.")
+        return
+    choice = st.selectbox("Show the breakdown for", options, key=keys.STAND_EXPLAIN)
+    name, kind = choice.rsplit(" (", 1)
+    positions = party_positions(ctx.latest)[(kind.rstrip(")").capitalize(), name)]
+    rows = breakdown(answers, positions)
+    view = pd.DataFrame(
+        {
+            "Issue": rows["issue"],
+            "You": rows["you"].map(lambda v: f"{signed(v)} {AGREE_LABELS[v].lower()}"),
+            name: rows["them"].map(
+                lambda v: stance_label(v) if float(v).is_integer() else f"{signed(round(v, 1))} (mean)"
+            ),
+            "Points": rows["points"].map(lambda p: f"{p:.2f}"),
+            "Weight": rows["weight"].map(lambda w: f"{w}×"),
+            "Weighted points": rows["weighted_points"].map(lambda p: f"{p:.2f}"),
+        }
+    )
+    st.dataframe(view, hide_index=True, key="stand_breakdown")
+    total, weight = rows["weighted_points"].sum(), rows["weight"].sum()
+    st.markdown(
+        f"Agreement with {escape_markdown(name)}: {total:.2f} weighted points out of {weight} possible "
+        f"= **{total / weight:.0%}**, on {len(rows)} issues."
+    )
