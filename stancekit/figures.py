@@ -11,6 +11,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from stancekit.scale import (
     COLOURS,
@@ -22,6 +23,7 @@ from stancekit.scale import (
     signed,
     stance_label,
 )
+from stancekit.schema import EVIDENCE_TYPES
 from stancekit.text import escape_plotly, format_date
 
 FONT = dict(family="sans-serif", size=15, color="#1a1a1a")
@@ -53,7 +55,8 @@ def position_hover(row: pd.Series) -> str:
         f"<b>{escape_plotly(stance_label(row['position']))}</b>",
         escape_plotly(row["summary"], HOVER_WIDTH),
     ]
-    who = " · ".join(filter(None, [escape_plotly(row.get("speaker", "")), format_date(row["date"])]))
+    evidence = EVIDENCE_TYPES.get(row.get("evidence", ""), "")
+    who = " · ".join(filter(None, [escape_plotly(row.get("speaker", "")), format_date(row["date"]), evidence]))
     lines.append(who)
     lines.append("Source: " + escape_plotly(row["source"], HOVER_WIDTH))
     return "<br>".join(lines)
@@ -326,5 +329,147 @@ def match_figure(matches: pd.DataFrame) -> go.Figure:
         margin=dict(l=10, r=40, t=10, b=10),
         xaxis=dict(range=[0, 125], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", title="Match"),
         showlegend=False,
+    )
+    return figure
+
+
+LANE_STEP = 0.18  # vertical offset per scale step inside an actor's lane (lanes are 1 apart)
+
+
+def timeline_figure(
+    statements: pd.DataFrame, events: pd.DataFrame, actors: list[str], as_of: pd.Timestamp | None = None
+) -> go.Figure:
+    """Key events on a date strip, above one lane per actor holding its position over time as a step line.
+
+    Within a lane, higher means more supportive (+2 at the top edge, −2 at the bottom, a dotted line at
+    0). Every statement is a marker in its stance colour with its glyph beside it; hovering gives
+    paraphrase, speaker, date, evidence and source, and customdata[0] is the statement's row label.
+    """
+    present = [a for a in actors if a in set(statements["actor"])]
+    lane_of = {actor: len(present) - 1 - i for i, actor in enumerate(present)}  # first actor on top
+    figure = make_subplots(
+        rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.02, row_heights=[60, 46 * max(len(present), 1) + 20]
+    )
+    if not events.empty:
+        figure.add_trace(
+            go.Scatter(
+                x=events["date"],
+                y=[0] * len(events),
+                mode="markers",
+                name="Key events",
+                showlegend=False,
+                marker=dict(symbol="diamond", size=12, color="#4d4d4d"),
+                customdata=[
+                    escape_plotly(f"{format_date(d)}: {e}", HOVER_WIDTH)
+                    for d, e in zip(events["date"], events["event"], strict=True)
+                ],
+                hovertemplate="%{customdata}<extra></extra>",
+            ),
+            row=1,
+            col=1,
+        )
+    end = pd.Timestamp(as_of) if as_of is not None else statements["date"].max()
+    for actor in present:
+        rows = statements[statements["actor"] == actor].sort_values("date", kind="stable")
+        base = lane_of[actor]
+        ys = list(base + rows["position"] * LANE_STEP)
+        xs = list(rows["date"])
+        if end > xs[-1]:
+            xs, ys = xs + [end], ys + [ys[-1]]
+        figure.add_hline(y=base, line=dict(color="#cfcfcf", width=1, dash="dot"), row=2, col=1)
+        figure.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                line=dict(shape="hv", width=2.5, color="#4d4d4d"),
+                hoverinfo="skip",
+                showlegend=False,
+            ),
+            row=2,
+            col=1,
+        )
+        figure.add_trace(
+            go.Scatter(
+                x=rows["date"],
+                y=base + rows["position"] * LANE_STEP,
+                mode="markers+text",
+                showlegend=False,
+                marker=dict(
+                    size=13, color=[COLOURS[int(p)] for p in rows["position"]], line=dict(width=1.5, color="#1a1a1a")
+                ),
+                text=[GLYPHS[int(p)] for p in rows["position"]],
+                textposition="middle right",
+                textfont=dict(size=12, color="#1a1a1a"),
+                customdata=[[str(label), position_hover(row)] for label, row in rows.iterrows()],
+                hovertemplate="%{customdata[1]}<extra></extra>",
+            ),
+            row=2,
+            col=1,
+        )
+    if as_of is not None:
+        figure.add_vline(x=pd.Timestamp(as_of), line=dict(color="#542788", width=2, dash="dash"))
+    figure.update_yaxes(visible=False, range=[-1, 1], row=1, col=1)
+    figure.update_yaxes(
+        tickvals=list(lane_of.values()),
+        ticktext=[escape_plotly(a) for a in lane_of],
+        range=[-0.6, max(len(present), 1) - 0.4],
+        showgrid=False,
+        zeroline=False,
+        row=2,
+        col=1,
+    )
+    figure.update_xaxes(gridcolor="#e6e6e6", row=2, col=1)
+    figure.update_layout(
+        font=FONT,
+        template="plotly_white",
+        height=140 + 46 * max(len(present), 1),
+        margin=dict(l=10, r=30, t=10, b=10),
+        hoverlabel=dict(bgcolor="#ffffff", font=dict(size=14, color="#1a1a1a")),
+        clickmode="event+select",
+    )
+    return figure
+
+
+def agreement_figure(agreement: pd.DataFrame, shared: pd.DataFrame) -> go.Figure:
+    """Actor × actor heatmap of agreement (0–100 %), the value printed in every cell that has one."""
+    names = [escape_plotly(a) for a in agreement.index]
+    values = agreement.to_numpy(dtype=float) * 100
+    text = np.where(np.isnan(values), "", np.vectorize(lambda v: f"{v:.0f}")(np.nan_to_num(values)))
+
+    def pair_hover(i: int, j: int) -> str:
+        heading = f"<b>{names[i]}</b> & <b>{names[j]}</b><br>"
+        if np.isnan(values[i, j]):
+            return heading + "No issue on which both stated a position"
+        count = int(shared.iat[i, j])
+        return heading + f"{values[i, j]:.0f}% agreement on {count} shared issue{'s' if count != 1 else ''}"
+
+    hover = [[pair_hover(i, j) for j in range(len(names))] for i in range(len(names))]
+    figure = go.Figure(
+        go.Heatmap(
+            z=values,
+            x=names,
+            y=names,
+            text=text,
+            texttemplate="%{text}",
+            textfont=dict(size=12),
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale="Blues",
+            zmin=0,
+            zmax=100,
+            xgap=2,
+            ygap=2,
+            colorbar=dict(title=dict(text="Agreement %"), thickness=14),
+        )
+    )
+    figure.update_layout(
+        font=FONT,
+        template="plotly_white",
+        height=180 + 34 * len(names),
+        margin=dict(l=10, r=10, t=10, b=10),
+        xaxis=dict(side="top", tickangle=-40, showgrid=False),
+        yaxis=dict(autorange="reversed", showgrid=False),
+        hoverlabel=dict(bgcolor="#ffffff", font=dict(size=14, color="#1a1a1a")),
     )
     return figure

@@ -34,6 +34,19 @@ def apply_selection(stances: pd.DataFrame, selection: Selection) -> pd.DataFrame
     return stances[keep]
 
 
+def selected_names(
+    actors: tuple[str, ...], actor_bloc: dict[str, str], issues: tuple[str, ...], selection: Selection
+) -> tuple[list[str], list[str]]:
+    """The chosen actors and issues in display order (all when a filter is empty), whether or not they
+    have positions: an actor who has not spoken is shown as 'no stated position', not hidden."""
+    chosen_actors = [
+        a
+        for a in actors
+        if (not selection.blocs or actor_bloc[a] in selection.blocs) and (not selection.actors or a in selection.actors)
+    ]
+    return chosen_actors, [i for i in issues if not selection.issues or i in selection.issues]
+
+
 def latest_positions(stances: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
     """Each actor's most recent position on each issue, stated on or before `as_of` if given."""
     rows = stances if as_of is None else stances[stances["date"] <= pd.Timestamp(as_of)]

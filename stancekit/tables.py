@@ -15,6 +15,11 @@ TIER_LABELS = {
 }
 
 
+def link_cell(url: object) -> str:
+    """A table's link cell: the URL when it is a safe web link, else blank (never 'None')."""
+    return safe_link_url(url) or ""
+
+
 def evidence_label(evidence: str) -> str:
     """'statement' → 'On the record'; blank stays blank."""
     return EVIDENCE_TYPES.get(evidence, evidence)
@@ -80,16 +85,18 @@ def gap_table(gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> pd.DataFrame:
     )
 
 
-def sources_table(stances: pd.DataFrame) -> pd.DataFrame:
-    """Every stated position with its full provenance, newest first; only safe links kept."""
+def sources_table(stances: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every stated position with its full provenance and source tier, newest first; only safe links
+    kept. The index is the stances' own, so shown rows map back to the data."""
     rows = stances.sort_values(["date", "actor"], ascending=[False, True], kind="stable")
+    tiers = {} if sources is None else dict(zip(sources["source_id"], sources["tier"], strict=True))
     return pd.DataFrame(
         {
             "Date": rows["date"].dt.date,
             "Actor": rows["actor"],
             "Issue": rows["issue"],
             "Stance": rows["position"].map(stance_label),
-            "Link": rows["source_url"].map(safe_link_url),
+            "Link": rows["source_url"].map(link_cell),
             "Source": rows["source"],
             "Paraphrase": rows["summary"],
             "Quote": rows["quote"],
@@ -97,8 +104,10 @@ def sources_table(stances: pd.DataFrame) -> pd.DataFrame:
             "Evidence": rows["evidence"].map(evidence_label),
             "Condition": rows["condition"],
             "Id": rows["source_id"],
-        }
-    ).reset_index(drop=True)
+            "Tier": rows["source_id"].map(lambda i: TIER_LABELS.get(tiers.get(i, ""), "")),
+        },
+        index=rows.index,
+    )
 
 
 def source_pack_table(sources: pd.DataFrame, stances: pd.DataFrame) -> pd.DataFrame:
@@ -111,7 +120,7 @@ def source_pack_table(sources: pd.DataFrame, stances: pd.DataFrame) -> pd.DataFr
             "Outlet": sources["outlet"],
             "Tier": sources["tier"].map(lambda t: TIER_LABELS.get(t, t)),
             "Positions citing it": sources["source_id"].map(cited).fillna(0).astype(int),
-            "Link": sources["url"].map(safe_link_url),
+            "Link": sources["url"].map(link_cell),
             "What it covers": sources["covers"],
         }
     )

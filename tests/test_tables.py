@@ -1,5 +1,3 @@
-import pandas as pd
-
 from stancekit.aggregation import bloc_gap, bloc_summary
 from stancekit.selection import latest_positions
 from stancekit.tables import (
@@ -40,8 +38,9 @@ def test_sources_table_keeps_only_safe_links():
     stances.loc[0, "source_url"] = "javascript:alert(1)"
     stances.loc[1, "source_url"] = "https://example.org/ok"
     table = sources_table(stances)
-    assert table.loc[0, "Link"] == "https://example.org/ok"  # newest first
-    assert pd.isna(table.loc[1, "Link"])
+    assert table["Link"].iloc[0] == "https://example.org/ok"  # newest first
+    assert table["Link"].iloc[1] == ""
+    assert table.index.tolist() == [1, 0]  # rows keep their label in the data
 
 
 def test_search_needs_every_word_in_any_column(small_stances):
@@ -56,5 +55,11 @@ def test_source_pack_table_counts_citations(bundled):
     table = source_pack_table(bundled.sources, bundled.stances).set_index("Id")
     assert table.loc["S26", "Positions citing it"] == 3
     assert table.loc["S1", "Positions citing it"] == 0
-    assert pd.isna(table.loc["S1", "Link"])  # tier C: no link
+    assert table.loc["S1", "Link"] == ""  # tier C: no link
     assert table.loc["S2", "Link"].startswith("https://www.gov.uk/")
+
+
+def test_sources_table_shows_each_sources_tier(bundled):
+    table = sources_table(bundled.stances, bundled.sources)
+    tier = dict(zip(table["Id"], table["Tier"], strict=False))
+    assert tier["S24"].startswith("A:") and tier["S26"].startswith("B:") and tier["S7"].startswith("C:")

@@ -1,0 +1,80 @@
+"""Who agrees with whom: the actor × actor agreement matrix, ordered so allies sit together, and
+each issue's coalitions (for, split, against)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from stancekit.aggregation import pairwise_agreement
+
+
+def agreement_matrix(latest: pd.DataFrame, actors: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(agreement 0–1, shared issue count) as square actor × actor frames; the diagonal is 1 and the
+    actor's own issue count; NaN where two actors share no issue."""
+    pairs = pairwise_agreement(latest[latest["actor"].isin(actors)])
+    agreement = pd.DataFrame(np.nan, index=actors, columns=actors)
+    shared = pd.DataFrame(0, index=actors, columns=actors)
+    for row in pairs.itertuples():
+        for a, b in ((row.actor_a, row.actor_b), (row.actor_b, row.actor_a)):
+            agreement.at[a, b] = row.agreement
+            shared.at[a, b] = row.shared_issues
+    counts = latest.groupby("actor").size()
+    for actor in actors:
+        if counts.get(actor, 0):
+            agreement.at[actor, actor] = 1.0
+        shared.at[actor, actor] = int(counts.get(actor, 0))
+    return agreement, shared
+
+
+def cluster_order(agreement: pd.DataFrame) -> list[str]:
+    """Actors ordered so that allies sit next to each other: the leaf order of an average-linkage
+    clustering on distance = 1 − agreement (0.5 where two actors share no issue).
+
+    Each merge joins the two closest groups and turns them so that their most similar ends meet.
+    Deterministic: ties are broken by input order.
+    """
+    names = list(agreement.index)
+    if len(names) < 3:
+        return names
+    distance = 1 - agreement.fillna(0.5).to_numpy(dtype=float, copy=True)
+    np.fill_diagonal(distance, np.inf)
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(names))}
+    leaf_distance = distance.copy()
+    while len(groups) > 1:
+        active = sorted(groups)
+        block = distance[np.ix_(active, active)]
+        i, j = np.unravel_index(np.argmin(block), block.shape)
+        a, b = sorted((active[i], active[j]))
+        left, right = groups[a], groups.pop(b)
+        joins = [(left, right), (left, right[::-1]), (left[::-1], right), (left[::-1], right[::-1])]
+        groups[a] = min(joins, key=lambda pair: leaf_distance[pair[0][-1], pair[1][0]])
+        groups[a] = groups[a][0] + groups[a][1]
+        size_a, size_b = len(left), len(right)
+        merged = (size_a * distance[a] + size_b * distance[b]) / (size_a + size_b)
+        distance[a, :], distance[:, a] = merged, merged
+        distance[a, a] = np.inf
+        distance[b, :], distance[:, b] = np.inf, np.inf
+    return [names[i] for i in next(iter(groups.values()))]
+
+
+def coalitions(latest: pd.DataFrame, issues: list[str], actors: list[str]) -> pd.DataFrame:
+    """Per issue: who is for (+1/+2), split (0) and against (−1/−2), in display order."""
+    order = {actor: i for i, actor in enumerate(actors)}
+    rows = []
+    for issue in issues:
+        positions = latest[latest["issue"] == issue]
+        positions = positions.assign(_o=positions["actor"].map(order)).sort_values("_o")
+
+        def names(mask: pd.Series, frame: pd.DataFrame = positions) -> tuple[str, ...]:
+            return tuple(frame.loc[mask, "actor"])
+
+        rows.append(
+            {
+                "issue": issue,
+                "for": names(positions["position"] > 0),
+                "split": names(positions["position"] == 0),
+                "against": names(positions["position"] < 0),
+            }
+        )
+    return pd.DataFrame(rows, columns=["issue", "for", "split", "against"])

@@ -1,0 +1,43 @@
+from datetime import date
+
+import pandas as pd
+
+from stancekit.citation import cite_view, date_span
+from stancekit.links import link_problems
+from stancekit.selection import Selection, selected_names
+
+
+def test_cite_view_names_view_data_url_and_access_date(bundled):
+    text = cite_view(
+        bundled.title,
+        bundled.stances,
+        date(2026, 11, 25),
+        view="Timeline",
+        url="https://example.org/timeline?issue=US+backstop",
+        as_of=pd.Timestamp("2025-03-11"),
+    )
+    assert text == (
+        "“Who wants what? A European force for Ukraine (2025)”, stance dashboard, view “Timeline”, "
+        "data: 100 dated positions, 12 Feb 2025 – 30 Apr 2025, compiled from public reporting, "
+        "positions as of 11 Mar 2025. https://example.org/timeline?issue=US+backstop "
+        "Accessed 25 Nov 2026."
+    )
+    assert date_span(bundled.stances.iloc[0:0]) == "no positions"
+
+
+def test_link_problems_names_unknown_settings_and_values():
+    accepts = {"actors": {"France", "Russia"}.__contains__, "q": lambda v: True}
+    notes = link_problems({"actors": ["France", "Atlantis", ""], "q": ["<b>"], "utm_source": ["x"]}, accepts)
+    assert notes == ["actors “Atlantis” is not in this topic", "“utm_source” is not a setting of this app"]
+    assert link_problems({"actors": ["France"]}, accepts) == []
+
+
+def test_selected_names_keep_silent_actors_in_display_order():
+    actors, issues = selected_names(
+        ("UK", "France", "US"),
+        {"UK": "Europe", "France": "Europe", "US": "US"},
+        ("a", "b"),
+        Selection(blocs=("Europe",), issues=("b",)),
+    )
+    assert (actors, issues) == (["UK", "France"], ["b"])
+    assert selected_names(("UK",), {"UK": "Europe"}, ("a",), Selection()) == (["UK"], ["a"])
