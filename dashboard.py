@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from components import footer, sidebar
+from components import footer, links, sidebar
+from components.context import as_of_caption, as_of_from_state
 from components.data import active_dataset
 from stancekit.text import escape_markdown
 
@@ -32,11 +33,13 @@ page = st.navigation(
                 url_path="europe-vs-us",
             ),
             st.Page(
-                "app_pages/issue_deep_dive.py",
-                title="Issue deep-dive",
-                icon=":material/search:",
-                url_path="issue",
+                "app_pages/issue_deep_dive.py", title="Issue deep-dive", icon=":material/search:", url_path="issue"
             ),
+            st.Page("app_pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+            st.Page(
+                "app_pages/what_changed.py", title="What changed", icon=":material/change_history:", url_path="changes"
+            ),
+            st.Page("app_pages/agreement_map.py", title="Agreement map", icon=":material/hub:", url_path="agreement"),
             st.Page("app_pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
         ],
         "Classroom": [
@@ -47,10 +50,7 @@ page = st.navigation(
                 url_path="stand",
             ),
             st.Page(
-                "app_pages/guess_the_stance.py",
-                title="Guess the stance",
-                icon=":material/quiz:",
-                url_path="guess",
+                "app_pages/guess_the_stance.py", title="Guess the stance", icon=":material/quiz:", url_path="guess"
             ),
             st.Page(
                 "app_pages/discussion_prompts.py",
@@ -64,12 +64,16 @@ page = st.navigation(
     },
     position="top",
 )
+links.notify_ignored_settings(dataset)
 projecting = page.url_path == presenter.url_path  # the projector view keeps the screen free of chrome
 if not projecting:
     with st.sidebar:
         st.markdown(f"### {escape_markdown(dataset.title)}")
         st.caption(escape_markdown(dataset.description))
     sidebar.render(dataset)
+as_of = as_of_from_state(dataset)
+if notice := as_of_caption(as_of):
+    st.info(notice, icon=":material/history:")
 page.run()
 if not projecting:
-    footer.render(dataset)
+    footer.render(dataset, page.title, as_of)

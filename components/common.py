@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components import keys
 from stancekit.scale import GLYPHS, POSITIONS, stance_label
 from stancekit.tables import evidence_label
 from stancekit.text import escape_markdown, format_date, safe_link_url
@@ -16,7 +17,13 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
+# Link cells show the site's name (e.g. kyivindependent.com); tier C sources have no link and stay blank.
+LINK_COLUMN = st.column_config.LinkColumn(
+    "Link", display_text=r"https?://(?:www\.)?([^/]+)", help="Opens the source in a new tab"
+)
 BADGE_COLOURS = {-2: "orange", -1: "orange", 0: "gray", 1: "violet", 2: "violet"}
+# Evidence badges avoid the stance colours (orange/violet) so the two never read as one scale.
+EVIDENCE_BADGE_COLOURS = {"statement": "blue", "reported": "gray", "analysis": "gray"}
 
 
 def page_header(title: str, what_it_shows: str) -> None:
@@ -61,7 +68,8 @@ def source_line(row: pd.Series) -> str:
         parts.append(f"**{escape_markdown(row['speaker'])}**")
     parts.append(format_date(row["date"]))
     if row.get("evidence"):
-        parts.append(escape_markdown(evidence_label(row["evidence"])))
+        colour = EVIDENCE_BADGE_COLOURS.get(row["evidence"], "gray")
+        parts.append(f":{colour}-badge[{escape_markdown(evidence_label(row['evidence']))}]")
     if row.get("condition"):
         parts.append("Condition: " + escape_markdown(row["condition"]))
     source = escape_markdown(row["source"])
@@ -103,3 +111,29 @@ def clear_keys(prefix: str) -> None:
     """Forget every session-state entry under a prefix: one student's answers to one activity."""
     for key in [k for k in st.session_state if str(k).startswith(prefix)]:
         del st.session_state[key]
+
+
+def position_card(row: pd.Series, earlier: pd.DataFrame | None = None, *, title: str | None = None) -> None:
+    """One stated position with everything that traces it: stance, paraphrase, quote, speaker, date,
+    evidence and source; earlier positions of the same actor on the issue beneath, if given."""
+    with st.container(border=True):
+        st.markdown(f"**{escape_markdown(title or row['actor'])}**")
+        stance_badge(row["position"])
+        st.markdown(escape_markdown(row["summary"]))
+        if quote := quote_markdown(row):
+            st.markdown(quote)
+        st.caption(source_line(row))
+        if earlier is not None and not earlier.empty:
+            with st.expander(f"Earlier positions ({len(earlier)})"):
+                for _, old in earlier.iterrows():
+                    when, stance = format_date(old["date"]), escape_markdown(stance_label(old["position"]))
+                    st.markdown(f"**{when}: {stance}**  \n{escape_markdown(old['summary'])}")
+                    st.caption(source_line(old))
+
+
+def issue_picker(issues: list[str], *, key: str = keys.ISSUE, label: str = "Issue") -> str:
+    """The shared issue selectbox, mirrored in the URL as ?issue=…; a choice the filters removed
+    falls back to the first issue."""
+    if key in st.session_state and st.session_state[key] not in issues:
+        del st.session_state[key]
+    return st.selectbox(label, issues, index=0, key=key, bind="query-params")

@@ -10,7 +10,8 @@ import streamlit as st
 from components import keys
 from components.data import active_dataset, selected_tables
 from stancekit.dataset import Dataset
-from stancekit.selection import Selection
+from stancekit.selection import Selection, selected_names
+from stancekit.text import format_date
 
 
 @dataclass(frozen=True)
@@ -19,10 +20,11 @@ class ViewContext:
 
     dataset: Dataset
     selection: Selection
-    stances: pd.DataFrame  # every selected row, all dates
-    latest: pd.DataFrame  # latest position per selected actor and issue
-    actors: list[str]  # selected actors in display order
+    stances: pd.DataFrame  # every selected row stated on or before as_of
+    latest: pd.DataFrame  # latest position per selected actor and issue, as of as_of
+    actors: list[str]  # selected actors in display order, whether or not they had spoken by as_of
     issues: list[str]  # selected issues in display order
+    as_of: pd.Timestamp | None = None  # None: the latest data
 
 
 def selection_from_state(dataset: Dataset) -> Selection:
@@ -34,17 +36,35 @@ def selection_from_state(dataset: Dataset) -> Selection:
     return Selection(blocs=blocs, actors=actors, issues=issues)
 
 
+def as_of_from_state(dataset: Dataset) -> pd.Timestamp | None:
+    """The sidebar's 'as of' date, or None when it is the last date of the data (or unset)."""
+    chosen = st.session_state.get(keys.AS_OF)
+    last = dataset.date_range[1]
+    if chosen is None or pd.Timestamp(chosen) >= last:
+        return None
+    return max(pd.Timestamp(chosen), dataset.date_range[0])
+
+
+def as_of_caption(as_of: pd.Timestamp | None) -> str | None:
+    """A reminder that the view shows the past, or None for the latest data."""
+    if as_of is None:
+        return None
+    return f"Positions as known on {format_date(as_of)}. Move “Positions as of” in the sidebar to change it."
+
+
 def current_context() -> ViewContext:
     """The context for this rerun of this session."""
     dataset = active_dataset()
     selection = selection_from_state(dataset)
-    stances, latest = selected_tables(dataset.key, selection, dataset)
-    present_actors, present_issues = set(stances["actor"]), set(stances["issue"])
+    as_of = as_of_from_state(dataset)
+    stances, latest = selected_tables(dataset.key, selection, as_of, dataset)
+    actors, issues = selected_names(dataset.actors, dataset.actor_bloc, dataset.issue_names, selection)
     return ViewContext(
         dataset=dataset,
         selection=selection,
         stances=stances,
         latest=latest,
-        actors=[a for a in dataset.actors if a in present_actors],
-        issues=[i for i in dataset.issue_names if i in present_issues],
+        actors=actors,
+        issues=issues,
+        as_of=as_of,
     )

@@ -22,10 +22,14 @@ def active_dataset() -> Dataset:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def selected_tables(dataset_key: str, selection: Selection, _dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Rows of the selection, and each selected actor's latest position per issue.
+def selected_tables(
+    dataset_key: str, selection: Selection, as_of: pd.Timestamp | None, _dataset: Dataset
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows of the selection stated by `as_of`, and each selected actor's latest position per issue.
 
-    Keyed by the dataset's content fingerprint and the selection, not by hashing the frames.
+    Keyed by the dataset's content fingerprint, the selection and the date, not by hashing the frames.
     """
     rows = apply_selection(_dataset.stances, selection)
+    if as_of is not None:
+        rows = rows[rows["date"] <= as_of]
     return rows, latest_positions(rows)

@@ -18,16 +18,17 @@ TOP_GAPS = 3
 
 
 def _choose_pair(blocs: list[str]) -> tuple[str, str]:
-    """Two blocs to compare, defaulting to Europe and the United States."""
+    """Two blocs to compare, defaulting to Europe and the United States; mirrored in the URL."""
+    if keys.COMPARE_A in st.session_state and st.session_state[keys.COMPARE_A] not in blocs:
+        del st.session_state[keys.COMPARE_A]
     default_a, default_b = comparison_pair(blocs)
-    if st.session_state.get(keys.COMPARE_A) not in blocs:
-        st.session_state[keys.COMPARE_A] = default_a
     left, right = st.columns(2)
-    bloc_a = left.selectbox("Compare", blocs, key=keys.COMPARE_A)
+    bloc_a = left.selectbox("Compare", blocs, index=blocs.index(default_a), key=keys.COMPARE_A, bind="query-params")
     others = [b for b in blocs if b != bloc_a]
-    if st.session_state.get(keys.COMPARE_B) not in others:
-        st.session_state[keys.COMPARE_B] = default_b if default_b in others else others[0]
-    bloc_b = right.selectbox("with", others, key=keys.COMPARE_B)
+    if keys.COMPARE_B in st.session_state and st.session_state[keys.COMPARE_B] not in others:
+        del st.session_state[keys.COMPARE_B]  # e.g. the same bloc was just chosen on the left
+    default = others.index(default_b) if default_b in others else 0
+    bloc_b = right.selectbox("with", others, index=default, key=keys.COMPARE_B, bind="query-params")
     return bloc_a, bloc_b
 
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import keys
-from components.common import empty_state, page_header, quote_markdown, source_line, stance_badge
+from components.common import empty_state, issue_picker, page_header, position_card
 from components.context import ViewContext
-from stancekit.scale import stance_label
 from stancekit.selection import position_history
-from stancekit.text import escape_markdown, format_date
+from stancekit.text import escape_markdown
 
 CARDS_PER_ROW = 2
 
@@ -25,9 +23,7 @@ def render(ctx: ViewContext) -> None:
     if not ctx.issues:
         empty_state("No issues match the current filters.")
         return
-    if st.session_state.get(keys.DEEP_DIVE_ISSUE) not in ctx.issues:
-        st.session_state[keys.DEEP_DIVE_ISSUE] = ctx.issues[0]
-    issue = st.selectbox("Issue", ctx.issues, key=keys.DEEP_DIVE_ISSUE)
+    issue = issue_picker(ctx.issues)
     info = ctx.dataset.issue_info(issue)
     with st.container(border=True):
         st.markdown(f"#### {escape_markdown(info['proposition'])}")
@@ -35,6 +31,9 @@ def render(ctx: ViewContext) -> None:
             st.markdown(escape_markdown(info["explainer"]))
 
     latest = ctx.latest[ctx.latest["issue"] == issue]
+    if latest.empty:
+        empty_state("Nobody in the current selection had stated a position on this issue by this date.")
+        return
     order = {actor: i for i, actor in enumerate(ctx.actors)}
     latest = latest.assign(_o=latest["actor"].map(order)).sort_values("_o")
     positions = latest["position"]
@@ -49,7 +48,7 @@ def render(ctx: ViewContext) -> None:
             columns = st.columns(CARDS_PER_ROW)
             for column, (_, row) in zip(columns, members.iloc[start : start + CARDS_PER_ROW].iterrows(), strict=False):
                 with column:
-                    _card(row, position_history(ctx.stances, row["actor"], issue).iloc[1:])
+                    position_card(row, position_history(ctx.stances, row["actor"], issue).iloc[1:])
 
     silent = [a for a in ctx.actors if a not in set(latest["actor"])]
     if silent:
@@ -72,20 +71,3 @@ def _sections(latest: pd.DataFrame, blocs: tuple[str, ...]) -> list[tuple[str, p
             solo.append(bloc)
     shared = (" · ".join(solo), latest[latest["bloc"].isin(solo)])
     return [section or shared for section in sections]
-
-
-def _card(row: pd.Series, earlier: pd.DataFrame) -> None:
-    """One actor's latest position, with its earlier positions on the same issue beneath."""
-    with st.container(border=True):
-        st.markdown(f"**{escape_markdown(row['actor'])}**")
-        stance_badge(row["position"])
-        st.markdown(escape_markdown(row["summary"]))
-        if quote := quote_markdown(row):
-            st.markdown(quote)
-        st.caption(source_line(row))
-        if not earlier.empty:
-            with st.expander(f"Earlier positions ({len(earlier)})"):
-                for _, old in earlier.iterrows():
-                    when, stance = format_date(old["date"]), escape_markdown(stance_label(old["position"]))
-                    st.markdown(f"**{when}: {stance}**  \n{escape_markdown(old['summary'])}")
-                    st.caption(source_line(old))

@@ -1,13 +1,20 @@
-"""Every session-state and widget key, named once. Short, because they may appear in URLs."""
+"""Every session-state and widget key, named once. Short, because the view's state is mirrored in
+the URL under these names (widgets bound with bind="query-params"), so any view can be shared."""
 
 BLOCS = "blocs"
 ACTORS = "actors"
 ISSUES = "issues"
-DEEP_DIVE_ISSUE = "issue"
+AS_OF = "as_of"
+ISSUE = "issue"  # the issue picked on the deep-dive, timeline and presenter pages
+DEEP_DIVE_ISSUE = ISSUE
 COMPARE_A = "bloc_a"
 COMPARE_B = "bloc_b"
 SOURCES_SEARCH = "q"
 SOURCES_EVIDENCE = "evidence"
+BETWEEN = "between"  # the two dates of "what changed"
+ONLY_MOVES = "moves"  # "what changed": hide first statements
+TIMELINE_PICK = "timeline_pick"  # the statement clicked in the timeline (not in the URL)
+LINK_NOTES_SHOWN = "link_notes_shown"  # link settings already reported as ignored in this session
 
 # Classroom activities: every key a student's input lives under starts with its activity's prefix,
 # so "Start again" can clear exactly this student's answers and nothing else.
@@ -21,4 +28,4 @@ GUESS_PREFIX = "guess_"
 GUESS_ACTOR = GUESS_PREFIX + "actor"
 GUESS_ANSWER = GUESS_PREFIX + "answer::"  # + actor + "::" + issue
 GUESS_REVEALED = GUESS_PREFIX + "revealed"  # the actor whose guesses are revealed
-PRESENTER_ISSUE = "present_issue"
+PRESENTER_ISSUE = "slide"

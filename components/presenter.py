@@ -6,11 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
-from components.common import empty_state
+from components.common import empty_state, source_line
 from components.context import ViewContext
 from stancekit.aggregation import bloc_summary
 from stancekit.scale import GLYPHS, nearest_position, signed, stance_label
-from stancekit.text import escape_markdown, format_date
+from stancekit.text import escape_markdown
 
 MAX_BLOC_COLUMNS = 5
 
@@ -28,8 +28,8 @@ def render(ctx: ViewContext) -> None:
         empty_state("No issues match the current filters.")
         return
     issues = ctx.issues
-    if st.session_state.get(keys.PRESENTER_ISSUE) not in issues:
-        st.session_state[keys.PRESENTER_ISSUE] = issues[0]
+    if keys.PRESENTER_ISSUE in st.session_state and st.session_state[keys.PRESENTER_ISSUE] not in issues:
+        del st.session_state[keys.PRESENTER_ISSUE]
     back, pick, forward = st.columns([1, 4, 1], vertical_alignment="bottom")
     back.button(
         "Previous",
@@ -43,9 +43,11 @@ def render(ctx: ViewContext) -> None:
         "Issue",
         issues,
         key=keys.PRESENTER_ISSUE,
+        bind="query-params",
+        index=0,
         label_visibility="collapsed",
-        format_func=lambda i: f"Issue {issues.index(i) + 1} of {len(issues)}: {i}",
     )
+    pick.caption(f"Issue {issues.index(issue) + 1} of {len(issues)}")
     forward.button(
         "Next",
         on_click=_step,
@@ -85,5 +87,4 @@ def _one_voice(rows: pd.DataFrame, mean: float) -> None:
         st.markdown(f"### “{escape_markdown(row['quote'])}”")
     else:
         st.markdown(f"#### {escape_markdown(row['summary'])}")
-    who = f"{row['speaker']}, {row['actor']}" if row["speaker"] else row["actor"]
-    st.caption(f"{escape_markdown(who)} · {format_date(row['date'])} · {escape_markdown(row['source'])}")
+    st.caption(source_line(row))

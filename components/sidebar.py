@@ -1,4 +1,5 @@
-"""The sidebar: choose blocs, actors and issues; the choice applies to every view."""
+"""The sidebar: choose blocs, actors, issues and the 'as of' date; the choice applies to every view
+and is mirrored in the URL."""
 
 from __future__ import annotations
 
@@ -6,15 +7,18 @@ import streamlit as st
 
 from components import keys
 from stancekit.dataset import Dataset
+from stancekit.text import format_date
 
 
-def _reset_filters() -> None:
+def _reset_filters(last_date: object) -> None:
     for key in (keys.BLOCS, keys.ACTORS, keys.ISSUES):
         st.session_state[key] = []
+    st.session_state[keys.AS_OF] = last_date
 
 
 def render(dataset: Dataset) -> None:
     """Draw the filters; views read them through components.context."""
+    first, last = (d.date() for d in dataset.date_range)
     with st.sidebar:
         st.subheader("Filters", anchor=False)
         st.caption("Leave a filter empty to include everything. The choice applies to every page.")
@@ -22,7 +26,7 @@ def render(dataset: Dataset) -> None:
             "Blocs",
             options=dataset.blocs,
             key=keys.BLOCS,
-            persist_state="session",
+            bind="query-params",
             placeholder="All blocs",
             help="A bloc is the group an actor is compared in, e.g. Europe.",
         )
@@ -35,17 +39,30 @@ def render(dataset: Dataset) -> None:
             "Actors",
             options=actors,
             key=keys.ACTORS,
-            persist_state="session",
+            bind="query-params",
             placeholder="All actors in these blocs",
-            format_func=lambda actor: f"{actor} ({actor_bloc[actor]})",
             help="Governments and institutions that stated a position.",
         )
         st.multiselect(
             "Issues",
             options=dataset.issue_names,
             key=keys.ISSUES,
-            persist_state="session",
+            bind="query-params",
             placeholder="All issues",
             help="Each issue is a proposition actors agree or disagree with.",
         )
-        st.button("Reset filters", on_click=_reset_filters, icon=":material/restart_alt:", width="stretch")
+        if first < last:
+            st.slider(
+                "Positions as of",
+                min_value=first,
+                max_value=last,
+                value=last,
+                key=keys.AS_OF,
+                bind="query-params",
+                format="D MMM YYYY",
+                help=f"Show each position as it was known on this date ({format_date(first)} – "
+                f"{format_date(last)}). Actors who had not spoken yet show no stated position.",
+            )
+        st.button(
+            "Reset filters", on_click=_reset_filters, args=(last,), icon=":material/restart_alt:", width="stretch"
+        )

@@ -5,12 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from components import keys
-from components.common import empty_state, page_header
+from components.common import LINK_COLUMN, empty_state, page_header
 from components.context import ViewContext
+from stancekit.export import export_rows, to_csv_bytes
 from stancekit.schema import EVIDENCE_TYPES
 from stancekit.tables import TIER_LABELS, search_rows, source_pack_table, sources_table
-
-LINK = st.column_config.LinkColumn("Link", display_text="Open source", help="Opens the source in a new tab")
 
 
 def render(ctx: ViewContext) -> None:
@@ -27,23 +26,36 @@ def render(ctx: ViewContext) -> None:
     query = search_column.text_input(
         "Search",
         key=keys.SOURCES_SEARCH,
+        bind="query-params",
         placeholder="e.g. backstop, Vance, S26",
         help="Shows rows containing every word you type, in any column.",
     )
+    # Options are the words people read (and the URL carries), mapped back to the data's codes.
+    code_of = {label: code for code, label in EVIDENCE_TYPES.items()}
     evidence = evidence_column.multiselect(
         "Evidence",
-        options=list(EVIDENCE_TYPES),
+        options=list(code_of),
         key=keys.SOURCES_EVIDENCE,
-        format_func=EVIDENCE_TYPES.get,
+        bind="query-params",
         placeholder="All evidence types",
         help="On the record: said publicly. Reported: media citing sources. Analysis: commentary.",
     )
-    rows = ctx.stances if not evidence else ctx.stances[ctx.stances["evidence"].isin(evidence)]
-    table = search_rows(sources_table(rows), query)
+    codes = [code_of[label] for label in evidence]
+    rows = ctx.stances if not codes else ctx.stances[ctx.stances["evidence"].isin(codes)]
+    table = search_rows(sources_table(rows, ctx.dataset.sources), query)
     st.caption(f"{len(table)} of {len(ctx.stances)} positions shown.")
     if table.empty:
         st.info("No position matches this search. Try fewer or different words.", icon=":material/search_off:")
     else:
+        st.download_button(
+            f"Download these {len(table)} positions (CSV)",
+            to_csv_bytes(export_rows(rows.loc[table.index])),
+            file_name="stances.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            key="sources_csv",
+            help="The rows shown, in the stances.csv format (UTF-8, opens in Excel; formulas neutralised).",
+        )
         st.dataframe(
             table,
             hide_index=True,
@@ -52,7 +64,7 @@ def render(ctx: ViewContext) -> None:
             column_config={
                 "Date": st.column_config.DateColumn("Date", format="D MMM YYYY"),
                 "Paraphrase": st.column_config.TextColumn("Paraphrase", width="large"),
-                "Link": LINK,
+                "Link": LINK_COLUMN,
             },
         )
 
@@ -68,5 +80,5 @@ def render(ctx: ViewContext) -> None:
             source_pack_table(sources, ctx.dataset.stances),
             hide_index=True,
             key="source_pack_table",
-            column_config={"Link": LINK},
+            column_config={"Link": LINK_COLUMN},
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from stancekit.bundled import load_bundled
 from stancekit.dataset import Dataset
@@ -52,3 +53,18 @@ def small_stances() -> pd.DataFrame:
 def bundled() -> Dataset:
     """The shipped topic."""
     return load_bundled()
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Capture what the app hands to the browser for download (AppTest keeps it in memory)."""
+    captured: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def spy(self, path_or_data, mimetype, kind, filename=None):
+        if filename:
+            captured[filename] = path_or_data if isinstance(path_or_data, bytes) else str(path_or_data).encode()
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
+    return captured

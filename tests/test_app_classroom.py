@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from components import keys
@@ -153,21 +151,6 @@ def test_presenter_steps_through_issues_without_sidebar():
     assert at.selectbox(key=keys.PRESENTER_ISSUE).value == "Strong Ukrainian army"  # wraps around
     at.switch_page("app_pages/overview.py").run()
     assert at.multiselect(key=keys.BLOCS).value == ["Europe", "United States", "Russia"]
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    """Capture what the app hands to the browser for download (AppTest keeps it in memory)."""
-    captured: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def spy(self, path_or_data, mimetype, kind, filename=None):
-        if filename:
-            captured[filename] = path_or_data if isinstance(path_or_data, bytes) else str(path_or_data).encode()
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
-    return captured
 
 
 def test_handout_downloads_carry_the_selection(downloads):

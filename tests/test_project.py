@@ -38,9 +38,10 @@ def test_streamlit_is_pinned_exactly():
             assert "==" in line, f"unpinned runtime dependency: {line}"
 
 
-def test_streamlit_config_turns_off_usage_stats():
+def test_streamlit_config_turns_off_usage_stats_and_unsafe_exports():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["disableDataExport"] is True  # the table toolbar's CSV would keep formulas
 
 
 def test_core_never_imports_streamlit():

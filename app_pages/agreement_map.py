@@ -1,0 +1,4 @@
+from components import agreement_map
+from components.context import current_context
+
+agreement_map.render(current_context())

@@ -1,0 +1,80 @@
+"""Timeline: key events, and each actor's position on one issue over time, statement by statement."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import keys
+from components.common import PLOTLY_CONFIG, empty_state, issue_picker, page_header, position_card
+from components.context import ViewContext
+from stancekit.figures import timeline_figure
+from stancekit.tables import positions_table
+from stancekit.text import escape_markdown, format_date
+
+
+def render(ctx: ViewContext) -> None:
+    """Draw the issue picker, the timeline chart, the clicked statement and the table twin."""
+    page_header(
+        "Timeline: how positions moved",
+        "Key events (diamonds, top) and, for one issue, each actor's position over time: one lane per actor, "
+        "higher in the lane = more supportive, the dotted line = split. Every marker is a statement in its "
+        "stance colour and glyph: hover it, or click it to read it in full below.",
+    )
+    if ctx.stances.empty:
+        empty_state("No positions match the current filters and date.")
+        return
+    issue = issue_picker(ctx.issues)
+    statements = ctx.stances[ctx.stances["issue"] == issue]
+    st.markdown(f"**{escape_markdown(ctx.dataset.issue_info(issue)['proposition'])}**")
+    events = ctx.dataset.events
+    if ctx.as_of is not None:
+        events = events[events["date"] <= ctx.as_of]
+    chart_tab, table_tab = st.tabs(["Chart", "Table"], key="timeline_view")
+    with chart_tab:
+        if statements.empty:
+            st.info("Nobody in the current selection had stated a position on this issue by this date.")
+        figure = timeline_figure(statements, events, ctx.actors, ctx.as_of)
+        picked = st.plotly_chart(
+            figure,
+            key=keys.TIMELINE_PICK,
+            on_select="rerun",
+            selection_mode="points",
+            config=PLOTLY_CONFIG,
+            theme=None,
+            alt=f"Timeline of {len(events)} key events and of {statements['actor'].nunique()} actors' positions on "
+            f"{issue} from strongly opposes to strongly supports; the Table tab lists the same statements.",
+        )
+        _show_picked(statements, picked)
+    with table_tab:
+        st.dataframe(positions_table(statements, ctx.actors, [issue]), hide_index=True, key="timeline_table")
+        st.dataframe(
+            pd.DataFrame({"Date": events["date"].dt.date, "Key event": events["event"], "Source": events["source_id"]}),
+            hide_index=True,
+            key="timeline_events",
+        )
+    _event_list(events)
+
+
+def _show_picked(statements: pd.DataFrame, picked: object) -> None:
+    """The statement behind a clicked marker, as a full card."""
+    points = getattr(getattr(picked, "selection", None), "points", None) or []
+    labels = [point["customdata"][0] for point in points if isinstance(point.get("customdata"), list)]
+    rows = statements[statements.index.astype(str).isin(labels)]
+    if rows.empty:
+        st.caption("Click a marker to read that statement in full here.")
+        return
+    for _, row in rows.iterrows():
+        position_card(row, title=f"{row['actor']}, {format_date(row['date'])}")
+
+
+def _event_list(events: pd.DataFrame) -> None:
+    if events.empty:
+        return
+    with st.expander(f"Key events ({len(events)})"):
+        st.markdown(
+            "\n".join(
+                f"- **{format_date(row.date)}**: {escape_markdown(row.event)} \\({escape_markdown(row.source_id)}\\)"
+                for row in events.itertuples()
+            )
+        )

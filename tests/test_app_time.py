@@ -1,0 +1,123 @@
+"""Time, provenance and sharing in AppTest: as-of, timeline, what changed, agreement, links, exports."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from components import keys
+from stancekit.bundled import load_bundled
+from tests.test_app import DASHBOARD, assert_clean, open_app, table
+
+
+def open_link(path: str | None = None, **params: str | list[str]) -> AppTest:
+    """A fresh session opened from a shared link with these query parameters."""
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    if path:
+        at.switch_page(path).run()
+    assert_clean(at)
+    return at
+
+
+def bundled_rows() -> list[dict]:
+    return load_bundled().stances.sort_values("date", kind="stable").to_dict("records")
+
+
+def positions(at: AppTest):
+    return table(at).set_index(["Actor", "Issue"])["Stance"]
+
+
+def test_as_of_shows_what_was_known_then():
+    on_the_5th = positions(open_link(as_of="2025-03-05"))
+    assert on_the_5th[("United States", "US intelligence sharing")] == "▼▼ Strongly opposes (−2)"
+    assert ("Ukraine", "30-day ceasefire") not in on_the_5th.index  # accepted on 11 Mar
+    before = positions(open_link(as_of="2025-03-04"))
+    assert ("United States", "US intelligence sharing") not in before.index
+
+
+def test_as_of_banner_and_silent_actors_stay_visible():
+    at = open_link(as_of="2025-02-13")
+    assert at.info[0].value.startswith("Positions as known on 13 Feb 2025.")
+    assert set(table(at)["Actor"]) == {"United States"}  # only Hegseth had spoken
+    matrix = at.get("plotly_chart")[0]
+    assert "Matrix of the latest positions of 16 actors" in matrix.proto.alt  # the others show no stated position
+
+
+def test_link_restores_filters_issue_and_bloc_pair():
+    at = open_link("app_pages/europe_vs_us.py", blocs=["Europe", "Russia"], bloc_a="Russia", bloc_b="Europe")
+    assert at.multiselect(key=keys.BLOCS).value == ["Europe", "Russia"]
+    assert (at.selectbox(key=keys.COMPARE_A).value, at.selectbox(key=keys.COMPARE_B).value) == ("Russia", "Europe")
+    deep = open_link("app_pages/issue_deep_dive.py", issue="US backstop", actors=["France", "Germany"])
+    assert deep.selectbox(key=keys.ISSUE).value == "US backstop"
+    assert deep.multiselect(key=keys.ACTORS).value == ["France", "Germany"]
+
+
+def test_bad_link_values_are_ignored_with_a_gentle_notice():
+    at = open_link(actors=["Atlantis", "France"], as_of="1999-01-01", issue="<script>", utm_source="mail")
+    assert at.multiselect(key=keys.ACTORS).value == ["France"]
+    assert not [i for i in at.info if "Positions as known" in i.value]  # the impossible date is not applied
+    toast = at.toast[0].value
+    assert toast.startswith("Part of this link was ignored:")
+    for part in ("actors “Atlantis”", "as\\_of “1999\\-01\\-01”", "issue “\\<script\\>”", "“utm\\_source”"):
+        assert part in toast
+    at.run()
+    assert not at.toast  # said once, not on every rerun
+
+
+def test_timeline_page_draws_events_and_statements():
+    at = open_link("app_pages/timeline.py", issue="US intelligence sharing")
+    chart = at.get("plotly_chart")[0]
+    assert "Timeline of 20 key events and of 2 actors' positions on US intelligence sharing" in chart.proto.alt
+    statements = table(at, 0)
+    assert statements["Stance"].tolist() == [
+        "▼▼ Strongly opposes (−2)",
+        "▲▲ Strongly supports (+2)",
+        "▼▼ Strongly opposes (−2)",
+    ]  # US paused, US restored, Russia
+    assert len(table(at, 1)) == 20
+
+
+def test_what_changed_lists_changes_newest_first():
+    at = open_app("app_pages/what_changed.py")
+    changes = table(at)
+    # independent count: a statement is a change unless it repeats the actor's previous position
+    expected, held = 0, {}
+    for row in bundled_rows():
+        key = (row["actor"], row["issue"])
+        expected += held.get(key) != row["position"]
+        held[key] = row["position"]
+    assert len(changes) == expected == 72
+    assert changes.iloc[0]["Date"].isoformat() == "2025-04-24"
+    at.slider(key=keys.BETWEEN).set_value((changes.iloc[-1]["Date"], changes.iloc[0]["Date"])).run()
+    window = table(at)
+    intelligence = window[(window["Actor"] == "United States") & (window["Issue"] == "US intelligence sharing")]
+    assert intelligence[["From", "To"]].values.tolist()[0] == ["▼▼ Strongly opposes (−2)", "▲▲ Strongly supports (+2)"]
+
+
+def test_agreement_page_heatmap_pairs_and_coalitions():
+    at = open_app("app_pages/agreement_map.py")
+    assert "Heatmap of agreement between 16 actors" in at.get("plotly_chart")[0].proto.alt
+    pairs = table(at, 0)
+    pair = {frozenset(names): (agreement, shared) for *names, agreement, shared in pairs.itertuples(index=False)}
+    # latest positions shared by Ukraine and Russia: ground troops, guarantees, 30-day ceasefire, strong army
+    assert pair[frozenset({"Ukraine", "Russia"})] == ("6%", 4)
+    coalitions = at.table[0].value
+    assert coalitions.loc["US intelligence sharing", "▲ For"] == "United States"
+    assert coalitions.loc["US intelligence sharing", "▼ Against"] == "Russia"
+    assert coalitions.loc["Air and sea patrols", "▼ Against"] == "–"
+
+
+def test_sources_csv_export_is_the_shown_rows_neutralised(downloads):
+    at = open_link("app_pages/sources.py", q="Vance")
+    tiers = table(at).set_index("Id")["Tier"].str[:2].to_dict()
+    assert tiers == {"S26": "B:", "S12": "A:"}  # AP's copy (wire) and The Moscow Times's own page
+    data = downloads["stances.csv"]
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert (
+        text.splitlines()[0]
+        == "actor,bloc,issue,position,date,summary,source,source_id,source_url,speaker,quote,evidence,condition"
+    )
+    assert len(text.strip().splitlines()) == 1 + 4
