@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import io
-import re
 from pathlib import Path
 from typing import BinaryIO
 
 import pandas as pd
 
+from stancekit.reading import parse_table
 from stancekit.schema import EVENT_COLUMNS, ISSUE_COLUMNS, SOURCE_COLUMNS, Problem, StanceDataError
 from stancekit.validation import column_schema, missing_columns, schema_problems, validate_stances
 
@@ -16,11 +15,6 @@ CsvSource = str | Path | bytes | BinaryIO
 
 ISSUE_SCHEMA = column_schema({"issue": ["required"], "proposition": ["required"]})
 EVENT_SCHEMA = column_schema({"date": ["date"], "event": ["required"]})
-
-
-def normalise_header(name: object) -> str:
-    """Header matching ignores case and surrounding or repeated whitespace: ' Source URL' → 'source_url'."""
-    return re.sub(r"\s+", "_", str(name).strip().lower())
 
 
 def _read_bytes(source: CsvSource) -> bytes:
@@ -32,32 +26,8 @@ def _read_bytes(source: CsvSource) -> bytes:
 
 
 def read_raw_table(source: CsvSource) -> pd.DataFrame:
-    """A CSV as an all-text table: headers normalised, every value stripped, blanks as ''."""
-    data = _read_bytes(source)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise StanceDataError(
-            [
-                Problem(
-                    None,
-                    None,
-                    "",
-                    f"The file is not UTF-8 text ({error.reason} at byte {error.start}). "
-                    "Save it as 'CSV UTF-8' and upload it again.",
-                )
-            ]
-        ) from error
-    if not text.strip():
-        raise StanceDataError([Problem(None, None, "", "The file is empty; it needs a header row and data rows.")])
-    try:
-        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        raise StanceDataError(
-            [Problem(None, None, "", f"The file could not be read as CSV: {error}".strip())]
-        ) from error
-    raw.columns = [normalise_header(c) for c in raw.columns]
-    return raw.apply(lambda column: column.str.strip())
+    """A CSV (path, bytes or file) as an all-text table; see stancekit.reading.parse_table."""
+    return parse_table(_read_bytes(source))
 
 
 def _raise_if(problems: list[Problem]) -> None:

@@ -22,17 +22,20 @@ from stancekit.schema import (
 )
 
 POSITION_PATTERN = r"[+\-−]?[0-2](?:\.0+)?"
+MAX_TEXT = 2_000  # characters in any one cell: a paraphrase is one or two sentences
+SHOWN_VALUE = 120  # characters of a bad value quoted back in a problem
 DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
 URL_PATTERN = r"(?i)https?://[^\s/?#]+\S*"
 
 # What each failed check means for a teacher, and how to fix it. {column} and {value} are filled in.
 MESSAGES: dict[str, str] = {
-    "required": "{column} is empty; every row needs a {column}.",
+    "required": "{column} is empty; fill it in on every row.",
     "position": "position must be a whole number from −2 to 2 (−2 strongly opposes, 0 split, "
     "+2 strongly supports); found '{value}'.",
     "date": "{column} must be a real date written YYYY-MM-DD, e.g. 2025-03-15; found '{value}'.",
     "evidence": "evidence must be statement, reported or analysis, or left empty; found '{value}'.",
     "url": "{column} must be a web address starting with http:// or https://, or be left empty; found '{value}'.",
+    "length": "{column} is longer than 2,000 characters; shorten it to one or two sentences.",
 }
 
 
@@ -57,12 +60,17 @@ def _is_url_or_blank(values: pd.Series) -> pd.Series:
     return values.eq("") | values.str.fullmatch(URL_PATTERN)
 
 
+def _is_short(values: pd.Series) -> pd.Series:
+    return values.str.len() <= MAX_TEXT
+
+
 CHECKS: dict[str, Callable[[pd.Series], pd.Series]] = {
     "required": _not_blank,
     "position": _is_position,
     "date": _is_iso_date,
     "evidence": _is_evidence,
     "url": _is_url_or_blank,
+    "length": _is_short,
 }
 
 
@@ -77,15 +85,19 @@ def column_schema(checks_by_column: dict[str, Iterable[str]]) -> pa.DataFrameSch
 
 STANCE_SCHEMA = column_schema(
     {
-        "actor": ["required"],
-        "bloc": ["required"],
-        "issue": ["required"],
+        "actor": ["required", "length"],
+        "bloc": ["required", "length"],
+        "issue": ["required", "length"],
         "position": ["position"],
         "date": ["date"],
-        "summary": ["required"],
-        "source": ["required"],
+        "summary": ["required", "length"],
+        "source": ["required", "length"],
+        "source_id": ["length"],
         "evidence": ["evidence"],
-        "source_url": ["url"],
+        "source_url": ["url", "length"],
+        "speaker": ["length"],
+        "quote": ["length"],
+        "condition": ["length"],
     }
 )
 
@@ -117,15 +129,13 @@ def schema_problems(raw: pd.DataFrame, schema: pa.DataFrameSchema) -> list[Probl
         schema.validate(raw, lazy=True)
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases.dropna(subset=["index"])
-        return [
-            Problem(
-                spreadsheet_row(case.index),
-                case.column,
-                str(case.failure_case),
-                MESSAGES[case.check].format(column=case.column, value=case.failure_case),
-            )
-            for case in cases.itertuples(index=False)
-        ]
+        problems = []
+        for case in cases.itertuples(index=False):
+            value = str(case.failure_case)
+            shown = value if len(value) <= SHOWN_VALUE else value[:SHOWN_VALUE] + "…"
+            message = MESSAGES[case.check].format(column=case.column, value=shown)
+            problems.append(Problem(spreadsheet_row(case.index), case.column, shown, message))
+        return problems
     return []
 
 

@@ -1,6 +1,7 @@
 import pytest
 
-from stancekit.loading import normalise_header, read_events, read_issues
+from stancekit.loading import read_events, read_issues
+from stancekit.reading import normalise_header
 from stancekit.schema import StanceDataError
 
 

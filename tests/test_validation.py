@@ -103,9 +103,10 @@ def test_empty_and_header_only_files_get_a_clear_sentence():
     assert "no rows" in problems_of(HEADER + "\n")[0].message
 
 
-def test_non_utf8_file_says_how_to_save_it():
-    with pytest.raises(StanceDataError, match="CSV UTF-8"):
-        read_stances(f"{HEADER}\nZürich,Europe,T,1,2025-01-01,x,y\n".encode("utf-16"))
+def test_utf16_and_windows_1252_files_are_read():
+    for encoding in ("utf-16", "cp1252"):
+        table = read_stances(f"{HEADER}\nZürich,Europe,T,1,2025-01-01,x,y\n".encode(encoding))
+        assert table.loc[0, "actor"] == "Zürich"
 
 
 def test_error_summary_counts_problems():

@@ -1,0 +1,204 @@
+"""From the bytes of a real-world file to an all-text table, or a sentence saying what to fix.
+
+Handles UTF-8 with or without BOM, UTF-16, Windows-1252; comma, semicolon or tab separators; CRLF;
+and recognises the files people upload by mistake (spreadsheets, JSON, web pages, images).
+Everything that goes wrong is raised as StanceDataError; nothing else escapes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+
+import pandas as pd
+
+from stancekit.schema import Problem, StanceDataError
+
+MAX_BYTES = 25 * 1024 * 1024  # 25 MB, also server.maxUploadSize in .streamlit/config.toml
+MAX_ROWS = 120_000
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+# Magic numbers of files that are not text at all, and what to tell the teacher.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (
+        b"PK\x03\x04",
+        "This is an Excel workbook (.xlsx) or another zipped file, not a CSV. In Excel or "
+        "LibreOffice choose File → Save As → “CSV UTF-8 (comma delimited)”, then upload that file.",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "This is an old Excel workbook (.xls), not a CSV. Open it and choose File → Save As → "
+        "“CSV UTF-8 (comma delimited)”, then upload that file.",
+    ),
+    (b"%PDF", "This is a PDF document, not a CSV. Export the table from the original spreadsheet as CSV."),
+    (b"\x89PNG", "This is an image (PNG), not a CSV table."),
+    (b"\xff\xd8\xff", "This is an image (JPEG), not a CSV table."),
+    (b"GIF8", "This is an image (GIF), not a CSV table."),
+    (b"\x1f\x8b", "This is a compressed (gzip) file. Unpack it and upload the CSV inside."),
+)
+
+
+def fail(message: str, row: int | None = None, column: str | None = None, value: str = "") -> StanceDataError:
+    """A one-problem error, for files that cannot be read at all."""
+    return StanceDataError([Problem(row, column, value, message)])
+
+
+def _looks_like_utf16(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when every other byte of the start is zero (UTF-16 without a BOM)."""
+    head = data[:400]
+    if len(head) < 4:
+        return None
+    if head[1::2].count(0) > 0.9 * len(head[1::2]) and head[0::2].count(0) < 0.1 * len(head[0::2]):
+        return "utf-16-le"
+    if head[0::2].count(0) > 0.9 * len(head[0::2]) and head[1::2].count(0) < 0.1 * len(head[1::2]):
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes) -> str:
+    """The file's text: UTF-8 (BOM or not), UTF-16 (BOM or not), else Windows-1252."""
+    for signature, message in _SIGNATURES:
+        if data.startswith(signature):
+            raise fail(message)
+    try:
+        if data.startswith(codecs.BOM_UTF8):
+            text = data[len(codecs.BOM_UTF8) :].decode("utf-8")
+        elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = data.decode("utf-16")
+        elif encoding := _looks_like_utf16(data):
+            text = data.decode(encoding)
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    text = data.decode("cp1252")
+                except UnicodeDecodeError:
+                    text = data.decode("latin-1")  # every byte decodes; the binary check below decides
+    except UnicodeDecodeError as error:
+        raise fail(
+            "The file's text encoding could not be recognised. Save it as “CSV UTF-8” and upload it again."
+        ) from error
+    controls = sum(1 for ch in text[:5000] if ord(ch) < 32 and ch not in "\t\r\n")
+    if "\x00" in text or controls > max(5, len(text[:5000]) // 50):
+        raise fail("This looks like a binary file, not CSV text. Upload the table saved as “CSV UTF-8”.")
+    return text
+
+
+def _wrong_text_format(text: str) -> str | None:
+    """A sentence when the text is a known non-CSV format (JSON, HTML), else None."""
+    start = text.lstrip()[:200].lower()
+    if start.startswith(("{", "[")):
+        try:
+            json.loads(text)
+        except ValueError:
+            return None
+        return "This is JSON, not CSV. Export the data as a table with one column per field (see the template)."
+    if start.startswith(("<!doctype html", "<html", "<?xml", "<table", "<head", "<body")):
+        return "This is a web page (HTML) or XML, not CSV. Save the table from a spreadsheet as “CSV UTF-8”."
+    return None
+
+
+def sniff_delimiter(text: str) -> str:
+    """Comma, semicolon or tab: whichever the header line uses most (comma on a tie)."""
+    header = text.split("\n", 1)[0]
+    counts = {delimiter: header.count(delimiter) for delimiter in DELIMITERS}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def diagnose_csv(text: str, delimiter: str) -> list[Problem]:
+    """Why pandas could not tokenise the file: rows with too many values, or a quote that never closes."""
+    name = DELIMITERS[delimiter]
+    problems: list[Problem] = []
+    csv.field_size_limit(MAX_BYTES)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    record = 1
+    try:
+        header = next(reader)
+        for record, row in enumerate(reader, start=2):
+            if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
+                problems.append(
+                    Problem(
+                        record,
+                        None,
+                        "",
+                        f"This row has {len(row)} values but the header has {len(header)} columns. A text cell "
+                        f"probably contains a {name}: put that text in double quotes, or remove the extra {name}.",
+                    )
+                )
+    except csv.Error:
+        problems.append(
+            Problem(
+                record + 1,
+                None,
+                "",
+                'A double quote (") opens a text here, or just after, that never closes, so the rest of the file '
+                'cannot be read. Close the quote, or write a quote inside a text as two quotes ("").',
+            )
+        )
+    if not problems:
+        problems.append(
+            Problem(
+                None,
+                None,
+                "",
+                "The file could not be read as CSV. Check that it is the stances.csv format (see the template).",
+            )
+        )
+    return problems
+
+
+def normalise_header(name: object) -> str:
+    """Header matching ignores case and surrounding or repeated whitespace: ' Source URL' → 'source_url'."""
+    return re.sub(r"\s+", "_", str(name).strip().lower())
+
+
+def parse_table(data: bytes) -> pd.DataFrame:
+    """A CSV file as an all-text table: headers normalised, values stripped, blank rows dropped.
+
+    The index keeps each data row's position in the file, so problems name the spreadsheet row.
+    """
+    if len(data) > MAX_BYTES:
+        raise fail(
+            f"The file is {len(data) / 2**20:.1f} MB; the limit is {MAX_BYTES / 2**20:.0f} MB. Split the "
+            "topic or shorten long texts."
+        )
+    text = decode_text(data)
+    if not text.strip():
+        raise fail("The file is empty; it needs a header row and data rows.")
+    if message := _wrong_text_format(text):
+        raise fail(message)
+    delimiter = sniff_delimiter(text)
+    try:
+        raw = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            skipinitialspace=True,
+            skip_blank_lines=False,
+        )
+    except pd.errors.EmptyDataError as error:
+        raise fail("The file is empty; it needs a header row and data rows.") from error
+    except (pd.errors.ParserError, ValueError, OverflowError) as error:
+        raise StanceDataError(diagnose_csv(text, delimiter)) from error
+    raw = raw.fillna("").astype(str)
+    raw.columns = [normalise_header(c) for c in raw.columns]
+    unnamed = [c for c in raw.columns if c.startswith("unnamed:") or c == ""]
+    raw = raw.drop(columns=[c for c in unnamed if (raw[c].str.strip() == "").all()])
+    duplicated = sorted({c for c in raw.columns if list(raw.columns).count(c) > 1})
+    if duplicated:
+        raise fail(
+            f"The column “{duplicated[0]}” appears more than once (headers are matched ignoring case and "
+            "spaces). Keep one of them.",
+            column=duplicated[0],
+        )
+    raw = raw.apply(lambda column: column.str.strip())
+    raw = raw[(raw != "").any(axis=1)]  # rows left blank in a spreadsheet are not data
+    if len(raw) > MAX_ROWS:
+        raise fail(f"The table has {len(raw):,} rows; the limit is {MAX_ROWS:,}. Split the topic into smaller files.")
+    return raw
