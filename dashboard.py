@@ -4,7 +4,8 @@ import streamlit as st
 
 from components import footer, links, sidebar
 from components.context import as_of_caption, as_of_from_state
-from components.data import active_dataset
+from components.data import active_dataset, apply_pending_dataset
+from stancekit.aggregation import PREFERRED_COMPARISON
 from stancekit.text import escape_markdown
 
 st.set_page_config(
@@ -14,7 +15,9 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
+apply_pending_dataset()  # a dataset switch asked for in the last run, before any widget is drawn
 dataset = active_dataset()
+compare_title = "Europe vs US" if set(PREFERRED_COMPARISON) <= set(dataset.blocs) else "Compare blocs"
 presenter = st.Page("app_pages/presenter.py", title="Presenter", icon=":material/co_present:", url_path="present")
 page = st.navigation(
     {
@@ -28,7 +31,7 @@ page = st.navigation(
             ),
             st.Page(
                 "app_pages/europe_vs_us.py",
-                title="Europe vs US",
+                title=compare_title,
                 icon=":material/compare_arrows:",
                 url_path="europe-vs-us",
             ),
@@ -60,6 +63,9 @@ page = st.navigation(
             ),
             presenter,
             st.Page("app_pages/handout.py", title="Handout", icon=":material/print:", url_path="handout"),
+        ],
+        "Data": [
+            st.Page("app_pages/your_data.py", title="Your data", icon=":material/upload_file:", url_path="data"),
         ],
     },
     position="top",

@@ -95,7 +95,7 @@ SKIP = "skip"
 def scale_radio(label: str, key: str, words: dict[int, str], *, skip_label: str = "Skip") -> int | None:
     """A horizontal five-point choice plus an explicit skip; returns the position or None (skipped)."""
     choice = st.radio(
-        label,
+        escape_markdown(label),  # widget labels render Markdown; the label names data (an issue, an actor)
         options=[*reversed(POSITIONS), SKIP],
         format_func=lambda option: skip_label if option == SKIP else f"{GLYPHS[option]} {words[option]}",
         index=len(POSITIONS),

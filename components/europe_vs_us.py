@@ -8,7 +8,7 @@ import streamlit as st
 from components import keys
 from components.common import chart_with_table, empty_state, page_header, quote_markdown, source_line
 from components.context import ViewContext
-from stancekit.aggregation import bloc_gap, bloc_summary, comparison_pair
+from stancekit.aggregation import PREFERRED_COMPARISON, bloc_gap, bloc_summary, comparison_pair
 from stancekit.figures import bloc_positions_figure, gap_figure
 from stancekit.scale import signed, stance_label
 from stancekit.tables import bloc_table, gap_table
@@ -34,12 +34,20 @@ def _choose_pair(blocs: list[str]) -> tuple[str, str]:
 
 def render(ctx: ViewContext) -> None:
     """Draw the bloc comparison, the gap ranking and the biggest gaps explained."""
-    page_header(
-        "Europe vs US: where they differ",
-        "Where the two blocs diverge most and why, then every issue: each European actor (hollow "
-        "circles), Europe's mean (filled diamond) and range (band), with the US, Ukraine, Russia and "
-        "NATO alongside. Europe is not one voice: look at the spread as well as the mean.",
-    )
+    if set(PREFERRED_COMPARISON) <= set(ctx.dataset.blocs):
+        page_header(
+            "Europe vs US: where they differ",
+            "Where the two blocs diverge most and why, then every issue: each European actor (hollow "
+            "circles), Europe's mean (filled diamond) and range (band), with the US, Ukraine, Russia and "
+            "NATO alongside. Europe is not one voice: look at the spread as well as the mean.",
+        )
+    else:
+        page_header(
+            "Compare blocs: where they differ",
+            "Where two blocs diverge most and why, then every issue: the first bloc's members (hollow circles), "
+            "its mean (filled marker) and range (band), with the other blocs alongside. A bloc is not one "
+            "voice: look at the spread as well as the mean.",
+        )
     blocs = [b for b in ctx.dataset.blocs if b in set(ctx.latest["bloc"])]
     if len(blocs) < 2:
         empty_state("Comparing needs positions from at least two blocs.")
@@ -49,9 +57,10 @@ def render(ctx: ViewContext) -> None:
 
     gaps = bloc_gap(ctx.latest, bloc_a, bloc_b)
     comparable = gaps.dropna(subset=["gap"])
-    st.subheader(f"Issues ranked by the {bloc_a}–{bloc_b} gap", anchor=False)
+    a, b = escape_markdown(bloc_a), escape_markdown(bloc_b)
+    st.subheader(f"Issues ranked by the {a}–{b} gap", anchor=False)
     if comparable.empty:
-        st.info(f"{bloc_a} and {bloc_b} have no issue on which both stated a position.")
+        st.info(f"{a} and {b} have no issue on which both stated a position.")
     else:
         chart_with_table(
             gap_figure(gaps, bloc_a, bloc_b),
@@ -69,7 +78,7 @@ def render(ctx: ViewContext) -> None:
         )
     _explain_top_gaps(ctx, comparable, bloc_a, bloc_b)
 
-    st.subheader(f"Positions by bloc: {bloc_a} vs {bloc_b}", anchor=False)
+    st.subheader(f"Positions by bloc: {a} vs {b}", anchor=False)
     chart_with_table(
         bloc_positions_figure(ctx.latest, ctx.issues, order),
         bloc_table(bloc_summary(ctx.latest), ctx.issues, order),

@@ -57,7 +57,7 @@ def render(ctx: ViewContext) -> None:
 
 def _preview(content: HandoutContent) -> None:
     """The handout's content, drawn with Streamlit elements (no HTML is rendered in the app)."""
-    st.subheader(content.title, anchor=False)
+    st.subheader(escape_markdown(content.title), anchor=False)
     st.caption(escape_markdown(content.subtitle))
     st.dataframe(content.matrix, key="handout_matrix")
     if content.quotes:

@@ -43,7 +43,7 @@ def render(ctx: ViewContext) -> None:
     )
 
     for title, members in _sections(latest, ctx.dataset.blocs):
-        st.subheader(title, anchor=False)
+        st.subheader(escape_markdown(title), anchor=False)
         for start in range(0, len(members), CARDS_PER_ROW):
             columns = st.columns(CARDS_PER_ROW)
             for column, (_, row) in zip(columns, members.iloc[start : start + CARDS_PER_ROW].iterrows(), strict=False):

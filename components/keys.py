@@ -16,6 +16,17 @@ ONLY_MOVES = "moves"  # "what changed": hide first statements
 TIMELINE_PICK = "timeline_pick"  # the statement clicked in the timeline (not in the URL)
 LINK_NOTES_SHOWN = "link_notes_shown"  # link settings already reported as ignored in this session
 
+# Bring your own topic: this session's own dataset (never shared, never written to disk).
+CUSTOM_DATASET = "custom_dataset"
+PENDING_DATASET = "pending_dataset"  # a switch requested mid-run, applied at the start of the next run
+UPLOAD_STANCES = "upload_stances"
+UPLOAD_ISSUES = "upload_issues"
+UPLOAD_EVENTS = "upload_events"
+UPLOAD_TITLE = "upload_title"
+UPLOAD_SEEN = "upload_seen"  # the files already processed, so a rerun does not load them again
+UPLOAD_REPORT = "upload_report"  # the outcome of the last upload, shown until the next one
+EDITOR = "editor"
+
 # Classroom activities: every key a student's input lives under starts with its activity's prefix,
 # so "Start again" can clear exactly this student's answers and nothing else.
 STAND_PREFIX = "stand_"
@@ -29,3 +40,23 @@ GUESS_ACTOR = GUESS_PREFIX + "actor"
 GUESS_ANSWER = GUESS_PREFIX + "answer::"  # + actor + "::" + issue
 GUESS_REVEALED = GUESS_PREFIX + "revealed"  # the actor whose guesses are revealed
 PRESENTER_ISSUE = "slide"
+
+
+# Choices that refer to one dataset's blocs, actors, issues and dates: forgotten when the dataset changes.
+VIEW_KEYS = (
+    BLOCS,
+    ACTORS,
+    ISSUES,
+    AS_OF,
+    ISSUE,
+    COMPARE_A,
+    COMPARE_B,
+    SOURCES_SEARCH,
+    SOURCES_EVIDENCE,
+    BETWEEN,
+    ONLY_MOVES,
+    PRESENTER_ISSUE,
+    TIMELINE_PICK,
+    EDITOR,
+)
+ACTIVITY_PREFIXES = (STAND_PREFIX, GUESS_PREFIX)

@@ -70,8 +70,8 @@ def render(ctx: ViewContext) -> None:
             if stats["count"] > 1:
                 low, high = signed(int(stats["min"])), signed(int(stats["max"]))
                 detail += f" · mean of {int(stats['count'])}, range {low} to {high}"
-            st.subheader(bloc, anchor=False)
-            st.metric(bloc, value, label_visibility="collapsed")
+            st.subheader(escape_markdown(bloc), anchor=False)
+            st.metric(escape_markdown(bloc), value, label_visibility="collapsed")
             st.markdown(f"**{escape_markdown(detail)}**")
             _one_voice(latest[latest["bloc"] == bloc], mean)
     silent = [b for b in ctx.dataset.blocs if b not in summary.index]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import keys
+from components.data import is_custom, use_dataset
 from stancekit.dataset import Dataset
 from stancekit.text import format_date
 
@@ -20,6 +21,16 @@ def render(dataset: Dataset) -> None:
     """Draw the filters; views read them through components.context."""
     first, last = (d.date() for d in dataset.date_range)
     with st.sidebar:
+        if is_custom():
+            st.caption(":material/dataset: Your own data, in this session only.")
+            st.button(
+                "Back to the bundled topic",
+                on_click=use_dataset,
+                args=(None,),
+                icon=":material/undo:",
+                width="stretch",
+                key="back_to_bundled",
+            )
         st.subheader("Filters", anchor=False)
         st.caption("Leave a filter empty to include everything. The choice applies to every page.")
         blocs = st.multiselect(

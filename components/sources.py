@@ -60,7 +60,7 @@ def render(ctx: ViewContext) -> None:
             table,
             hide_index=True,
             key="sources_table",
-            height=560,
+            height=560 if len(table) > 14 else "auto",
             column_config={
                 "Date": st.column_config.DateColumn("Date", format="D MMM YYYY"),
                 "Paraphrase": st.column_config.TextColumn("Paraphrase", width="large"),

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from stancekit.loading import read_events, read_issues, read_sources, read_stances
-from stancekit.schema import EVENT_COLUMNS, ISSUE_COLUMNS, SOURCE_COLUMNS
+from stancekit.schema import EVENT_COLUMNS, ISSUE_COLUMNS, SOURCE_COLUMNS, StanceDataError
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Dataset:
     events: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(EVENT_COLUMNS)))
     sources: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SOURCE_COLUMNS)))
 
-    @property
+    @cached_property
     def key(self) -> str:
         """A short content fingerprint: equal data, equal key (used to key caches)."""
         digest = hashlib.sha256()
@@ -93,3 +94,39 @@ def load_dataset(folder: Path, title: str, description: str) -> Dataset:
         events=optional("events.csv", read_events, EVENT_COLUMNS),
         sources=optional("sources.csv", read_sources, SOURCE_COLUMNS),
     )
+
+
+def dataset_from_files(
+    stances: bytes, title: str, *, issues: bytes | None = None, events: bytes | None = None, description: str = ""
+) -> Dataset:
+    """A topic from uploaded files; raises StanceDataError listing every problem of every file.
+
+    Problems carry the name of the file they were found in, so a teacher knows where to look.
+    """
+    problems = []
+    tables: dict[str, pd.DataFrame] = {}
+    for name, data, reader in (
+        ("stances.csv", stances, read_stances),
+        ("issues.csv", issues, read_issues),
+        ("events.csv", events, read_events),
+    ):
+        if data is None:
+            continue
+        try:
+            tables[name] = reader(data)
+        except StanceDataError as error:
+            problems += [replace(problem, file=name) for problem in error.problems]
+    if problems:
+        raise StanceDataError(problems)
+    return Dataset(
+        title=title.strip() or "Your topic",
+        description=description,
+        stances=tables["stances.csv"],
+        issues=tables.get("issues.csv", pd.DataFrame(columns=list(ISSUE_COLUMNS))),
+        events=tables.get("events.csv", pd.DataFrame(columns=list(EVENT_COLUMNS))),
+    )
+
+
+def with_stances(dataset: Dataset, stances: pd.DataFrame) -> Dataset:
+    """The same topic with an edited stance table."""
+    return replace(dataset, stances=stances)

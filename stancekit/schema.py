@@ -18,6 +18,24 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
 )
 STANCE_COLUMNS: tuple[str, ...] = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 
+# What each column means, as the data dictionary and the in-app editor explain it.
+COLUMN_HELP: dict[str, str] = {
+    "actor": "Who holds the position: a government, institution or group, e.g. United Kingdom.",
+    "bloc": "The group the actor is compared in, e.g. Europe. One bloc per actor.",
+    "issue": "Short label of the issue, e.g. European ground troops.",
+    "position": "Whole number −2 to +2: −2 strongly opposes, −1 opposes, 0 split, +1 supports, +2 strongly supports "
+    "the issue's proposition.",
+    "date": "When the position was stated or reported, as YYYY-MM-DD.",
+    "summary": "One or two sentences in your own words.",
+    "source": "Outlet and date, e.g. Kyiv Independent, 2025-03-21.",
+    "source_id": "Optional: your own id for the source.",
+    "source_url": "Optional: a web address starting with http:// or https://.",
+    "speaker": "Optional: the person who spoke.",
+    "quote": "Optional: a short quote, in the source's own words.",
+    "evidence": "Optional: statement (on the record), reported (media citing sources) or analysis.",
+    "condition": "Optional: what the position depends on.",
+}
+
 EVIDENCE_TYPES: dict[str, str] = {
     "statement": "On the record",
     "reported": "Reported (media citing sources)",
@@ -39,22 +57,27 @@ class Problem:
     column: str | None
     value: str
     message: str
+    file: str | None = None  # set when several files are read together (stances.csv, issues.csv, …)
 
     def __str__(self) -> str:
         where = []
+        if self.file is not None:
+            where.append(self.file)
         if self.row is not None:
             where.append(f"row {self.row}")
         if self.column is not None:
             where.append(f"column '{self.column}'")
-        prefix = (", ".join(where).capitalize() + ": ") if where else ""
-        return prefix + self.message
+        if not where:
+            return self.message
+        place = ", ".join(where)
+        return (place if self.file else place[:1].upper() + place[1:]) + ": " + self.message
 
 
 class StanceDataError(ValueError):
     """A stance table that cannot be used; carries every problem found, not just the first."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.row or 0, p.column or "", p.message))
+        self.problems = sorted(problems, key=lambda p: (p.file or "", p.row or 0, p.column or "", p.message))
         count = len(self.problems)
         first = "; ".join(str(p) for p in self.problems[:3])
         more = f" (and {count - 3} more)" if count > 3 else ""

@@ -1,0 +1,158 @@
+"""Bring your own topic in AppTest: upload, refuse broken files, edit, go back, stay within the session."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from components import keys
+from tests.test_app import assert_clean, open_app, table
+
+DATA_PAGE = "app_pages/your_data.py"
+TEMPLATE = Path(__file__).resolve().parents[1] / "data" / "template"
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def problems_shown(at: AppTest) -> pd.DataFrame:
+    """The problems table on the page, as a reader sees it (the Markdown escapes rendered away)."""
+    shown = next(t.value for t in at.table if "What is wrong and how to fix it" in t.value.columns)
+    return shown.reset_index().map(lambda cell: re.sub(r"\\(.)", r"\1", str(cell)))
+
+
+def upload(at: AppTest, key: str, path: Path) -> AppTest:
+    at.file_uploader(key=key).upload(path.name, path.read_bytes(), "text/csv")
+    return at.run()
+
+
+def upload_template(at: AppTest) -> AppTest:
+    at.text_input(key=keys.UPLOAD_TITLE).input("A school phone ban").run()
+    upload(at, keys.UPLOAD_ISSUES, TEMPLATE / "issues.csv")
+    upload(at, keys.UPLOAD_EVENTS, TEMPLATE / "events.csv")
+    return upload(at, keys.UPLOAD_STANCES, TEMPLATE / "stances.csv")
+
+
+def test_template_upload_replaces_the_data_on_every_page():
+    at = upload_template(open_app(DATA_PAGE))
+    assert_clean(at)
+    assert at.success[0].value.startswith("Loaded stances\\.csv: 18 positions.")
+    assert "A school phone ban" in at.info[0].value
+    assert at.sidebar.button(key="back_to_bundled")
+    at.switch_page("app_pages/overview.py").run()
+    assert set(table(at)["Actor"]) == {
+        "Student council",
+        "Year 12 reps",
+        "Parents' association",
+        "Teachers' union branch",
+        "Head teacher",
+        "School nurse",
+        "Local council",
+    }
+    at.switch_page("app_pages/europe_vs_us.py").run()
+    assert_clean(at)
+    assert at.main.header[0].value == "Compare blocs: where they differ"
+    assert (at.selectbox(key=keys.COMPARE_A).value, at.selectbox(key=keys.COMPARE_B).value) == ("Students", "Parents")
+    at.switch_page("app_pages/issue_deep_dive.py").run()
+    assert any("Phones should be switched off and put away during lessons" in m.value for m in at.markdown)
+    at.switch_page("app_pages/timeline.py").run()
+    assert "Timeline of 3 key events" in at.get("plotly_chart")[0].proto.alt
+    for page in (
+        "where_do_you_stand",
+        "guess_the_stance",
+        "discussion_prompts",
+        "presenter",
+        "handout",
+        "what_changed",
+        "agreement_map",
+        "sources",
+    ):
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert_clean(at)
+
+
+def test_broken_file_is_refused_with_every_problem_and_the_data_kept():
+    at = open_app(DATA_PAGE)
+    upload(at, keys.UPLOAD_STANCES, CORPUS / "bad_blank_required_cells.csv")
+    assert not at.exception
+    assert at.error[0].value.startswith(
+        "bad\\_blank\\_required\\_cells\\.csv was not loaded: 2 problems to fix. "
+        "The data you were looking at is still in use."
+    )
+    problems = problems_shown(at)
+    assert problems[["File", "Row", "Column"]].values.tolist() == [
+        ["stances.csv", "2", "actor"],
+        ["stances.csv", "2", "summary"],
+    ]
+    assert "A European force for Ukraine \\(2025\\)" in at.info[0].value
+    at.switch_page("app_pages/overview.py").run()
+    assert len(table(at)) == 60  # still the bundled topic
+
+
+def test_files_of_the_wrong_kind_get_one_clear_sentence():
+    for name, words in [
+        ("bad_excel_xlsx_renamed.csv", "This is an Excel workbook (.xlsx)"),
+        ("bad_json_instead_of_csv.csv", "This is JSON, not CSV."),
+        ("bad_binary_png.csv", "This is an image (PNG)"),
+    ]:
+        at = upload(open_app(DATA_PAGE), keys.UPLOAD_STANCES, CORPUS / name)
+        assert not at.exception
+        assert problems_shown(at)["What is wrong and how to fix it"].tolist()[0].startswith(words)
+
+
+def test_problems_in_a_companion_file_are_named_by_file():
+    at = open_app(DATA_PAGE)
+    at.file_uploader(key=keys.UPLOAD_ISSUES).upload("issues.csv", b"issue\nPhones off in lessons\n", "text/csv")
+    at.run()
+    upload(at, keys.UPLOAD_STANCES, TEMPLATE / "stances.csv")
+    problems = problems_shown(at)
+    assert problems[["File", "Column"]].values.tolist() == [["issues.csv", "proposition"]]
+    assert "A European force" in at.info[0].value
+
+
+def test_back_to_the_bundled_topic():
+    at = upload_template(open_app(DATA_PAGE))
+    at.sidebar.button(key="back_to_bundled").click().run()
+    assert_clean(at)
+    assert "A European force for Ukraine \\(2025\\)" in at.info[0].value
+    assert "back_to_bundled" not in [button.key for button in at.sidebar.button]
+
+
+def test_edit_in_the_app_with_live_validation_then_apply():
+    at = upload_template(open_app(DATA_PAGE))
+    assert [editor.editing_mode for editor in at.data_editor] == ["dynamic"]
+    edits = {"edited_rows": {0: {"position": "yes"}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[keys.EDITOR] = edits
+    at.run()
+    assert_clean(at)
+    assert at.warning[0].value.startswith("1 problem in the edited table")
+    assert problems_shown(at)["What is wrong and how to fix it"].tolist()[0].endswith("found 'yes'.")
+    apply = next(b for b in at.button if b.label == "Apply edits")
+    assert apply.disabled
+    at.session_state[keys.EDITOR] = {"edited_rows": {0: {"position": "-2"}}, "added_rows": [], "deleted_rows": [1]}
+    at.run()
+    assert at.success[-1].value == "The edited table is valid."
+    next(b for b in at.button if b.label == "Apply edits").click().run()
+    assert_clean(at)
+    assert "17 positions" in at.info[0].value
+    at.switch_page("app_pages/sources.py").run()
+    council = table(at)
+    council = council[(council["Actor"] == "Student council") & (council["Issue"] == "Phones off in lessons")]
+    assert council["Stance"].tolist() == ["▼▼ Strongly opposes (−2)"]
+
+
+def test_two_sessions_never_share_an_upload():
+    alice, bob = upload_template(open_app(DATA_PAGE)), open_app()
+    bob.run()
+    assert "Student council" not in set(table(bob)["Actor"])
+    assert len(table(bob)) == 60
+    alice.switch_page("app_pages/overview.py").run()
+    assert "Student council" in set(table(alice)["Actor"])
+
+
+def test_nothing_is_written_to_disk():
+    data_dir = TEMPLATE.parent
+    before = {p: p.stat().st_mtime for p in data_dir.rglob("*")}
+    upload_template(open_app(DATA_PAGE))
+    assert {p: p.stat().st_mtime for p in data_dir.rglob("*")} == before
