@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.common import empty_state, page_header, source_line
+from components.common import empty_state, page_header, provenance
 from components.context import ViewContext
 from stancekit.aggregation import comparison_pair
 from stancekit.prompts import Prompt, discussion_prompts
@@ -39,4 +39,4 @@ def render(ctx: ViewContext) -> None:
             st.markdown("**Read first:**")
             for reading in prompt.readings:
                 st.markdown(f"- **{escape_markdown(reading['actor'])}**: {escape_markdown(reading['summary'])}")
-                st.caption(source_line(reading))
+                provenance(reading)

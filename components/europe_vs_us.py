@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
-from components.common import chart_with_table, empty_state, page_header, quote_markdown, source_line
+from components.common import chart_with_table, empty_state, page_header, provenance, quote_markdown
 from components.context import ViewContext
 from stancekit.aggregation import PREFERRED_COMPARISON, bloc_gap, bloc_summary, comparison_pair
 from stancekit.figures import bloc_positions_figure, gap_figure
@@ -122,4 +122,4 @@ def _explain_top_gaps(ctx: ViewContext, comparable: pd.DataFrame, bloc_a: str, b
                     )
                     if quote := quote_markdown(row):
                         st.markdown(quote)
-                    st.caption(source_line(row))
+                    provenance(row)

@@ -12,9 +12,9 @@ from components.common import (
     clear_keys,
     empty_state,
     page_header,
+    provenance,
     quote_markdown,
     scale_radio,
-    source_line,
     stance_badge_markdown,
 )
 from components.context import ViewContext
@@ -128,4 +128,4 @@ def _reveal(ctx: ViewContext, actor: str, results: pd.DataFrame) -> None:
             st.markdown(escape_markdown(row["summary"]))
             if quote := quote_markdown(row):
                 st.markdown(quote)
-            st.caption(source_line(row))
+            provenance(row)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
-from components.common import empty_state, source_line
+from components.common import empty_state, provenance
 from components.context import ViewContext
 from stancekit.aggregation import bloc_summary
 from stancekit.scale import GLYPHS, nearest_position, signed, stance_label
@@ -87,4 +87,4 @@ def _one_voice(rows: pd.DataFrame, mean: float) -> None:
         st.markdown(f"### “{escape_markdown(row['quote'])}”")
     else:
         st.markdown(f"#### {escape_markdown(row['summary'])}")
-    st.caption(source_line(row))
+    provenance(row)

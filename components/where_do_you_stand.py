@@ -78,16 +78,15 @@ def _questions(ctx: ViewContext) -> None:
         for number, issue in enumerate(ctx.issues, 1):
             with st.container(border=True):
                 proposition = ctx.dataset.issue_info(issue)["proposition"]
-                st.markdown(f"**{number}. {escape_markdown(proposition)}**")
-                answer, weight = st.columns([5, 1.3], vertical_alignment="center")
-                with answer:
-                    scale_radio(f"Your answer on {issue}", keys.STAND_ANSWER + issue, AGREE_LABELS)
+                question, weight = st.columns([4, 1.2], vertical_alignment="top")
+                question.markdown(f"**{number}. {escape_markdown(proposition)}**")
                 weight.checkbox(
-                    "Matters more to me",
+                    "Matters more",
                     key=keys.STAND_IMPORTANT + issue,
                     persist_state="session",
-                    help=f"Counts {IMPORTANT_WEIGHT}× in your match.",
+                    help=f"Tick if this issue matters more to you: it counts {IMPORTANT_WEIGHT}× in your match.",
                 )
+                scale_radio(f"Your answer on {issue}", keys.STAND_ANSWER + issue, AGREE_LABELS)
         if st.form_submit_button("Show my matches", type="primary", icon=":material/how_to_vote:"):
             if not st.session_state.get(keys.STAND_SUBMITTED):
                 st.session_state[keys.STAND_SUBMITTED] = True

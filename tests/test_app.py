@@ -145,9 +145,9 @@ def test_deep_dive_shows_proposition_cards_and_history():
     assert "The United States should keep sharing military intelligence with Ukraine\\." in text
     assert "**2 actors** stated a position: 1 for, 0 split, 1 against." in text
     assert [e.label for e in at.expander if e.label.startswith("Earlier")] == ["Earlier positions (1)"]
-    captions = " ".join(c.value for c in at.caption)
-    assert "[LBC, 2025\\-03\\-11](https://www.lbc.co.uk/" in captions
-    assert "No stated position on this issue:" in captions
+    assert "[LBC, 2025\\-03\\-11](https://www.lbc.co.uk/" in text  # the source line links the source
+    assert ":blue-badge[On the record]" in text  # with its evidence badge
+    assert "No stated position on this issue:" in " ".join(c.value for c in at.caption)
 
 
 def test_sources_search_and_evidence_filter():

@@ -133,7 +133,7 @@ def test_discussion_prompts_page_lists_sourced_prompts():
     questions = [m.value for m in at.markdown if m.value.startswith("#### ")]
     assert len(questions) >= 4
     assert "Military security guarantees" in questions[0]
-    assert sum("Source:" in c.value for c in at.caption) >= 8
+    assert sum(m.value.startswith(":small[") and "Source:" in m.value for m in at.markdown) >= 8
 
 
 def test_presenter_steps_through_issues_without_sidebar():

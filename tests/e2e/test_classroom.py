@@ -29,7 +29,7 @@ def test_where_do_you_stand(page: Page, app_url: str):
     expect(page.locator("[data-testid=stRadio]")).to_have_count(13)
     for question, option in [(0, STRONG), (2, STRONG), (5, STRONG_AGAINST), (10, STRONG), (12, AGREE)]:
         choose(page, question, option)
-    page.get_by_text("Matters more to me").nth(2).click()
+    page.get_by_text("Matters more", exact=True).nth(2).click()
     page.get_by_role("button", name="Show my matches").click()
     expect(page.get_by_role("heading", name="Your matches")).to_be_visible(timeout=20_000)
     wait_until_idle(page)

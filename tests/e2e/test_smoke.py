@@ -1,4 +1,5 @@
-"""Real-browser smoke test: each page renders in Chromium, shows its content, raises nothing."""
+"""Every page in Chromium: it renders, its chart and table tabs work, nothing goes wrong, and nothing is
+fetched from outside the machine. Full-page screenshots of every page go to tests/e2e/screenshots/."""
 
 from __future__ import annotations
 
@@ -11,34 +12,51 @@ from tests.e2e.conftest import save_full_page, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
+# path, heading, number of charts
 PAGES = [
     ("", "Overview: who stands where", 1),
     ("europe-vs-us", "Europe vs US: where they differ", 2),
     ("issue", "Issue deep-dive", 0),
+    ("timeline", "Timeline: how positions moved", 1),
+    ("changes", "What changed", 0),
+    ("agreement", "Agreement map: who sides with whom", 1),
     ("sources", "Sources", 0),
+    ("stand", "Where do you stand?", 0),
+    ("guess", "Guess the stance", 0),
+    ("prompts", "Discussion prompts", 0),
+    ("present", None, 0),
+    ("handout", "Handout", 0),
+    ("data", "Your data: bring your own topic", 0),
 ]
 
 
-@pytest.mark.parametrize(("path", "heading", "charts"), PAGES)
-def test_page_renders_in_chromium(page: Page, app_url: str, path: str, heading: str, charts: int):
-    outside = []
-    page.on(
-        "request",
-        lambda r: outside.append(r.url) if not r.url.startswith((app_url, "data:", "blob:")) else None,
-    )
-    page.goto(f"{app_url}/{path}")
-    expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=30_000)
-    wait_until_idle(page)
-    plots = page.locator("[data-testid=stPlotlyChart] .main-svg")
-    if charts:
-        expect(plots.first).to_be_visible(timeout=20_000)
-    assert page.locator("[data-testid=stPlotlyChart]").count() == charts
-    expect(page.get_by_text("100 dated positions of 16 actors")).to_be_visible()
-    save_full_page(page, path or "overview")
-    # must not happen: an exception box, an error alert, a request leaving the machine
+def assert_nothing_went_wrong(page: Page, outside: list[str]) -> None:
+    """The must-not-happen checks of every scenario."""
     assert page.locator("[data-testid=stException]").count() == 0
     assert page.locator("[data-testid=stAlertContentError]").count() == 0
-    assert outside == []
+    assert outside == [], outside
+
+
+@pytest.mark.parametrize(("path", "heading", "charts"), PAGES)
+def test_page_renders_in_chromium(page: Page, app_url: str, path: str, heading: str | None, charts: int):
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((app_url, "data:", "blob:")) else None)
+    page.goto(f"{app_url}/{path}")
+    title = page.get_by_role("heading", name=heading) if heading else page.locator("h1")
+    expect(title.first).to_be_visible(timeout=30_000)
+    wait_until_idle(page)
+    plots = page.locator("[data-testid=stPlotlyChart]")
+    if charts:
+        expect(plots.first.locator(".main-svg").first).to_be_visible(timeout=20_000)
+    expect(plots).to_have_count(charts)
+    if path != "present":
+        expect(page.get_by_text(re.compile(r"^Data: 100 dated positions of 16 actors"))).to_be_visible()
+    for tab in page.get_by_role("tab", name="Table").all():  # every chart's table twin opens
+        tab.click()
+        panel = page.get_by_role("tabpanel").filter(has=page.locator("[data-testid=stDataFrame]"))
+        expect(panel.first).to_be_visible()
+    save_full_page(page, path or "overview")
+    assert_nothing_went_wrong(page, outside)
 
 
 def test_matrix_cells_show_glyphs_and_hover_with_source(page: Page, app_url: str):
@@ -48,19 +66,34 @@ def test_matrix_cells_show_glyphs_and_hover_with_source(page: Page, app_url: str
     expect(heatmap.locator(".main-svg").first).to_be_visible(timeout=20_000)
     assert heatmap.get_by_text("▲▲").count() > 10
     assert heatmap.get_by_text("▼▼").count() > 5
-    cell = heatmap.locator(".nsewdrag").first
-    box = cell.bounding_box()
-    # hover the first cell (United Kingdom · European ground troops) and read its tooltip
-    page.mouse.move(box["x"] + 10, box["y"] + 10)
+    box = heatmap.locator(".nsewdrag").first.bounding_box()
+    page.mouse.move(box["x"] + 10, box["y"] + 10)  # the first cell: United Kingdom on European ground troops
     expect(heatmap.locator(".hoverlayer")).to_contain_text("United Kingdom", timeout=10_000)
     expect(heatmap.locator(".hoverlayer")).to_contain_text("Source:")
 
 
-def test_sidebar_filter_changes_the_view(page: Page, app_url: str):
+def test_sidebar_filter_changes_every_view(page: Page, app_url: str):
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((app_url, "data:", "blob:")) else None)
     page.goto(f"{app_url}/sources")
     wait_until_idle(page)
     expect(page.get_by_text("100 of 100 positions shown.")).to_be_visible()
     page.get_by_role("combobox", name="Blocs").click()
-    page.get_by_role("option", name="Russia").click()
+    page.get_by_role("option", name="Russia", exact=True).click()
     page.keyboard.press("Escape")
     expect(page.get_by_text("16 of 16 positions shown.")).to_be_visible(timeout=20_000)
+    for path, shows in [
+        ("", "Matrix of the latest positions of 1 actors"),
+        ("timeline", "of 1 actors' positions"),
+        ("agreement", "The agreement map needs at least two actors"),
+        ("issue", "1 actors"),
+    ]:
+        page.evaluate(
+            "p => { history.pushState({}, '', p + location.search); dispatchEvent(new PopStateEvent('popstate')); }",
+            f"/{path}",
+        )
+        page.wait_for_timeout(300)
+        wait_until_idle(page)
+        expect(page.locator(f'[aria-label*="{shows}"], :text("{shows}")').first).to_be_attached(timeout=20_000)
+        assert page.get_by_text("United Kingdom", exact=True).count() == 0, path
+    assert_nothing_went_wrong(page, outside)

@@ -31,9 +31,9 @@ def open_data_page(page: Page, app_url: str) -> None:
 
 
 def go(page: Page, app_url: str, path: str) -> None:
-    """Navigate within the app (same session) by clicking through the top menu is slow; use the sidebar-free
-    client-side route instead: Streamlit keeps the session across in-app page links."""
-    page.evaluate("path => window.history.pushState({}, '', path)", f"/{path}")
+    """Navigate within the app, in the same session and keeping the view's query parameters, as the app's own
+    menu does (a client-side route change)."""
+    page.evaluate("path => window.history.pushState({}, '', path + location.search)", f"/{path}")
     page.evaluate("() => window.dispatchEvent(new PopStateEvent('popstate'))")
     page.wait_for_timeout(300)
     wait_until_idle(page)
