@@ -11,7 +11,18 @@ from pathlib import Path
 import pandas as pd
 
 from stancekit.loading import read_events, read_issues, read_sources, read_stances
-from stancekit.schema import EVENT_COLUMNS, ISSUE_COLUMNS, SOURCE_COLUMNS, StanceDataError
+from stancekit.schema import ISSUE_COLUMNS, SOURCE_COLUMNS, StanceDataError
+
+
+def no_events() -> pd.DataFrame:
+    """An empty events table with the column types of a real one (dates as dates)."""
+    return pd.DataFrame(
+        {
+            "date": pd.Series(dtype="datetime64[us]"),
+            "event": pd.Series(dtype="str"),
+            "source_id": pd.Series(dtype="str"),
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -22,7 +33,7 @@ class Dataset:
     description: str
     stances: pd.DataFrame
     issues: pd.DataFrame
-    events: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(EVENT_COLUMNS)))
+    events: pd.DataFrame = field(default_factory=no_events)
     sources: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SOURCE_COLUMNS)))
 
     @cached_property
@@ -91,7 +102,7 @@ def load_dataset(folder: Path, title: str, description: str) -> Dataset:
         description=description,
         stances=stances,
         issues=optional("issues.csv", read_issues, ISSUE_COLUMNS),
-        events=optional("events.csv", read_events, EVENT_COLUMNS),
+        events=read_events(folder / "events.csv") if (folder / "events.csv").exists() else no_events(),
         sources=optional("sources.csv", read_sources, SOURCE_COLUMNS),
     )
 
@@ -123,7 +134,7 @@ def dataset_from_files(
         description=description,
         stances=tables["stances.csv"],
         issues=tables.get("issues.csv", pd.DataFrame(columns=list(ISSUE_COLUMNS))),
-        events=tables.get("events.csv", pd.DataFrame(columns=list(EVENT_COLUMNS))),
+        events=tables.get("events.csv", no_events()),
     )
 
 

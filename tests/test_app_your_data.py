@@ -156,3 +156,12 @@ def test_nothing_is_written_to_disk():
     before = {p: p.stat().st_mtime for p in data_dir.rglob("*")}
     upload_template(open_app(DATA_PAGE))
     assert {p: p.stat().st_mtime for p in data_dir.rglob("*")} == before
+
+
+def test_a_topic_without_events_or_issues_works_on_every_page():
+    at = upload(open_app(DATA_PAGE), keys.UPLOAD_STANCES, TEMPLATE / "stances.csv")
+    for page in ("overview", "europe_vs_us", "issue_deep_dive", "timeline", "what_changed", "agreement_map",
+                 "sources", "where_do_you_stand", "guess_the_stance", "discussion_prompts", "presenter", "handout"):
+        at.switch_page(f"app_pages/{page}.py").run()
+        assert_clean(at)
+    assert "Timeline of 0 key events" in at.switch_page("app_pages/timeline.py").run().get("plotly_chart")[0].proto.alt
