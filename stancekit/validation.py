@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow as arrow
+import pyarrow.compute as pc
 
 from stancekit.schema import (
     EVIDENCE_TYPES,
@@ -40,16 +42,23 @@ MESSAGES: dict[str, str] = {
 
 
 def _not_blank(values: pd.Series) -> pd.Series:
-    return values.str.len() > 0
+    return values.ne("")
 
 
 def _is_position(values: pd.Series) -> pd.Series:
     return values.str.fullmatch(POSITION_PATTERN)
 
 
+def _parse_dates(values: pd.Series) -> pd.Series:
+    """YYYY-MM-DD strings as dates (NaT where not a real date), parsing each distinct value once."""
+    codes, distinct = pd.factorize(values)
+    distinct = pd.Series(distinct, dtype="str")
+    parsed = pd.to_datetime(distinct.where(distinct.str.fullmatch(DATE_PATTERN)), format="%Y-%m-%d", errors="coerce")
+    return pd.Series(parsed.to_numpy()[codes], index=values.index)
+
+
 def _is_iso_date(values: pd.Series) -> pd.Series:
-    parsed = pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
-    return values.str.fullmatch(DATE_PATTERN) & parsed.notna()
+    return _parse_dates(values).notna()
 
 
 def _is_evidence(values: pd.Series) -> pd.Series:
@@ -57,10 +66,17 @@ def _is_evidence(values: pd.Series) -> pd.Series:
 
 
 def _is_url_or_blank(values: pd.Series) -> pd.Series:
-    return values.eq("") | values.str.fullmatch(URL_PATTERN)
+    ok = values.eq("")
+    if not ok.all():  # the pattern only runs on the cells that hold something
+        ok[~ok] = values[~ok].str.fullmatch(URL_PATTERN)
+    return ok
 
 
 def _is_short(values: pd.Series) -> pd.Series:
+    # UTF-8 bytes are never fewer than characters: when no cell has more bytes than the limit, none is too long.
+    longest = pc.max(pc.binary_length(arrow.array(values, type=arrow.string()))).as_py() or 0
+    if longest <= MAX_TEXT:
+        return pd.Series(True, index=values.index)
     return values.str.len() <= MAX_TEXT
 
 
@@ -145,6 +161,8 @@ def conflicting_duplicates(raw: pd.DataFrame) -> list[Problem]:
     Expects rows whose position is well-formed; malformed ones are reported by the schema.
     """
     key = ["actor", "issue", "date"]
+    if not raw.duplicated(key).any():  # the common case, cheaply
+        return []
     positions = raw["position"].str.replace("−", "-", regex=False).str.lstrip("+")
     varied = positions.groupby([raw[k] for k in key]).transform("nunique") > 1
     problems = []
@@ -166,6 +184,8 @@ def conflicting_duplicates(raw: pd.DataFrame) -> list[Problem]:
 
 def actors_in_several_blocs(raw: pd.DataFrame) -> list[Problem]:
     """Rows placing an actor in a different bloc than its first row does."""
+    if not raw[["actor", "bloc"]].drop_duplicates()["actor"].duplicated().any():  # the common case, cheaply
+        return []
     first_bloc = raw.groupby("actor", sort=False)["bloc"].transform("first")
     first_index = pd.Series(raw.index, index=raw.index).groupby(raw["actor"], sort=False).transform("first")
     return [
@@ -180,11 +200,18 @@ def actors_in_several_blocs(raw: pd.DataFrame) -> list[Problem]:
     ]
 
 
+def _as_positions(values: pd.Series) -> pd.Series:
+    """Validated position text ('+2', '−1', '0.0'…) as small integers, converting each distinct value once."""
+    codes, distinct = pd.factorize(values)
+    numbers = [int(float(value.replace("−", "-"))) for value in distinct]
+    return pd.Series(pd.array(numbers, dtype="int8")[codes], index=values.index)
+
+
 def typed_stances(raw: pd.DataFrame) -> pd.DataFrame:
     """The validated text table with positions as small integers and dates as dates."""
     table = raw.loc[:, list(STANCE_COLUMNS)].copy()
-    table["position"] = table["position"].str.replace("−", "-", regex=False).astype(float).astype("int8")
-    table["date"] = pd.to_datetime(table["date"], format="%Y-%m-%d")
+    table["position"] = _as_positions(table["position"])
+    table["date"] = _parse_dates(table["date"]).astype("datetime64[us]")
     table["evidence"] = table["evidence"].str.lower()
     return table.reset_index(drop=True)
 
