@@ -33,22 +33,26 @@ def synthetic_stances(actors: int, issues: int, dates: int, seed: int = 7) -> pd
     day = pd.Timestamp("2025-01-01") + pd.to_timedelta(step * 7, unit="D")
     actor_names = np.array([f"Actor {a:03d}" for a in range(actors)])
     issue_names = np.array([f"Issue {i:02d}" for i in range(issues)])
-    table = pd.DataFrame({
-        "actor": actor_names[actor],
-        "bloc": np.array(BLOCS)[actor % len(BLOCS)],
-        "issue": issue_names[issue],
-        "position": position,
-        "date": day.strftime("%Y-%m-%d"),
-        "summary": [f"Actor {a:03d} restated its view on issue {i:02d} in week {s}." for a, i, s in
-                    zip(actor, issue, step, strict=True)],
-        "source": "Synthetic source, " + day.strftime("%Y-%m-%d"),
-        "source_id": [f"X{k}" for k in range(n)],
-        "source_url": "",
-        "speaker": "",
-        "quote": "",
-        "evidence": "statement",
-        "condition": "",
-    })
+    table = pd.DataFrame(
+        {
+            "actor": actor_names[actor],
+            "bloc": np.array(BLOCS)[actor % len(BLOCS)],
+            "issue": issue_names[issue],
+            "position": position,
+            "date": day.strftime("%Y-%m-%d"),
+            "summary": [
+                f"Actor {a:03d} restated its view on issue {i:02d} in week {s}."
+                for a, i, s in zip(actor, issue, step, strict=True)
+            ],
+            "source": "Synthetic source, " + day.strftime("%Y-%m-%d"),
+            "source_id": [f"X{k}" for k in range(n)],
+            "source_url": "",
+            "speaker": "",
+            "quote": "",
+            "evidence": "statement",
+            "condition": "",
+        }
+    )
     return table[list(STANCE_COLUMNS)]
 
 

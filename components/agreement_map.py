@@ -11,6 +11,20 @@ from stancekit.agreement import agreement_matrix, cluster_order, coalitions
 from stancekit.figures import agreement_figure
 from stancekit.text import escape_markdown
 
+MAX_MAP_ACTORS = 50
+
+
+def pair_table(agreement: pd.DataFrame, shared: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """Every pair that shares an issue, most shared issues first: the heatmap's table twin."""
+    pairs = [
+        {"Actor": a, "With": b, "Agreement": f"{agreement.at[a, b]:.0%}", "Shared issues": int(shared.at[a, b])}
+        for i, a in enumerate(order)
+        for b in order[i + 1 :]
+        if pd.notna(agreement.at[a, b])
+    ]
+    columns = ["Actor", "With", "Agreement", "Shared issues"]
+    return pd.DataFrame(pairs, columns=columns).sort_values(["Shared issues"], ascending=False, kind="stable")
+
 
 def render(ctx: ViewContext) -> None:
     """Draw the agreement heatmap and the coalition table."""
@@ -20,21 +34,24 @@ def render(ctx: ViewContext) -> None:
         "positions, 0 = opposite ends), ordered so that allies sit together. Hover a cell for the number "
         "of shared issues; few shared issues mean a weak signal.",
     )
-    actors = [a for a in ctx.actors if a in set(ctx.latest["actor"])]
+    counts = ctx.latest["actor"].value_counts()
+    actors = [a for a in ctx.actors if a in counts.index]
     if len(actors) < 2:
         empty_state("The agreement map needs at least two actors with positions.")
         return
+    if len(actors) > MAX_MAP_ACTORS:  # a readable map, and a small one for the browser
+        keep = set(counts.loc[actors].sort_values(ascending=False, kind="stable").index[:MAX_MAP_ACTORS])
+        st.info(
+            f"Showing the {MAX_MAP_ACTORS} of {len(actors)} actors with the most positions. Choose blocs or "
+            "actors in the sidebar to map others.",
+            icon=":material/filter_alt:",
+        )
+        actors = [a for a in actors if a in keep]
     agreement, shared = agreement_matrix(ctx.latest, actors)
     order = cluster_order(agreement)
-    pairs = [
-        {"Actor": a, "With": b, "Agreement": f"{agreement.at[a, b]:.0%}", "Shared issues": int(shared.at[a, b])}
-        for i, a in enumerate(order)
-        for b in order[i + 1 :]
-        if pd.notna(agreement.at[a, b])
-    ]
     chart_with_table(
-        agreement_figure(agreement.loc[order, order], shared.loc[order, order]),
-        pd.DataFrame(pairs).sort_values(["Shared issues"], ascending=False, kind="stable"),
+        lambda: agreement_figure(agreement.loc[order, order], shared.loc[order, order]),
+        lambda: pair_table(agreement, shared, order),
         alt=f"Heatmap of agreement between {len(order)} actors, from 0 to 100 percent, clustered so that "
         "actors who agree sit next to each other. The Table tab lists every pair.",
         key="agreement",

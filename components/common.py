@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -41,14 +43,25 @@ def empty_state(message: str) -> None:
 
 
 def chart_with_table(
-    figure: go.Figure, table: pd.DataFrame, *, alt: str, key: str, column_config: dict | None = None
+    figure: Callable[[], go.Figure],
+    table: Callable[[], pd.DataFrame],
+    *,
+    alt: str,
+    key: str,
+    column_config: dict | None = None,
 ) -> None:
-    """A chart and its table twin in two tabs: the same content, for screens and screen readers."""
-    chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"{key}_view")
-    with chart_tab:
-        st.plotly_chart(figure, key=f"{key}_chart", alt=alt, config=PLOTLY_CONFIG, theme=None)
-    with table_tab:
-        st.dataframe(table, hide_index=True, key=f"{key}_table", column_config=column_config)
+    """A chart and its table twin in two tabs: the same content, for screens and screen readers.
+
+    The tabs are lazy: only the open one is built and sent, so a large table twin costs nothing until
+    someone asks for it.
+    """
+    chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"{key}_view", on_change="rerun")
+    if chart_tab.open:
+        with chart_tab:
+            st.plotly_chart(figure(), key=f"{key}_chart", alt=alt, config=PLOTLY_CONFIG, theme=None)
+    if table_tab.open:
+        with table_tab:
+            st.dataframe(table(), hide_index=True, key=f"{key}_table", column_config=column_config)
 
 
 def stance_badge(position: int) -> None:
@@ -143,3 +156,20 @@ def issue_picker(issues: list[str], *, key: str = keys.ISSUE, label: str = "Issu
     if key in st.session_state and st.session_state[key] not in issues:
         del st.session_state[key]
     return st.selectbox(label, issues, index=0, key=key, bind="query-params")
+
+
+def page_slice(total: int, per_page: int, key: str, noun: str) -> slice:
+    """The rows of the page the reader chose, with page buttons when there is more than one page.
+
+    Long lists are sent a page at a time, so a table of 100,000 positions stays quick to show.
+    """
+    pages = max(1, -(-total // per_page))
+    if pages == 1:
+        return slice(0, total)
+    if st.session_state.get(key, 1) > pages:  # the filters shrank the list under the reader
+        del st.session_state[key]
+    page = st.pagination(pages, key=key, max_visible_pages=7)
+    start = (page - 1) * per_page
+    end = min(total, start + per_page)
+    st.caption(f"{noun.capitalize()} {start + 1:,}–{end:,} of {total:,}.")
+    return slice(start, end)

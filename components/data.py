@@ -1,4 +1,10 @@
-"""Cached access to datasets and derived tables. Cached objects are shared: never mutate them."""
+"""Cached access to datasets and derived tables.
+
+Both caches hold shared, read-only objects (st.cache_resource): copying a 100,000-row table out of
+st.cache_data on every rerun would cost more than computing it. They are keyed by content (the
+dataset's fingerprint), so a session only ever gets tables of data it already holds. Never mutate
+what they return; every view derives new frames instead.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +17,9 @@ from stancekit.dataset import Dataset
 from stancekit.selection import Selection, apply_selection, latest_positions
 
 
-@st.cache_data(show_spinner="Loading the stance table…")
+@st.cache_resource(show_spinner="Loading the stance table…")
 def bundled_dataset() -> Dataset:
-    """The bundled topic, validated once per server process."""
+    """The bundled topic, read and validated once per server process, shared read-only."""
     return load_bundled()
 
 
@@ -54,7 +60,7 @@ def apply_pending_dataset() -> None:
         use_dataset(dataset)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def selected_tables(
     dataset_key: str, selection: Selection, as_of: pd.Timestamp | None, _dataset: Dataset
 ) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -63,8 +63,8 @@ def render(ctx: ViewContext) -> None:
         st.info(f"{a} and {b} have no issue on which both stated a position.")
     else:
         chart_with_table(
-            gap_figure(gaps, bloc_a, bloc_b),
-            gap_table(gaps, bloc_a, bloc_b),
+            lambda: gap_figure(gaps, bloc_a, bloc_b),
+            lambda: gap_table(gaps, bloc_a, bloc_b),
             alt=f"Bar chart of {len(comparable)} issues ranked by the distance between {bloc_a}'s and "
             f"{bloc_b}'s mean positions, largest first.",
             key="gaps",
@@ -80,8 +80,8 @@ def render(ctx: ViewContext) -> None:
 
     st.subheader(f"Positions by bloc: {a} vs {b}", anchor=False)
     chart_with_table(
-        bloc_positions_figure(ctx.latest, ctx.issues, order),
-        bloc_table(bloc_summary(ctx.latest), ctx.issues, order),
+        lambda: bloc_positions_figure(ctx.latest, ctx.issues, order),
+        lambda: bloc_table(bloc_summary(ctx.latest), ctx.issues, order),
         alt=f"Dot plot of each bloc's position on {len(ctx.issues)} issues on a scale from strongly "
         f"opposes to strongly supports, showing {bloc_a}'s members, mean and range next to {bloc_b} "
         "and the other blocs. The Table tab lists the same values.",

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.common import empty_state, issue_picker, page_header, position_card
+from components import keys
+from components.common import empty_state, issue_picker, page_header, page_slice, position_card
 from components.context import ViewContext
 from stancekit.selection import position_history
 from stancekit.text import escape_markdown
 
 CARDS_PER_ROW = 2
+CARDS_PER_PAGE = 24
 
 
 def render(ctx: ViewContext) -> None:
@@ -42,13 +44,15 @@ def render(ctx: ViewContext) -> None:
         f"{positions.eq(0).sum()} split, {positions.lt(0).sum()} against."
     )
 
-    for title, members in _sections(latest, ctx.dataset.blocs):
+    shown = latest.iloc[page_slice(len(latest), CARDS_PER_PAGE, keys.CARDS_PAGE, "actors")]
+    history = ctx.stances[(ctx.stances["issue"] == issue) & ctx.stances["actor"].isin(shown["actor"])]
+    for title, members in _sections(shown, ctx.dataset.blocs):
         st.subheader(escape_markdown(title), anchor=False)
         for start in range(0, len(members), CARDS_PER_ROW):
             columns = st.columns(CARDS_PER_ROW)
             for column, (_, row) in zip(columns, members.iloc[start : start + CARDS_PER_ROW].iterrows(), strict=False):
                 with column:
-                    position_card(row, position_history(ctx.stances, row["actor"], issue).iloc[1:])
+                    position_card(row, position_history(history, row["actor"], issue).iloc[1:])
 
     silent = [a for a in ctx.actors if a not in set(latest["actor"])]
     if silent:

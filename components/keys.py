@@ -26,6 +26,9 @@ UPLOAD_TITLE = "upload_title"
 UPLOAD_SEEN = "upload_seen"  # the files already processed, so a rerun does not load them again
 UPLOAD_REPORT = "upload_report"  # the outcome of the last upload, shown until the next one
 EDITOR = "editor"
+CARDS_PAGE = "cards_page"
+SOURCES_PAGE = "sources_page"
+CHANGES_PAGE = "changes_page"
 
 # Classroom activities: every key a student's input lives under starts with its activity's prefix,
 # so "Start again" can clear exactly this student's answers and nothing else.
@@ -56,6 +59,9 @@ VIEW_KEYS = (
     BETWEEN,
     ONLY_MOVES,
     PRESENTER_ISSUE,
+    CARDS_PAGE,
+    SOURCES_PAGE,
+    CHANGES_PAGE,
     TIMELINE_PICK,
     EDITOR,
 )

@@ -29,10 +29,9 @@ def render(ctx: ViewContext) -> None:
     _at_a_glance(ctx)
     legend = " · ".join(f"{GLYPHS[p]} {LABELS[p]}" for p in reversed(POSITIONS))
     st.caption(f"Key: {legend} · blank: {NO_POSITION.lower()}")
-    figure = stance_matrix_figure(ctx.latest, ctx.actors, ctx.issues, ctx.dataset.actor_bloc)
     chart_with_table(
-        figure,
-        positions_table(ctx.latest, ctx.actors, ctx.issues),
+        lambda: stance_matrix_figure(ctx.latest, ctx.actors, ctx.issues, ctx.dataset.actor_bloc),
+        lambda: positions_table(ctx.latest, ctx.actors, ctx.issues),
         alt=f"Matrix of the latest positions of {len(ctx.actors)} actors on {len(ctx.issues)} issues, "
         "from strongly opposes to strongly supports. The Table tab lists the same positions in words.",
         key="overview",

@@ -5,11 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from components import keys
-from components.common import LINK_COLUMN, empty_state, page_header
+from components.common import LINK_COLUMN, empty_state, page_header, page_slice
 from components.context import ViewContext
 from stancekit.export import export_rows, to_csv_bytes
 from stancekit.schema import EVIDENCE_TYPES
 from stancekit.tables import TIER_LABELS, search_rows, source_pack_table, sources_table
+
+ROWS_PER_PAGE = 1_000
 
 
 def render(ctx: ViewContext) -> None:
@@ -49,7 +51,7 @@ def render(ctx: ViewContext) -> None:
     else:
         st.download_button(
             f"Download these {len(table)} positions (CSV)",
-            to_csv_bytes(export_rows(rows.loc[table.index])),
+            lambda: to_csv_bytes(export_rows(rows.loc[table.index])),  # built only when asked for
             file_name="stances.csv",
             mime="text/csv",
             icon=":material/download:",
@@ -57,7 +59,7 @@ def render(ctx: ViewContext) -> None:
             help="The rows shown, in the stances.csv format (UTF-8, opens in Excel; formulas neutralised).",
         )
         st.dataframe(
-            table,
+            table.iloc[page_slice(len(table), ROWS_PER_PAGE, keys.SOURCES_PAGE, "positions")],
             hide_index=True,
             key="sources_table",
             height=560 if len(table) > 14 else "auto",

@@ -12,6 +12,8 @@ from stancekit.figures import timeline_figure
 from stancekit.tables import positions_table
 from stancekit.text import escape_markdown, format_date
 
+MAX_LANES = 40
+
 
 def render(ctx: ViewContext) -> None:
     """Draw the issue picker, the timeline chart, the clicked statement and the table twin."""
@@ -30,30 +32,49 @@ def render(ctx: ViewContext) -> None:
     events = ctx.dataset.events
     if ctx.as_of is not None:
         events = events[events["date"] <= ctx.as_of]
-    chart_tab, table_tab = st.tabs(["Chart", "Table"], key="timeline_view")
-    with chart_tab:
-        if statements.empty:
-            st.info("Nobody in the current selection had stated a position on this issue by this date.")
-        figure = timeline_figure(statements, events, ctx.actors, ctx.as_of)
-        picked = st.plotly_chart(
-            figure,
-            key=keys.TIMELINE_PICK,
-            on_select="rerun",
-            selection_mode="points",
-            config=PLOTLY_CONFIG,
-            theme=None,
-            alt=f"Timeline of {len(events)} key events and of {statements['actor'].nunique()} actors' positions on "
-            f"{issue} from strongly opposes to strongly supports; the Table tab lists the same statements.",
-        )
-        _show_picked(statements, picked)
-    with table_tab:
-        st.dataframe(positions_table(statements, ctx.actors, [issue]), hide_index=True, key="timeline_table")
-        st.dataframe(
-            pd.DataFrame({"Date": events["date"].dt.date, "Key event": events["event"], "Source": events["source_id"]}),
-            hide_index=True,
-            key="timeline_events",
-        )
+    chart_tab, table_tab = st.tabs(["Chart", "Table"], key="timeline_view", on_change="rerun")
+    if chart_tab.open:
+        with chart_tab:
+            _chart(ctx, issue, statements, events)
+    if table_tab.open:
+        with table_tab:
+            st.dataframe(positions_table(statements, ctx.actors, [issue]), hide_index=True, key="timeline_table")
+            st.dataframe(
+                pd.DataFrame(
+                    {"Date": events["date"].dt.date, "Key event": events["event"], "Source": events["source_id"]}
+                ),
+                hide_index=True,
+                key="timeline_events",
+            )
     _event_list(events)
+
+
+def _chart(ctx: ViewContext, issue: str, statements: pd.DataFrame, events: pd.DataFrame) -> None:
+    """The timeline chart (one lane per actor, the busiest MAX_LANES at most) and the clicked statement."""
+    if statements.empty:
+        st.info("Nobody in the current selection had stated a position on this issue by this date.")
+    actors = [a for a in ctx.actors if a in set(statements["actor"])]
+    if len(actors) > MAX_LANES:
+        moves = statements.groupby("actor")["position"].agg(["nunique", "size"])
+        busiest = moves.sort_values(["nunique", "size"], ascending=False, kind="stable").index[:MAX_LANES]
+        st.caption(
+            f"Showing the {MAX_LANES} of {len(actors)} actors whose position moved most on this issue; "
+            "choose actors in the sidebar to follow others."
+        )
+        actors = [a for a in actors if a in set(busiest)]
+        statements = statements[statements["actor"].isin(actors)]
+    figure = timeline_figure(statements, events, actors, ctx.as_of)
+    picked = st.plotly_chart(
+        figure,
+        key=keys.TIMELINE_PICK,
+        on_select="rerun",
+        selection_mode="points",
+        config=PLOTLY_CONFIG,
+        theme=None,
+        alt=f"Timeline of {len(events)} key events and of {statements['actor'].nunique()} actors' positions on "
+        f"{issue} from strongly opposes to strongly supports; the Table tab lists the same statements.",
+    )
+    _show_picked(statements, picked)
 
 
 def _show_picked(statements: pd.DataFrame, picked: object) -> None:

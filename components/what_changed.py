@@ -6,12 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
-from components.common import LINK_COLUMN, empty_state, page_header
+from components.common import LINK_COLUMN, empty_state, page_header, page_slice
 from components.context import ViewContext
 from stancekit.scale import NO_POSITION, stance_label
 from stancekit.tables import evidence_label, link_cell
 from stancekit.text import format_date
 from stancekit.timeline import position_changes
+
+ROWS_PER_PAGE = 1_000
 
 
 def render(ctx: ViewContext) -> None:
@@ -46,6 +48,7 @@ def render(ctx: ViewContext) -> None:
     if changes.empty:
         st.info("No position changed in this period. Widen the dates.", icon=":material/event_busy:")
         return
+    changes = changes.iloc[page_slice(len(changes), ROWS_PER_PAGE, keys.CHANGES_PAGE, "changes")]
     st.dataframe(
         pd.DataFrame(
             {

@@ -130,8 +130,8 @@ def _results(ctx: ViewContext, answers: Answers) -> None:
             st.info(f"No {title.lower()} share {needed} or more of your answered issues. Answer more propositions.")
             continue
         chart_with_table(
-            match_figure(ranked),
-            _match_table_view(ranked),
+            lambda ranked=ranked: match_figure(ranked),
+            lambda ranked=ranked: _match_table_view(ranked),
             alt=f"Bar chart of your match with {len(ranked)} {title.lower()}, best first, each labelled "
             "with the number of issues it rests on.",
             key=f"stand_{kind.lower()}",

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pandas as pd
-
-from stancekit.scale import SCALE_WIDTH
 
 PREFERRED_COMPARISON = ("Europe", "United States")
 BLOC_SUMMARY_COLUMNS = ["issue", "bloc", "mean", "min", "max", "spread", "count", "members"]
@@ -48,22 +44,6 @@ def bloc_gap(latest: pd.DataFrame, bloc_a: str, bloc_b: str) -> pd.DataFrame:
     frame["abs_gap"] = frame["gap"].abs()
     frame = frame.reset_index().sort_values("abs_gap", ascending=False, na_position="last", kind="stable")
     return frame[GAP_COLUMNS].reset_index(drop=True)
-
-
-def pairwise_agreement(latest: pd.DataFrame) -> pd.DataFrame:
-    """For every pair of actors: issues both took a position on, and agreement 1 − mean|Δ| / 4.
-
-    Agreement is 1 for identical positions and 0 for opposite ends of the scale; missing
-    (NaN) when the pair shares no issue.
-    """
-    wide = latest.pivot_table(index="issue", columns="actor", values="position", sort=False)
-    rows = []
-    for a, b in itertools.combinations(wide.columns, 2):
-        both = wide[[a, b]].dropna()
-        shared = len(both)
-        agreement = 1 - (both[a] - both[b]).abs().mean() / SCALE_WIDTH if shared else float("nan")
-        rows.append({"actor_a": a, "actor_b": b, "shared_issues": shared, "agreement": agreement})
-    return pd.DataFrame(rows, columns=["actor_a", "actor_b", "shared_issues", "agreement"])
 
 
 def comparison_pair(

@@ -6,25 +6,47 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from stancekit.aggregation import pairwise_agreement
+from stancekit.scale import SCALE_WIDTH
 
 
 def agreement_matrix(latest: pd.DataFrame, actors: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(agreement 0–1, shared issue count) as square actor × actor frames; the diagonal is 1 and the
-    actor's own issue count; NaN where two actors share no issue."""
-    pairs = pairwise_agreement(latest[latest["actor"].isin(actors)])
-    agreement = pd.DataFrame(np.nan, index=actors, columns=actors)
-    shared = pd.DataFrame(0, index=actors, columns=actors)
-    for row in pairs.itertuples():
-        for a, b in ((row.actor_a, row.actor_b), (row.actor_b, row.actor_a)):
-            agreement.at[a, b] = row.agreement
-            shared.at[a, b] = row.shared_issues
-    counts = latest.groupby("actor").size()
-    for actor in actors:
-        if counts.get(actor, 0):
-            agreement.at[actor, actor] = 1.0
-        shared.at[actor, actor] = int(counts.get(actor, 0))
-    return agreement, shared
+    """(agreement 0–1, shared issue count) as square actor × actor frames.
+
+    Agreement of two actors is 1 − mean|Δ| / 4 over the issues both took a position on: 1 for the same
+    positions, 0 for opposite ends; NaN where they share no issue. The diagonal is 1 (and the actor's
+    own issue count) for every actor with a position. Computed issue by issue on whole matrices, so
+    200 actors cost milliseconds, not the 20,000 pairwise passes a loop would make.
+    """
+    wide = latest.pivot_table(index="issue", columns="actor", values="position").reindex(columns=actors)
+    positions = wide.to_numpy(dtype=float)
+    stated = ~np.isnan(positions)
+    filled = np.where(stated, positions, 0.0)
+    shared = stated.T.astype(float) @ stated.astype(float)
+    distance = np.zeros((len(actors), len(actors)))
+    for row, mask in zip(filled, stated, strict=True):
+        both = np.outer(mask, mask)
+        distance += np.abs(row[:, None] - row[None, :]) * both
+    with np.errstate(invalid="ignore", divide="ignore"):
+        agreement = np.where(shared > 0, 1 - distance / np.maximum(shared, 1) / SCALE_WIDTH, np.nan)
+    return (
+        pd.DataFrame(agreement, index=actors, columns=actors),
+        pd.DataFrame(shared.astype(int), index=actors, columns=actors),
+    )
+
+
+def pairwise_agreement(latest: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of actors once: actor_a, actor_b, shared_issues, agreement (NaN when none shared)."""
+    actors = list(latest["actor"].drop_duplicates())
+    agreement, shared = agreement_matrix(latest, actors)
+    upper = np.triu_indices(len(actors), k=1)
+    return pd.DataFrame(
+        {
+            "actor_a": np.array(actors, dtype=object)[upper[0]],
+            "actor_b": np.array(actors, dtype=object)[upper[1]],
+            "shared_issues": shared.to_numpy()[upper],
+            "agreement": agreement.to_numpy()[upper],
+        }
+    )
 
 
 def cluster_order(agreement: pd.DataFrame) -> list[str]:

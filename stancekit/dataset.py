@@ -27,7 +27,8 @@ def no_events() -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Dataset:
-    """Stances plus companion tables. Treat every DataFrame here as read-only."""
+    """Stances plus companion tables. Treat every DataFrame here as read-only: the derived facts below are
+    computed once per object and remembered."""
 
     title: str
     description: str
@@ -45,12 +46,12 @@ class Dataset:
         digest.update(self.title.encode())
         return digest.hexdigest()[:16]
 
-    @property
+    @cached_property
     def blocs(self) -> tuple[str, ...]:
         """Blocs in the order the table first mentions them (the author's order)."""
         return tuple(self.stances["bloc"].drop_duplicates())
 
-    @property
+    @cached_property
     def actors(self) -> tuple[str, ...]:
         """Actors grouped by bloc (bloc order), each bloc in order of first mention."""
         first = self.stances.drop_duplicates("actor")
@@ -58,12 +59,13 @@ class Dataset:
         ordered = first.assign(_rank=first["bloc"].map(rank)).sort_values("_rank", kind="stable")
         return tuple(ordered["actor"])
 
-    @property
+    @cached_property
     def actor_bloc(self) -> dict[str, str]:
         """Each actor's bloc."""
-        return dict(zip(self.stances["actor"], self.stances["bloc"], strict=False))
+        first = self.stances.drop_duplicates("actor")
+        return dict(zip(first["actor"], first["bloc"], strict=True))
 
-    @property
+    @cached_property
     def issue_names(self) -> tuple[str, ...]:
         """Issues that have positions: issues.csv order first, then any others by first mention."""
         present = list(self.stances["issue"].drop_duplicates())
@@ -77,12 +79,12 @@ class Dataset:
             return {"issue": issue, "proposition": issue, "explainer": ""}
         return dict(match.iloc[0][list(ISSUE_COLUMNS)])
 
-    @property
+    @cached_property
     def date_range(self) -> tuple[pd.Timestamp, pd.Timestamp]:
         """First and last date of a stated position."""
         return self.stances["date"].min(), self.stances["date"].max()
 
-    @property
+    @cached_property
     def source_count(self) -> int:
         """Number of distinct sources the positions cite."""
         ids = self.stances["source_id"].where(self.stances["source_id"] != "", self.stances["source"])

@@ -31,6 +31,9 @@ FONT = dict(family="sans-serif", size=15, color="#1a1a1a")
 BLOC_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#000000", "#CC79A7", "#E69F00", "#56B4E9")
 BLOC_SYMBOLS = ("diamond", "square", "triangle-up", "x", "star", "circle", "cross")
 HOVER_WIDTH = 60
+# Beyond this many cells or points, charts drop per-point hover texts to stay small in the browser.
+DETAILED_HOVER_LIMIT = 1_500
+DETAILED_POINTS_LIMIT = 600  # markers with a full hover each (a paraphrase is ~400 bytes)
 
 
 def wrap_label(label: str, width: int = 14) -> str:
@@ -65,57 +68,66 @@ def position_hover(row: pd.Series) -> str:
 def stance_matrix_figure(
     latest: pd.DataFrame, actors: list[str], issues: list[str], actor_bloc: dict[str, str]
 ) -> go.Figure:
-    """Actors × issues heatmap of latest positions, a glyph in every cell, blocs separated by lines."""
+    """Actors × issues heatmap of latest positions, a glyph in every cell, blocs separated by lines.
+
+    Up to DETAILED_HOVER_LIMIT cells, each hover tells the paraphrase, speaker, date and source. Beyond
+    that the figure stays lean (no text per cell but the glyph; positions as float32), so a table a
+    thousand times larger still sends well under 1 MB; the table twin carries the details.
+    """
     position = latest.pivot_table(index="actor", columns="issue", values="position", aggfunc="last")
-    position = position.reindex(index=actors, columns=issues)
-    z = position.to_numpy(dtype=float)
-    glyphs = np.vectorize(lambda v: "" if np.isnan(v) else GLYPHS[int(v)], otypes=[object])(z)
-    hover = pd.DataFrame("", index=actors, columns=issues, dtype=object)
-    for _, row in latest.iterrows():
-        if row["actor"] in hover.index and row["issue"] in hover.columns:
-            hover.at[row["actor"], row["issue"]] = position_hover(row)
-    for actor in actors:
-        for issue in issues:
-            if not hover.at[actor, issue]:
-                hover.at[actor, issue] = f"<b>{escape_plotly(actor)}</b> · {escape_plotly(issue)}<br>No stated position"
-    figure = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[escape_plotly(i) for i in issues],
-            y=[escape_plotly(a) for a in actors],
-            text=glyphs,
-            texttemplate="%{text}",
-            textfont=dict(size=18),
-            customdata=hover.to_numpy(),
-            hovertemplate="%{customdata}<extra></extra>",
-            colorscale=stance_colourscale(),
-            zmin=MIN_POSITION - 0.5,
-            zmax=MAX_POSITION + 0.5,
-            xgap=3,
-            ygap=3,
-            colorbar=dict(
-                orientation="h",
-                tickvals=list(POSITIONS),
-                ticktext=[f"{GLYPHS[p]}<br>{LABELS[p] if p else 'Split'}" for p in POSITIONS],
-                tickangle=0,
-                thickness=16,
-                len=1.0,
-                x=0.5,
-                xanchor="center",
-                y=0,
-                yanchor="bottom",
-                yref="container",
-                ypad=10,
-            ),
-        )
+    z = position.reindex(index=actors, columns=issues).to_numpy(dtype=np.float32)
+    glyph_of = np.array(["", *(GLYPHS[p] for p in POSITIONS)], dtype=object)
+    glyphs = glyph_of[np.where(np.isnan(z), 0, z - MIN_POSITION + 1).astype(int)]
+    detailed = len(actors) * len(issues) <= DETAILED_HOVER_LIMIT
+    row_px = 44 if len(actors) <= 30 else max(14, 1800 // len(actors))
+    trace = dict(
+        z=z,
+        x=[escape_plotly(i) for i in issues],
+        y=[escape_plotly(a) for a in actors],
+        text=glyphs,
+        texttemplate="%{text}",
+        textfont=dict(size=18 if row_px >= 40 else 10),
+        colorscale=stance_colourscale(),
+        zmin=MIN_POSITION - 0.5,
+        zmax=MAX_POSITION + 0.5,
+        xgap=3 if row_px >= 40 else 1,
+        ygap=3 if row_px >= 40 else 1,
+        colorbar=dict(
+            orientation="h",
+            tickvals=list(POSITIONS),
+            ticktext=[f"{GLYPHS[p]}<br>{LABELS[p] if p else 'Split'}" for p in POSITIONS],
+            tickangle=0,
+            thickness=16,
+            len=1.0,
+            x=0.5,
+            xanchor="center",
+            y=0,
+            yanchor="bottom",
+            yref="container",
+            ypad=10,
+        ),
     )
+    if detailed:
+        hover = np.full(z.shape, "", dtype=object)
+        row_of, column_of = {a: i for i, a in enumerate(actors)}, {k: j for j, k in enumerate(issues)}
+        for row in latest.to_dict("records"):
+            if row["actor"] in row_of and row["issue"] in column_of:
+                hover[row_of[row["actor"]], column_of[row["issue"]]] = position_hover(row)
+        for i, actor in enumerate(actors):
+            for j, issue in enumerate(issues):
+                if not hover[i, j]:
+                    hover[i, j] = f"<b>{escape_plotly(actor)}</b> · {escape_plotly(issue)}<br>No stated position"
+        trace.update(customdata=hover, hovertemplate="%{customdata}<extra></extra>")
+    else:
+        trace.update(hovertemplate="<b>%{y}</b> · %{x}<br>%{text} %{z:+.0f}<extra></extra>", hoverongaps=False)
+    figure = go.Figure(go.Heatmap(**trace))
     _add_bloc_separators(figure, actors, actor_bloc)
     figure.update_layout(
         font=FONT,
-        height=260 + 44 * len(actors),
+        height=260 + row_px * len(actors),
         margin=dict(l=10, r=130, t=10, b=80),
         xaxis=dict(side="top", tickangle=-35, showgrid=False, tickfont=dict(size=14)),
-        yaxis=dict(autorange="reversed", showgrid=False),
+        yaxis=dict(autorange="reversed", showgrid=False, tickfont=dict(size=14 if row_px >= 40 else 10)),
         template="plotly_white",
         hoverlabel=dict(bgcolor="#ffffff", font=dict(size=14, color="#1a1a1a")),
     )
@@ -129,7 +141,7 @@ def _add_bloc_separators(figure: go.Figure, actors: list[str], actor_bloc: dict[
     for index in range(1, len(actors) + 1):
         if index == len(actors) or blocs[index] != blocs[start]:
             if index < len(actors):
-                figure.add_hline(y=index - 0.5, line=dict(color="#1a1a1a", width=2))
+                figure.add_shape(_rule(index - 0.5, "#1a1a1a", 2))
             figure.add_annotation(
                 x=1,
                 xref="paper",
@@ -143,12 +155,6 @@ def _add_bloc_separators(figure: go.Figure, actors: list[str], actor_bloc: dict[
                 align="left",
             )
             start = index
-
-
-def _fan(count: int, spacing: float = 0.07, width: float = 0.6) -> np.ndarray:
-    """Offsets that spread `count` markers sharing one point side by side, centred on it."""
-    step = min(spacing, width / max(count, 1))
-    return (np.arange(count) - (count - 1) / 2) * step
 
 
 def _lanes(count: int, spacing: float = 0.16) -> list[float]:
@@ -187,9 +193,8 @@ def bloc_positions_figure(latest: pd.DataFrame, issues: list[str], blocs: list[s
                 hovertemplate="%{customdata}<extra></extra>",
             )
         )
-    for boundary in range(len(issues) - 1):
-        figure.add_hline(y=boundary + 0.5, line=dict(color="#cccccc", width=1))
     figure.update_layout(
+        shapes=[_rule(boundary + 0.5, "#cccccc", 1) for boundary in range(len(issues) - 1)],
         font=FONT,
         template="plotly_white",
         height=150 + 78 * len(issues),
@@ -243,18 +248,35 @@ def _add_range_and_members(
         )
     )
     points = members.sort_values(["issue", "position", "actor"])
-    fan = np.concatenate([_fan(len(group)) for _, group in points.groupby(["issue", "position"], sort=False)])
+    coinciding = points.groupby(["issue", "position"], sort=False)
+    rank, size = coinciding.cumcount().to_numpy(), coinciding["actor"].transform("size").to_numpy()
+    fan = (rank - (size - 1) / 2) * np.minimum(0.07, 0.6 / size)
+    records = points.to_dict("records")
+    hovers = [position_hover(row) if len(records) <= DETAILED_POINTS_LIMIT else _short_hover(row) for row in records]
     figure.add_trace(
         go.Scatter(
-            x=points["position"].to_numpy() + fan,
-            y=points["issue"].map(row_of).to_numpy() + offset,
+            x=(points["position"].to_numpy() + fan).astype(np.float32),
+            y=(points["issue"].map(row_of).to_numpy() + offset).astype(np.float32),
             mode="markers",
             name=escape_plotly(f"{bloc} (members)"),
             marker=dict(symbol="circle-open", size=11, color=colour, line=dict(width=2)),
-            customdata=[position_hover(row) for _, row in points.iterrows()],
+            customdata=hovers,
             hovertemplate="%{customdata}<extra></extra>",
         )
     )
+
+
+def _short_hover(row: dict) -> str:
+    """A one-line hover for charts with too many points to carry every paraphrase."""
+    return (
+        f"<b>{escape_plotly(row['actor'])}</b> · {escape_plotly(row['issue'])}<br>"
+        f"{escape_plotly(stance_label(row['position']))} · {format_date(row['date'])}"
+    )
+
+
+def _rule(y: float, colour: str, width: float) -> dict:
+    """A horizontal line across the plot, as a layout shape (one list of shapes is far faster than add_hline)."""
+    return dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=y, y1=y, line=dict(color=colour, width=width))
 
 
 def _mean_hover(bloc: str, issue: str, stats: pd.Series) -> str:
@@ -369,6 +391,8 @@ def timeline_figure(
             col=1,
         )
     end = pd.Timestamp(as_of) if as_of is not None else statements["date"].max()
+    baselines: list[dict] = []
+    hover = position_hover if len(statements) <= DETAILED_POINTS_LIMIT else _short_hover
     for actor in present:
         rows = statements[statements["actor"] == actor].sort_values("date", kind="stable")
         base = lane_of[actor]
@@ -376,7 +400,18 @@ def timeline_figure(
         xs = list(rows["date"])
         if end > xs[-1]:
             xs, ys = xs + [end], ys + [ys[-1]]
-        figure.add_hline(y=base, line=dict(color="#cfcfcf", width=1, dash="dot"), row=2, col=1)
+        baselines.append(
+            dict(
+                type="line",
+                xref="x2 domain",
+                x0=0,
+                x1=1,
+                yref="y2",
+                y0=base,
+                y1=base,
+                line=dict(color="#cfcfcf", width=1, dash="dot"),
+            )
+        )
         figure.add_trace(
             go.Scatter(
                 x=xs,
@@ -401,7 +436,9 @@ def timeline_figure(
                 text=[GLYPHS[int(p)] for p in rows["position"]],
                 textposition="middle right",
                 textfont=dict(size=12, color="#1a1a1a"),
-                customdata=[[str(label), position_hover(row)] for label, row in rows.iterrows()],
+                customdata=[
+                    [str(label), hover(row)] for label, row in zip(rows.index, rows.to_dict("records"), strict=True)
+                ],
                 hovertemplate="%{customdata[1]}<extra></extra>",
             ),
             row=2,
@@ -409,6 +446,7 @@ def timeline_figure(
         )
     if as_of is not None:
         figure.add_vline(x=pd.Timestamp(as_of), line=dict(color="#542788", width=2, dash="dash"))
+    figure.update_layout(shapes=[*figure.layout.shapes, *baselines])
     figure.update_yaxes(visible=False, range=[-1, 1], row=1, col=1)
     figure.update_yaxes(
         tickvals=list(lane_of.values()),

@@ -77,18 +77,24 @@ def spread_prompts(latest: pd.DataFrame, count: int = 2, exclude: set[str] | Non
 
 def change_prompts(stances: pd.DataFrame, count: int = 2, exclude: set[str] | None = None) -> list[Prompt]:
     """Why did an actor move? One prompt per actor-issue whose position changed the most."""
-    exclude = exclude or set()
-    ordered = stances.sort_values("date", kind="stable")
-    moves = []
-    for (_actor, issue), rows in ordered.groupby(["actor", "issue"], sort=False):
-        if issue in exclude or rows["position"].nunique() < 2:
-            continue
-        first, last = rows.iloc[0], rows.iloc[-1]
-        swing = int(rows["position"].max() - rows["position"].min())
-        moves.append((swing, last["date"], first.to_dict(), last.to_dict()))
-    moves.sort(key=lambda m: (m[0], m[1]), reverse=True)
+    ordered = stances[~stances["issue"].isin(exclude or set())].sort_values("date", kind="stable")
+    key = ["actor", "issue"]
+    spread = ordered.groupby(key, sort=False)["position"].agg(["min", "max", "nunique"])
+    firsts = ordered.drop_duplicates(key, keep="first").set_index(key)
+    lasts = ordered.drop_duplicates(key, keep="last").set_index(key)
+    moved = spread[spread["nunique"] >= 2].assign(
+        swing=lambda t: t["max"] - t["min"], last_date=lambda t: lasts.loc[t.index, "date"].to_numpy()
+    )
+    top = moved.sort_values(["swing", "last_date"], ascending=False, kind="stable").index[:count]
+    moves = [
+        (
+            {**firsts.loc[k].to_dict(), "actor": k[0], "issue": k[1]},
+            {**lasts.loc[k].to_dict(), "actor": k[0], "issue": k[1]},
+        )
+        for k in top
+    ]
     prompts = []
-    for _, _, first, last in moves[:count]:
+    for first, last in moves:
         question = (
             f"On {format_date(first['date'])} {definite(first['actor'])} {VERB_PAST[int(first['position'])]} "
             f"“{first['issue']}” ({signed(int(first['position']))}); by {format_date(last['date'])} it "

@@ -3,7 +3,8 @@ import math
 import pandas as pd
 import pytest
 
-from stancekit.aggregation import bloc_gap, bloc_summary, pairwise_agreement
+from stancekit.aggregation import bloc_gap, bloc_summary
+from stancekit.agreement import pairwise_agreement
 from stancekit.selection import latest_positions
 from tests.conftest import make_stances
 

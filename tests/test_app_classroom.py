@@ -5,7 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from components import keys
-from tests.test_app import assert_clean, open_app, table
+from tests.test_app import assert_clean, open_app, table, twin
 
 STAND = "app_pages/where_do_you_stand.py"
 GUESS = "app_pages/guess_the_stance.py"
@@ -35,13 +35,13 @@ def test_where_do_you_stand_from_answers_to_explained_result():
     headline = at.success[0].value
     # Ukraine: troops 1, backstop 1 (×2), minerals −2 vs −1: 0.75, ceasefire 1 → 4.75 / 5
     assert headline.startswith("Your closest bloc: **Ukraine** (95% on 4 issues) · closest actor:")
-    blocs, actors = table(at, 0), table(at, 1)
+    blocs, actors = twin(at, "stand_bloc"), twin(at, "stand_actor")
     assert blocs.iloc[0].to_dict() == {"Rank": 1, "Name": "Ukraine", "Match": "95%", "Issues compared": 4}
     us = actors.set_index("Name").loc["United States"]
     # troops +2 vs +1: 0.75; backstop +2 vs 0: 0.5 ×2; minerals −2 vs +2: 0; ceasefire: 1 → 2.75 / 5
     assert (us["Match"], us["Issues compared"]) == ("55%", 4)
     at.selectbox(key=keys.STAND_EXPLAIN).set_value("United States (actor)").run()
-    breakdown = table(at, 2).set_index("Issue")
+    breakdown = table(at, 0).set_index("Issue")
     assert breakdown.loc["US backstop", ["Points", "Weight", "Weighted points"]].tolist() == ["0.50", "2×", "1.00"]
     assert any("2.75 weighted points out of 5 possible = **55%**" in m.value for m in at.markdown)
 
@@ -65,7 +65,7 @@ def test_switching_metric_reranks_and_says_so():
     )
 
     def rankings() -> list[list]:
-        return [table(at, i)[["Name", "Rank"]].values.tolist() for i in (0, 1)]
+        return [twin(at, chart)[["Name", "Rank"]].values.tolist() for chart in ("stand_bloc", "stand_actor")]
 
     by_agreement = rankings()
     at.radio(key=keys.STAND_METRIC).set_value("euclidean").run()

@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from components import keys
 from stancekit.bundled import load_bundled
-from tests.test_app import DASHBOARD, assert_clean, open_app, table
+from tests.test_app import DASHBOARD, assert_clean, open_app, table, twin
 
 
 def open_link(path: str | None = None, **params: str | list[str]) -> AppTest:
@@ -26,7 +26,7 @@ def bundled_rows() -> list[dict]:
 
 
 def positions(at: AppTest):
-    return table(at).set_index(["Actor", "Issue"])["Stance"]
+    return twin(at, "overview").set_index(["Actor", "Issue"])["Stance"]
 
 
 def test_as_of_shows_what_was_known_then():
@@ -40,8 +40,8 @@ def test_as_of_shows_what_was_known_then():
 def test_as_of_banner_and_silent_actors_stay_visible():
     at = open_link(as_of="2025-02-13")
     assert at.info[0].value.startswith("Positions as known on 13 Feb 2025.")
-    assert set(table(at)["Actor"]) == {"United States"}  # only Hegseth had spoken
-    matrix = at.get("plotly_chart")[0]
+    assert set(twin(at, "overview")["Actor"]) == {"United States"}  # only Hegseth had spoken
+    matrix = at.run().get("plotly_chart")[0]
     assert "Matrix of the latest positions of 16 actors" in matrix.proto.alt  # the others show no stated position
 
 
@@ -70,7 +70,8 @@ def test_timeline_page_draws_events_and_statements():
     at = open_link("app_pages/timeline.py", issue="US intelligence sharing")
     chart = at.get("plotly_chart")[0]
     assert "Timeline of 20 key events and of 2 actors' positions on US intelligence sharing" in chart.proto.alt
-    statements = table(at, 0)
+    at.session_state["timeline_view"] = "Table"
+    statements = table(at.run(), 0)
     assert statements["Stance"].tolist() == [
         "▼▼ Strongly opposes (−2)",
         "▲▲ Strongly supports (+2)",
@@ -99,7 +100,7 @@ def test_what_changed_lists_changes_newest_first():
 def test_agreement_page_heatmap_pairs_and_coalitions():
     at = open_app("app_pages/agreement_map.py")
     assert "Heatmap of agreement between 16 actors" in at.get("plotly_chart")[0].proto.alt
-    pairs = table(at, 0)
+    pairs = twin(at, "agreement")
     pair = {frozenset(names): (agreement, shared) for *names, agreement, shared in pairs.itertuples(index=False)}
     # latest positions shared by Ukraine and Russia: ground troops, guarantees, 30-day ceasefire, strong army
     assert pair[frozenset({"Ukraine", "Russia"})] == ("6%", 4)
@@ -109,15 +110,10 @@ def test_agreement_page_heatmap_pairs_and_coalitions():
     assert coalitions.loc["Air and sea patrols", "▼ Against"] == "–"
 
 
-def test_sources_csv_export_is_the_shown_rows_neutralised(downloads):
+def test_sources_offers_the_shown_rows_as_csv_built_on_demand():
     at = open_link("app_pages/sources.py", q="Vance")
     tiers = table(at).set_index("Id")["Tier"].str[:2].to_dict()
     assert tiers == {"S26": "B:", "S12": "A:"}  # AP's copy (wire) and The Moscow Times's own page
-    data = downloads["stances.csv"]
-    assert data.startswith(b"\xef\xbb\xbf")
-    text = data.decode("utf-8-sig")
-    assert (
-        text.splitlines()[0]
-        == "actor,bloc,issue,position,date,summary,source,source_id,source_url,speaker,quote,evidence,condition"
-    )
-    assert len(text.strip().splitlines()) == 1 + 4
+    button = next(b for b in at.get("download_button") if b.proto.label.startswith("Download these"))
+    assert button.proto.label == "Download these 4 positions (CSV)"
+    assert button.proto.deferred_file_id  # the file is made when clicked; its content is checked in Chromium
