@@ -135,19 +135,25 @@ def clear_keys(prefix: str) -> None:
 def position_card(row: pd.Series, earlier: pd.DataFrame | None = None, *, title: str | None = None) -> None:
     """One stated position with everything that traces it: stance, paraphrase, quote, speaker, date,
     evidence and source; earlier positions of the same actor on the issue beneath, if given."""
+    # One Markdown block per card (not one element per line): a page of cards stays light to redraw.
+    blocks = [
+        f"**{escape_markdown(title or row['actor'])}**",
+        stance_badge_markdown(row["position"]),
+        escape_markdown(row["summary"]),
+        quote_markdown(row),
+        f":small[{source_line(row)}]",
+    ]
     with st.container(border=True):
-        st.markdown(f"**{escape_markdown(title or row['actor'])}**")
-        stance_badge(row["position"])
-        st.markdown(escape_markdown(row["summary"]))
-        if quote := quote_markdown(row):
-            st.markdown(quote)
-        provenance(row)
+        st.markdown("\n\n".join(block for block in blocks if block))
         if earlier is not None and not earlier.empty:
             with st.expander(f"Earlier positions ({len(earlier)})"):
-                for _, old in earlier.iterrows():
-                    when, stance = format_date(old["date"]), escape_markdown(stance_label(old["position"]))
-                    st.markdown(f"**{when}: {stance}**  \n{escape_markdown(old['summary'])}")
-                    provenance(old)
+                st.markdown(
+                    "\n\n".join(
+                        f"**{format_date(old['date'])}: {escape_markdown(stance_label(old['position']))}**  \n"
+                        f"{escape_markdown(old['summary'])}  \n:small[{source_line(old)}]"
+                        for old in earlier.to_dict("records")
+                    )
+                )
 
 
 def issue_picker(issues: list[str], *, key: str = keys.ISSUE, label: str = "Issue") -> str:

@@ -52,6 +52,12 @@ def render(ctx: ViewContext) -> None:
     if len(blocs) < 2:
         empty_state("Comparing needs positions from at least two blocs.")
         return
+    _comparison(ctx, blocs)
+
+
+@st.fragment
+def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
+    """The chosen pair and everything compared. A fragment: choosing other blocs reruns only this part."""
     bloc_a, bloc_b = _choose_pair(blocs)
     order = [bloc_a, bloc_b] + [b for b in blocs if b not in (bloc_a, bloc_b)]
 

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from components import keys
 from stancekit.citation import cite_view, date_span
 from stancekit.dataset import Dataset
 from stancekit.text import escape_markdown
@@ -31,8 +32,11 @@ def render(dataset: Dataset, page_title: str, as_of: object = None) -> None:
         "(see **Sources**). Positions are coded −2 (strongly opposes) to +2 (strongly supports) and paraphrased "
         f"in our own words; quotes are the sources' own. Topic: {escape_markdown(dataset.title)}."
     )
+    share = st.expander("Share or cite this view", icon=":material/link:", key=keys.SHARE, on_change="rerun")
+    if not share.open:  # lazy: the code blocks (and their highlighter) load only when asked for
+        return
     url = view_url()
-    with st.expander("Share or cite this view", icon=":material/link:"):
+    with share:
         st.caption("Link to this exact view (page, filters, date, choices). Use the copy button on the right.")
         st.code(url or "(the app's address appears here when it runs in a browser)", language=None, wrap_lines=True)
         st.caption("Citation of this view and its data:")

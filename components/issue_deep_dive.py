@@ -25,6 +25,12 @@ def render(ctx: ViewContext) -> None:
     if not ctx.issues:
         empty_state("No issues match the current filters.")
         return
+    _issue(ctx)
+
+
+@st.fragment
+def _issue(ctx: ViewContext) -> None:
+    """The chosen issue and its cards. A fragment: picking another issue or page reruns only this part."""
     issue = issue_picker(ctx.issues)
     info = ctx.dataset.issue_info(issue)
     with st.container(border=True):

@@ -26,6 +26,7 @@ UPLOAD_TITLE = "upload_title"
 UPLOAD_SEEN = "upload_seen"  # the files already processed, so a rerun does not load them again
 UPLOAD_REPORT = "upload_report"  # the outcome of the last upload, shown until the next one
 EDITOR = "editor"
+SHARE = "share"  # the footer's share-and-cite box, built only when opened
 CARDS_PAGE = "cards_page"
 SOURCES_PAGE = "sources_page"
 CHANGES_PAGE = "changes_page"

@@ -27,6 +27,12 @@ def render(ctx: ViewContext) -> None:
     if not ctx.issues:
         empty_state("No issues match the current filters.")
         return
+    _slide(ctx)
+
+
+@st.fragment
+def _slide(ctx: ViewContext) -> None:
+    """One issue on screen. A fragment: previous, next and the picker redraw only the slide."""
     issues = ctx.issues
     if keys.PRESENTER_ISSUE in st.session_state and st.session_state[keys.PRESENTER_ISSUE] not in issues:
         del st.session_state[keys.PRESENTER_ISSUE]

@@ -24,6 +24,26 @@ def render(ctx: ViewContext) -> None:
     if ctx.stances.empty:
         empty_state("No positions match the current filters.")
         return
+    _positions(ctx)
+    sources = ctx.dataset.sources
+    if not sources.empty:
+        st.subheader("The source list", anchor=False)
+        st.caption(
+            "Where the positions come from. Tiers: "
+            + "; ".join(TIER_LABELS.values())
+            + ". Tier C copies are not linked: cite the original outlet."
+        )
+        st.dataframe(
+            source_pack_table(sources, ctx.dataset.stances),
+            hide_index=True,
+            key="source_pack_table",
+            column_config={"Link": LINK_COLUMN},
+        )
+
+
+@st.fragment
+def _positions(ctx: ViewContext) -> None:
+    """The searchable positions. A fragment: typing a search reruns only this part."""
     search_column, evidence_column = st.columns([2, 1])
     query = search_column.text_input(
         "Search",
@@ -68,19 +88,4 @@ def render(ctx: ViewContext) -> None:
                 "Paraphrase": st.column_config.TextColumn("Paraphrase", width="large"),
                 "Link": LINK_COLUMN,
             },
-        )
-
-    sources = ctx.dataset.sources
-    if not sources.empty:
-        st.subheader("The source list", anchor=False)
-        st.caption(
-            "Where the positions come from. Tiers: "
-            + "; ".join(TIER_LABELS.values())
-            + ". Tier C copies are not linked: cite the original outlet."
-        )
-        st.dataframe(
-            source_pack_table(sources, ctx.dataset.stances),
-            hide_index=True,
-            key="source_pack_table",
-            column_config={"Link": LINK_COLUMN},
         )

@@ -26,6 +26,12 @@ def render(ctx: ViewContext) -> None:
     if ctx.stances.empty:
         empty_state("No positions match the current filters and date.")
         return
+    _issue_timeline(ctx)
+
+
+@st.fragment
+def _issue_timeline(ctx: ViewContext) -> None:
+    """The chosen issue's timeline. A fragment: another issue or a clicked marker reruns only this part."""
     issue = issue_picker(ctx.issues)
     statements = ctx.stances[ctx.stances["issue"] == issue]
     st.markdown(f"**{escape_markdown(ctx.dataset.issue_info(issue)['proposition'])}**")

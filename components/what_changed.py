@@ -27,6 +27,13 @@ def render(ctx: ViewContext) -> None:
     if ctx.stances.empty or first >= last:
         empty_state("No positions match the current filters and date.")
         return
+    _changes(ctx)
+
+
+@st.fragment
+def _changes(ctx: ViewContext) -> None:
+    """The chosen period's changes. A fragment: moving the dates reruns only this part."""
+    first, last = (d.date() for d in ctx.dataset.date_range)
     start, end = st.slider(
         "Between",
         min_value=first,
