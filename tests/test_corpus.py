@@ -76,6 +76,7 @@ FAILS = {
     "bad_javascript_url.csv": [(2, "source_url", "must be a web address starting with http:// or https://")],
     "bad_very_long_text.csv": [(2, "summary", "longer than 2,000 characters")],
     "bad_duplicate_header_names.csv": [(None, "actor", "The column “actor” appears more than once")],
+    "bad_repeated_identical_header.csv": [(None, "actor", "The column “actor” appears more than once")],
     "bad_evidence_word.csv": [(2, "evidence", "statement, reported or analysis, or left empty; found 'rumour'")],
 }
 

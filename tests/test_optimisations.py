@@ -1,0 +1,102 @@
+"""Every speed-up gives the same answer as the plain way it replaced."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from bench.synthetic import synthetic_stances
+from stancekit import reading
+from stancekit.agreement import agreement_matrix
+from stancekit.figures import stance_matrix_figure
+from stancekit.prompts import change_prompts
+from stancekit.reading import parse_table
+from stancekit.scale import SCALE_WIDTH
+from stancekit.selection import latest_positions
+from stancekit.validation import _as_positions, _parse_dates, validate_stances
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def random_stances() -> pd.DataFrame:
+    raw = synthetic_stances(12, 6, 4, seed=3).astype(str)
+    keep = np.random.default_rng(5).random(len(raw)) > 0.3  # holes: not everyone speaks on everything
+    return validate_stances(raw[keep].reset_index(drop=True))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("ok_*.csv")))
+def test_arrow_reader_and_pandas_reader_agree(name, monkeypatch):
+    data = (CORPUS / name).read_bytes()
+    fast = parse_table(data)
+    monkeypatch.setattr(reading, "_fast_read", lambda *args: None)
+    careful = parse_table(data)
+    pd.testing.assert_frame_equal(fast.reset_index(drop=True), careful.reset_index(drop=True), check_dtype=False)
+    assert list(fast.index) == list(careful.index)  # the same spreadsheet rows
+
+
+def test_arrow_reader_is_really_used_on_clean_files():
+    text = (CORPUS / "ok_plain_utf8.csv").read_text()
+    assert reading._fast_read(text.encode(), reading._header(text, ","), ",") is not None
+
+
+def test_dates_and_positions_convert_like_pandas_does():
+    dates = pd.Series(["2025-03-01", "2025-02-30", "x", "2025-03-01", ""], dtype="str")
+    expected = pd.to_datetime(
+        dates.where(dates.str.fullmatch(r"\d{4}-\d{2}-\d{2}")), format="%Y-%m-%d", errors="coerce"
+    )
+    pd.testing.assert_series_equal(_parse_dates(dates), expected, check_names=False, check_dtype=False)
+    positions = pd.Series(["+2", "−1", "0", "1.0", "-2", "+2"], dtype="str")
+    assert _as_positions(positions).tolist() == [2, -1, 0, 1, -2, 2]
+
+
+def naive_agreement(latest: pd.DataFrame, a: str, b: str) -> tuple[float, int]:
+    wide = latest.pivot_table(index="issue", columns="actor", values="position")
+    both = wide[[a, b]].dropna()
+    if both.empty:
+        return float("nan"), 0
+    return 1 - (both[a] - both[b]).abs().mean() / SCALE_WIDTH, len(both)
+
+
+def test_vectorised_agreement_equals_the_pairwise_loop(random_stances):
+    latest = latest_positions(random_stances)
+    actors = list(latest["actor"].drop_duplicates())
+    agreement, shared = agreement_matrix(latest, actors)
+    for a, b in itertools.combinations(actors, 2):
+        value, count = naive_agreement(latest, a, b)
+        assert shared.at[a, b] == shared.at[b, a] == count
+        assert np.isclose(agreement.at[a, b], value, equal_nan=True) and np.isclose(
+            agreement.at[b, a], value, equal_nan=True
+        )
+
+
+def naive_change_prompt_keys(stances: pd.DataFrame, count: int) -> list[tuple[str, str]]:
+    ordered = stances.sort_values("date", kind="stable")
+    moves = []
+    for (actor, issue), rows in ordered.groupby(["actor", "issue"], sort=False):
+        if rows["position"].nunique() < 2:
+            continue
+        moves.append((int(rows["position"].max() - rows["position"].min()), rows["date"].iloc[-1], actor, issue))
+    moves.sort(key=lambda m: (m[0], m[1]), reverse=True)
+    return [(m[2], m[3]) for m in moves[:count]]
+
+
+def test_vectorised_change_prompts_pick_the_same_moves(random_stances):
+    prompts = change_prompts(random_stances, count=5)
+    picked = [(p.readings[0]["actor"], p.issue) for p in prompts]
+    assert picked == naive_change_prompt_keys(random_stances, 5)
+
+
+def test_lean_matrix_shows_the_same_cells_as_the_detailed_one(random_stances, monkeypatch):
+    latest = latest_positions(random_stances)
+    actors, issues = list(latest["actor"].unique()), list(latest["issue"].unique())
+    detailed = stance_matrix_figure(latest, actors, issues, {})
+    monkeypatch.setattr("stancekit.figures.DETAILED_HOVER_LIMIT", 0)
+    lean = stance_matrix_figure(latest, actors, issues, {})
+    np.testing.assert_array_equal(np.array(detailed.data[0].z, dtype=float), np.array(lean.data[0].z, dtype=float))
+    assert list(map(list, detailed.data[0].text)) == list(map(list, lean.data[0].text))
+    assert detailed.data[0].customdata is not None and lean.data[0].customdata is None
