@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 import pyarrow as pa
@@ -61,6 +62,13 @@ def _looks_like_utf16(data: bytes) -> str | None:
     return None
 
 
+def _mostly_control_characters(text: str) -> bool:
+    """True when the start of the text has more control characters than any real table would."""
+    start = text[:5000]
+    controls = sum(1 for ch in start if ord(ch) < 32 and ch not in "\t\r\n")
+    return controls > max(5, len(start) // 50)
+
+
 def decode_text(data: bytes) -> str:
     """The file's text: UTF-8 (BOM or not), UTF-16 (BOM or not), else Windows-1252."""
     return decode(data)[0]
@@ -92,8 +100,7 @@ def decode(data: bytes) -> tuple[str, bytes]:
         raise fail(
             "The file's text encoding could not be recognised. Save it as “CSV UTF-8” and upload it again."
         ) from error
-    controls = sum(1 for ch in text[:5000] if ord(ch) < 32 and ch not in "\t\r\n")
-    if "\x00" in text or controls > max(5, len(text[:5000]) // 50):
+    if "\x00" in text or _mostly_control_characters(text):
         raise fail("This looks like a binary file, not CSV text. Upload the table saved as “CSV UTF-8”.")
     return text, (utf8 if utf8 is not None else text.encode("utf-8"))
 
@@ -181,22 +188,98 @@ def _fast_read(utf8: bytes, header: list[str], delimiter: str) -> pd.DataFrame |
     number after them), ragged rows, unclosed quotes or anything else Arrow refuses."""
     if not header:
         return None
-    try:
-        names = [f"c{i}" for i in range(len(header))]
-        table = pa_csv.read_csv(
-            io.BytesIO(utf8),
-            read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1),
-            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False),
-            convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except Exception:  # any refusal falls back to the careful parser, which diagnoses real problems
+    names = [f"c{i}" for i in range(len(header))]
+    table = None
+    # Splitting the file into blocks at every newline lets Arrow parse them in parallel; a text cell spanning
+    # lines makes the parser fall out of step with those blocks, which Arrow reports, so only then is the
+    # file read again with the slower quote-aware splitting.
+    for newlines_in_values in (False, True):
+        try:
+            table = pa_csv.read_csv(
+                io.BytesIO(utf8),
+                read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1),
+                parse_options=pa_csv.ParseOptions(
+                    delimiter=delimiter, newlines_in_values=newlines_in_values, ignore_empty_lines=False
+                ),
+                convert_options=pa_csv.ConvertOptions(
+                    column_types=dict.fromkeys(names, pa.string()),
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                ),
+            )
+            break
+        except Exception:  # any refusal falls back to the careful parser, which diagnoses real problems
+            continue
+    if table is None:
         return None
-    trimmed = pa.table([pc.utf8_trim_whitespace(column) for column in table.columns], names=names)
-    return trimmed.to_pandas()
+    with ThreadPoolExecutor(max_workers=2) as pool:  # Arrow kernels release the GIL: two columns at a time
+        trimmed = list(pool.map(pc.utf8_trim_whitespace, table.columns))
+    return pa.table(trimmed, names=names).to_pandas()
+
+
+SAMPLE_BYTES = 20_000  # the opening of a file, enough to check what it is and read its header
+
+
+def _plain_utf8_opening(data: bytes) -> tuple[str, bytes] | None:
+    """The opening lines as text and the body without BOM, when the file is plainly UTF-8 CSV text.
+
+    None for anything unusual (another encoding, an empty, binary, JSON or HTML file, no line break early on):
+    those take the careful path, which decodes the whole file and says what is wrong. Decoding the whole
+    of a large file only to hand its bytes to Arrow would cost a copy of it.
+    """
+    body = data.removeprefix(codecs.BOM_UTF8)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(data) or b"\x00" in body:
+        return None
+    lines = body[: body.rfind(b"\n", 0, SAMPLE_BYTES) + 1]
+    try:
+        opening = lines.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    start = opening.lstrip()[:1]
+    if not start or start in "{[<" or _mostly_control_characters(opening):
+        return None
+    return opening, body
+
+
+def _read_plain_utf8(data: bytes) -> tuple[pd.DataFrame, list[str]] | None:
+    """The fast path: a plainly UTF-8, well-formed file straight into Arrow, or None."""
+    plain = _plain_utf8_opening(data)
+    if plain is None:
+        return None
+    opening, body = plain
+    delimiter = sniff_delimiter(opening)
+    header = _header(opening, delimiter)
+    raw = _fast_read(body, header, delimiter)
+    return None if raw is None else (raw, header)
+
+
+def _read_carefully(data: bytes) -> tuple[pd.DataFrame, list[str]]:
+    """Any file: decoded whole, recognised when it is not CSV, parsed by Arrow or else by pandas, which
+    locates what is wrong."""
+    text, utf8 = decode(data)
+    if not text or text.isspace():
+        raise fail("The file is empty; it needs a header row and data rows.")
+    if message := _wrong_text_format(text):
+        raise fail(message)
+    delimiter = sniff_delimiter(text)
+    header = _header(text, delimiter)
+    raw = _fast_read(utf8, header, delimiter)  # values come back stripped
+    if raw is not None:
+        return raw, header
+    try:
+        raw = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            skipinitialspace=True,
+            skip_blank_lines=False,
+        )
+    except pd.errors.EmptyDataError as error:
+        raise fail("The file is empty; it needs a header row and data rows.") from error
+    except (pd.errors.ParserError, ValueError, OverflowError) as error:
+        raise StanceDataError(diagnose_csv(text, delimiter)) from error
+    return raw.fillna("").astype(str).apply(lambda column: column.str.strip()), header
 
 
 def parse_table(data: bytes) -> pd.DataFrame:
@@ -209,29 +292,7 @@ def parse_table(data: bytes) -> pd.DataFrame:
             f"The file is {len(data) / 2**20:.1f} MB; the limit is {MAX_BYTES / 2**20:.0f} MB. Split the "
             "topic or shorten long texts."
         )
-    text, utf8 = decode(data)
-    if not text or text.isspace():
-        raise fail("The file is empty; it needs a header row and data rows.")
-    if message := _wrong_text_format(text):
-        raise fail(message)
-    delimiter = sniff_delimiter(text)
-    header = _header(text, delimiter)
-    raw = _fast_read(utf8, header, delimiter)  # values come back stripped
-    if raw is None:
-        try:
-            raw = pd.read_csv(
-                io.StringIO(text),
-                sep=delimiter,
-                dtype=str,
-                keep_default_na=False,
-                skipinitialspace=True,
-                skip_blank_lines=False,
-            )
-        except pd.errors.EmptyDataError as error:
-            raise fail("The file is empty; it needs a header row and data rows.") from error
-        except (pd.errors.ParserError, ValueError, OverflowError) as error:
-            raise StanceDataError(diagnose_csv(text, delimiter)) from error
-        raw = raw.fillna("").astype(str).apply(lambda column: column.str.strip())
+    raw, header = _read_plain_utf8(data) or _read_carefully(data)
     if len(header) == len(raw.columns):
         raw.columns = header
     raw.columns = [normalise_header(c) or f"unnamed:_{i}" for i, c in enumerate(raw.columns)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow as arrow
@@ -24,6 +25,8 @@ from stancekit.schema import (
 )
 
 POSITION_PATTERN = r"[+\-−]?[0-2](?:\.0+)?"
+CROSS_ROW_COLUMNS = ("actor", "bloc", "issue", "date")
+USUAL_POSITIONS = ["-2", "-1", "0", "1", "2", "+1", "+2"]  # as most tables write them
 MAX_TEXT = 2_000  # characters in any one cell: a paraphrase is one or two sentences
 SHOWN_VALUE = 120  # characters of a bad value quoted back in a problem
 DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
@@ -41,42 +44,64 @@ MESSAGES: dict[str, str] = {
 }
 
 
+def _byte_lengths(values: pd.Series) -> arrow.ChunkedArray | arrow.Array:
+    return pc.binary_length(arrow.array(values))
+
+
+def _everywhere(values: pd.Series) -> pd.Series:
+    return pd.Series(True, index=values.index)
+
+
+def _usual_or(values: pd.Series, usual: list[str], check: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """True for the usual values; `check` decides only for the rest (most tables have none)."""
+    ok = values.isin(usual)
+    if not ok.all():
+        ok[~ok] = check(values[~ok])
+    return ok
+
+
 def _not_blank(values: pd.Series) -> pd.Series:
+    if (pc.min(_byte_lengths(values)).as_py() or 0) > 0:  # no empty cell: the common case, cheaply
+        return _everywhere(values)
     return values.ne("")
 
 
 def _is_position(values: pd.Series) -> pd.Series:
-    return values.str.fullmatch(POSITION_PATTERN)
+    return _usual_or(values, USUAL_POSITIONS, lambda rest: rest.str.fullmatch(POSITION_PATTERN))
 
 
-def _parse_dates(values: pd.Series) -> pd.Series:
+Factorized = tuple[np.ndarray, pd.Index]  # pd.factorize of a column: codes per row, distinct values
+
+
+def _distinct_dates(distinct: pd.Index) -> np.ndarray:
+    """Each distinct YYYY-MM-DD string as a date, NaT where it is not a real one."""
+    text = pd.Series(distinct, dtype="str")
+    return pd.to_datetime(text.where(text.str.fullmatch(DATE_PATTERN)), format="%Y-%m-%d", errors="coerce").to_numpy()
+
+
+def _parse_dates(values: pd.Series, factorized: Factorized | None = None) -> pd.Series:
     """YYYY-MM-DD strings as dates (NaT where not a real date), parsing each distinct value once."""
-    codes, distinct = pd.factorize(values)
-    distinct = pd.Series(distinct, dtype="str")
-    parsed = pd.to_datetime(distinct.where(distinct.str.fullmatch(DATE_PATTERN)), format="%Y-%m-%d", errors="coerce")
-    return pd.Series(parsed.to_numpy()[codes], index=values.index)
+    codes, distinct = factorized or pd.factorize(values)
+    return pd.Series(_distinct_dates(distinct)[codes], index=values.index)
 
 
 def _is_iso_date(values: pd.Series) -> pd.Series:
-    return _parse_dates(values).notna()
+    codes, distinct = pd.factorize(values)
+    return pd.Series(~np.isnat(_distinct_dates(distinct))[codes], index=values.index)
 
 
 def _is_evidence(values: pd.Series) -> pd.Series:
-    return values.eq("") | values.str.lower().isin(list(EVIDENCE_TYPES))
+    return _usual_or(values, ["", *EVIDENCE_TYPES], lambda rest: rest.str.lower().isin(list(EVIDENCE_TYPES)))
 
 
 def _is_url_or_blank(values: pd.Series) -> pd.Series:
-    ok = values.eq("")
-    if not ok.all():  # the pattern only runs on the cells that hold something
-        ok[~ok] = values[~ok].str.fullmatch(URL_PATTERN)
-    return ok
+    return _usual_or(values, [""], lambda rest: rest.str.fullmatch(URL_PATTERN))
 
 
 def _is_short(values: pd.Series) -> pd.Series:
     # UTF-8 bytes are never fewer than characters: when no cell has more bytes than the limit, none is too long.
-    longest = pc.max(pc.binary_length(arrow.array(values, type=arrow.string()))).as_py() or 0
-    if longest <= MAX_TEXT:
-        return pd.Series(True, index=values.index)
+    if (pc.max(_byte_lengths(values)).as_py() or 0) <= MAX_TEXT:
+        return _everywhere(values)
     return values.str.len() <= MAX_TEXT
 
 
@@ -93,7 +118,9 @@ CHECKS: dict[str, Callable[[pd.Series], pd.Series]] = {
 def column_schema(checks_by_column: dict[str, Iterable[str]]) -> pa.DataFrameSchema:
     """A pandera schema over an all-text table, with our named checks on each column."""
     columns = {
-        name: pa.Column(checks=[pa.Check(CHECKS[check], name=check) for check in checks])
+        # Missing cells are '' here (readers give '', validate_stances fills), so pandera's own null check
+        # is skipped; the 'required' check says what an empty cell means.
+        name: pa.Column(checks=[pa.Check(CHECKS[check], name=check) for check in checks], nullable=True)
         for name, checks in checks_by_column.items()
     }
     return pa.DataFrameSchema(columns, strict=False)
@@ -161,8 +188,6 @@ def conflicting_duplicates(raw: pd.DataFrame) -> list[Problem]:
     Expects rows whose position is well-formed; malformed ones are reported by the schema.
     """
     key = ["actor", "issue", "date"]
-    if not raw.duplicated(key).any():  # the common case, cheaply
-        return []
     positions = raw["position"].str.replace("−", "-", regex=False).str.lstrip("+")
     varied = positions.groupby([raw[k] for k in key]).transform("nunique") > 1
     problems = []
@@ -184,8 +209,6 @@ def conflicting_duplicates(raw: pd.DataFrame) -> list[Problem]:
 
 def actors_in_several_blocs(raw: pd.DataFrame) -> list[Problem]:
     """Rows placing an actor in a different bloc than its first row does."""
-    if not raw[["actor", "bloc"]].drop_duplicates()["actor"].duplicated().any():  # the common case, cheaply
-        return []
     first_bloc = raw.groupby("actor", sort=False)["bloc"].transform("first")
     first_index = pd.Series(raw.index, index=raw.index).groupby(raw["actor"], sort=False).transform("first")
     return [
@@ -200,18 +223,44 @@ def actors_in_several_blocs(raw: pd.DataFrame) -> list[Problem]:
     ]
 
 
-def _as_positions(values: pd.Series) -> pd.Series:
+def _distinct_combinations(*factorized: Factorized) -> int:
+    """How many different combinations of values factorized columns take (ints, not string tuples)."""
+    key = np.zeros(len(factorized[0][0]), dtype=np.int64)
+    for codes, distinct in factorized:
+        key = key * (len(distinct) + 1) + codes + 1  # ≤ (120,001)³ for three columns: no overflow
+    return len(pd.unique(key))
+
+
+def factorize(raw: pd.DataFrame, columns: Iterable[str]) -> dict[str, Factorized]:
+    """Each column hashed once, for the checks and conversions that group or map its values."""
+    return {name: pd.factorize(raw[name]) for name in columns}
+
+
+def cross_row_problems(raw: pd.DataFrame, factorized: dict[str, Factorized] | None = None) -> list[Problem]:
+    """Actors in two blocs, and conflicting positions on one date; the common case (neither) is cheap."""
+    factorized = factorized or factorize(raw, CROSS_ROW_COLUMNS)
+    actor, bloc, issue, date = (factorized[name] for name in CROSS_ROW_COLUMNS)
+    problems = []
+    if _distinct_combinations(actor, bloc) > len(actor[1]):
+        problems += actors_in_several_blocs(raw)
+    if _distinct_combinations(actor, issue, date) < len(raw):
+        problems += conflicting_duplicates(raw[_is_position(raw["position"])])
+    return problems
+
+
+def _as_positions(values: pd.Series, factorized: Factorized | None = None) -> pd.Series:
     """Validated position text ('+2', '−1', '0.0'…) as small integers, converting each distinct value once."""
-    codes, distinct = pd.factorize(values)
+    codes, distinct = factorized or pd.factorize(values)
     numbers = [int(float(value.replace("−", "-"))) for value in distinct]
     return pd.Series(pd.array(numbers, dtype="int8")[codes], index=values.index)
 
 
-def typed_stances(raw: pd.DataFrame) -> pd.DataFrame:
+def typed_stances(raw: pd.DataFrame, factorized: dict[str, Factorized] | None = None) -> pd.DataFrame:
     """The validated text table with positions as small integers and dates as dates."""
-    table = raw.loc[:, list(STANCE_COLUMNS)].copy()
-    table["position"] = _as_positions(table["position"])
-    table["date"] = _parse_dates(table["date"]).astype("datetime64[us]")
+    factorized = factorized or {}
+    table = raw.loc[:, list(STANCE_COLUMNS)]
+    table["position"] = _as_positions(table["position"], factorized.get("position"))
+    table["date"] = _parse_dates(table["date"], factorized.get("date")).astype("datetime64[us]")
     table["evidence"] = table["evidence"].str.lower()
     return table.reset_index(drop=True)
 
@@ -225,10 +274,10 @@ def validate_stances(raw: pd.DataFrame) -> pd.DataFrame:
         raise StanceDataError(
             [Problem(None, None, "", "The table has a header but no rows; add at least one position.")]
         )
-    raw = raw.assign(**{name: "" for name in OPTIONAL_COLUMNS if name not in raw.columns})
+    raw = raw.fillna("").assign(**{name: "" for name in OPTIONAL_COLUMNS if name not in raw.columns})
     problems = schema_problems(raw, STANCE_SCHEMA)
-    problems += actors_in_several_blocs(raw)
-    problems += conflicting_duplicates(raw[_is_position(raw["position"])])
+    factorized = factorize(raw, [*CROSS_ROW_COLUMNS, "position"])
+    problems += cross_row_problems(raw, factorized)
     if problems:
         raise StanceDataError(problems)
-    return typed_stances(raw)
+    return typed_stances(raw, factorized)

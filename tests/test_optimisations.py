@@ -44,6 +44,55 @@ def test_arrow_reader_is_really_used_on_clean_files():
     assert reading._fast_read(text.encode(), reading._header(text, ","), ",") is not None
 
 
+def _careful(data: bytes, monkeypatch) -> pd.DataFrame:
+    with monkeypatch.context() as patch:
+        patch.setattr(reading, "_fast_read", lambda *args: None)
+        return parse_table(data)
+
+
+def test_cells_spanning_lines_in_a_file_of_many_blocks_are_read_like_pandas_does(monkeypatch):
+    # Over 1 MB, so Arrow splits the file into blocks at line breaks, some of them inside quoted cells.
+    table = synthetic_stances(40, 20, 20).astype(str)
+    table["summary"] = table["summary"] + '\nsecond line, with "quotes"\r\nand a third'
+    data = table.to_csv(index=False).encode()
+    assert len(data) > 2**20
+    fast = parse_table(data)
+    assert fast.loc[0, "summary"].count("\n") == 2
+    pd.testing.assert_frame_equal(fast, _careful(data, monkeypatch), check_dtype=False)
+
+
+def test_windows_1252_text_after_the_opening_still_decodes_as_windows_1252():
+    # The opening lines are plain ASCII, so the fast path tries them; the later é is not UTF-8, Arrow
+    # refuses the file, and the careful path decodes all of it.
+    rows = synthetic_stances(30, 10, 10).astype(str)
+    rows.loc[len(rows) - 1, "summary"] = "Zürich's café"
+    data = rows.to_csv(index=False).encode("cp1252")
+    assert len(data) > reading.SAMPLE_BYTES
+    assert parse_table(data).iloc[-1]["summary"] == "Zürich's café"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "actor,bloc\nZürich,Europe\n".encode("utf-16"),
+        "actor,bloc\nZürich,Europe\n".encode("cp1252"),
+        b'[{"actor": "UK"}]\n',
+        b"<html><body>actor</body></html>\n",
+        b"\x01\x02\x03\x04\x05\x06\x07\x08" * 10 + b"\n",
+        b"   \n\n",
+        b"actor,bloc",  # no line break: nothing to read after the header anyway
+    ],
+)
+def test_only_plain_utf8_text_takes_the_fast_path(data):
+    assert reading._plain_utf8_opening(data) is None
+
+
+def test_a_plain_file_takes_the_fast_path():
+    data = (CORPUS / "ok_utf8_bom.csv").read_bytes()
+    opening, body = reading._plain_utf8_opening(data)
+    assert opening.startswith("actor") and not body.startswith(b"\xef\xbb\xbf")
+
+
 def test_dates_and_positions_convert_like_pandas_does():
     dates = pd.Series(["2025-03-01", "2025-02-30", "x", "2025-03-01", ""], dtype="str")
     expected = pd.to_datetime(

@@ -1,8 +1,11 @@
+import io
+
 import pandas as pd
 import pytest
 
 from stancekit.loading import read_stances
 from stancekit.schema import StanceDataError
+from stancekit.validation import validate_stances
 
 HEADER = "actor,bloc,issue,position,date,summary,source"
 GOOD = "UK,Europe,Troops,2,2025-02-17,Starmer backs troops.,PA 2025-02-17"
@@ -113,3 +116,11 @@ def test_error_summary_counts_problems():
     text = HEADER + "\n" + "\n".join(f"UK,Europe,I{i},9,2025-01-01,x,y" for i in range(5))
     with pytest.raises(StanceDataError, match=r"^5 problems in the stance table: Row 2.*\(and 2 more\)$"):
         load(text)
+
+
+def test_missing_cells_in_a_table_built_in_code_count_as_empty():
+    raw = pd.read_csv(io.StringIO(f"{HEADER}\n{GOOD}\nUS,United States,Troops,-2,2025-02-12,,MT\n"))
+    raw = raw.astype(object).where(raw.notna(), None)  # None, as a data editor gives for a cleared cell
+    with pytest.raises(StanceDataError) as caught:
+        validate_stances(raw.astype({"position": str}))
+    assert [(p.row, p.column) for p in caught.value.problems] == [(3, "summary")]
