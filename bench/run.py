@@ -246,6 +246,9 @@ def script_times(dataset: object | None, rounds: int = 5) -> dict[str, float]:
     return {"times": times, "charts": charts}
 
 
+LOAD_ROUNDS = 15  # alternating reads of each file; the medians are compared
+
+
 def scale_section(sizes: list[int]) -> None:
     print("\n3/6. Server script time per page (median of AppTest reruns) and largest chart sent")
     rows = {"bundled": script_times(None)}
@@ -253,7 +256,7 @@ def scale_section(sizes: list[int]) -> None:
         for size in sizes:
             path = write_synthetic(size, Path(folder) / f"stances_{size}.csv")
             read, validate = [], []
-            for _ in range(7):
+            for _ in range(LOAD_ROUNDS):
                 start = time.perf_counter()
                 pd.read_csv(path)
                 read.append(time.perf_counter() - start)

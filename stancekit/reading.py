@@ -14,6 +14,7 @@ import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -203,6 +204,7 @@ def _fast_read(utf8: bytes, header: list[str], delimiter: str) -> pd.DataFrame |
                 ),
                 convert_options=pa_csv.ConvertOptions(
                     column_types=dict.fromkeys(names, pa.string()),
+                    check_utf8=False,  # both callers pass text known to be UTF-8
                     strings_can_be_null=False,
                     quoted_strings_can_be_null=False,
                 ),
@@ -215,6 +217,16 @@ def _fast_read(utf8: bytes, header: list[str], delimiter: str) -> pd.DataFrame |
     with ThreadPoolExecutor(max_workers=2) as pool:  # Arrow kernels release the GIL: two columns at a time
         trimmed = list(pool.map(pc.utf8_trim_whitespace, table.columns))
     return pa.table(trimmed, names=names).to_pandas()
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether the bytes are valid UTF-8, checked by Arrow in place, without a decoded copy of the file."""
+    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64))
+    try:
+        pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, pa.py_buffer(data)]).validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 SAMPLE_BYTES = 20_000  # the opening of a file, enough to check what it is and read its header
@@ -230,11 +242,9 @@ def _plain_utf8_opening(data: bytes) -> tuple[str, bytes] | None:
     body = data.removeprefix(codecs.BOM_UTF8)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(data) or b"\x00" in body:
         return None
-    lines = body[: body.rfind(b"\n", 0, SAMPLE_BYTES) + 1]
-    try:
-        opening = lines.decode("utf-8")
-    except UnicodeDecodeError:
+    if not _is_utf8(body):
         return None
+    opening = body[: body.rfind(b"\n", 0, SAMPLE_BYTES) + 1].decode("utf-8")
     start = opening.lstrip()[:1]
     if not start or start in "{[<" or _mostly_control_characters(opening):
         return None

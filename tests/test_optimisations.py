@@ -62,12 +62,13 @@ def test_cells_spanning_lines_in_a_file_of_many_blocks_are_read_like_pandas_does
 
 
 def test_windows_1252_text_after_the_opening_still_decodes_as_windows_1252():
-    # The opening lines are plain ASCII, so the fast path tries them; the later é is not UTF-8, Arrow
-    # refuses the file, and the careful path decodes all of it.
+    # The opening lines are plain ASCII, but the later é is not UTF-8: the whole body is checked, so the
+    # careful path decodes all of it.
     rows = synthetic_stances(30, 10, 10).astype(str)
     rows.loc[len(rows) - 1, "summary"] = "Zürich's café"
     data = rows.to_csv(index=False).encode("cp1252")
     assert len(data) > reading.SAMPLE_BYTES
+    assert reading._plain_utf8_opening(data) is None
     assert parse_table(data).iloc[-1]["summary"] == "Zürich's café"
 
 
