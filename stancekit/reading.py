@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -20,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from stancekit.columnwise import each_column
 from stancekit.schema import Problem, StanceDataError
 
 MAX_BYTES = 25 * 1024 * 1024  # 25 MB, also server.maxUploadSize in .streamlit/config.toml
@@ -214,9 +214,7 @@ def _fast_read(utf8: bytes, header: list[str], delimiter: str) -> pd.DataFrame |
             continue
     if table is None:
         return None
-    with ThreadPoolExecutor(max_workers=2) as pool:  # Arrow kernels release the GIL: two columns at a time
-        trimmed = list(pool.map(pc.utf8_trim_whitespace, table.columns))
-    return pa.table(trimmed, names=names).to_pandas()
+    return pa.table(each_column(pc.utf8_trim_whitespace, table.columns), names=names).to_pandas()
 
 
 def _is_utf8(data: bytes) -> bool:

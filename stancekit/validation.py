@@ -14,6 +14,7 @@ import pandera.pandas as pa
 import pyarrow as arrow
 import pyarrow.compute as pc
 
+from stancekit.columnwise import each_column
 from stancekit.schema import (
     EVIDENCE_TYPES,
     HEADER_ROWS,
@@ -234,8 +235,11 @@ def _distinct_combinations(*factorized: Factorized) -> int:
 
 
 def factorize(raw: pd.DataFrame, columns: Iterable[str]) -> dict[str, Factorized]:
-    """Each column hashed once, for the checks and conversions that group or map its values."""
-    return {name: pd.factorize(raw[name]) for name in columns}
+    """Each column hashed once, for the checks and conversions that group or map its values.
+
+    Two columns at a time, see stancekit.columnwise."""
+    names = list(columns)
+    return dict(zip(names, each_column(pd.factorize, [raw[name] for name in names]), strict=True))
 
 
 def cross_row_problems(raw: pd.DataFrame, factorized: dict[str, Factorized] | None = None) -> list[Problem]:

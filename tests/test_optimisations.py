@@ -12,6 +12,7 @@ import pytest
 from bench.synthetic import synthetic_stances
 from stancekit import reading
 from stancekit.agreement import agreement_matrix
+from stancekit.columnwise import each_column
 from stancekit.figures import stance_matrix_figure
 from stancekit.prompts import change_prompts
 from stancekit.reading import parse_table
@@ -150,3 +151,11 @@ def test_lean_matrix_shows_the_same_cells_as_the_detailed_one(random_stances, mo
     np.testing.assert_array_equal(np.array(detailed.data[0].z, dtype=float), np.array(lean.data[0].z, dtype=float))
     assert list(map(list, detailed.data[0].text)) == list(map(list, lean.data[0].text))
     assert detailed.data[0].customdata is not None and lean.data[0].customdata is None
+
+
+def test_column_wise_work_keeps_the_order_and_results_of_a_plain_loop():
+    columns = [pd.Series([f"v{i % k}" for i in range(500)], dtype="str") for k in range(1, 9)]
+    together = each_column(pd.factorize, columns)
+    for column, (codes, distinct) in zip(columns, together, strict=True):
+        plain_codes, plain_distinct = pd.factorize(column)
+        assert (codes == plain_codes).all() and list(distinct) == list(plain_distinct)
