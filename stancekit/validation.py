@@ -123,7 +123,9 @@ def column_schema(checks_by_column: dict[str, Iterable[str]]) -> pa.DataFrameSch
     columns = {
         # Missing cells are '' here (readers give '', validate_stances fills), so pandera's own null check
         # is skipped; the 'required' check says what an empty cell means.
-        name: pa.Column(checks=[pa.Check(CHECKS[check], name=check) for check in checks], nullable=True)
+        name: pa.Column(
+            checks=[pa.Check(CHECKS[check], name=check, ignore_na=False) for check in checks], nullable=True
+        )
         for name, checks in checks_by_column.items()
     }
     return pa.DataFrameSchema(columns, strict=False)
