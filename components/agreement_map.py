@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.common import chart_with_table, empty_state, page_header
 from components.context import ViewContext
+from components.data import shared
 from stancekit.agreement import agreement_matrix, cluster_order, coalitions
 from stancekit.figures import agreement_figure
 from stancekit.text import escape_markdown
@@ -14,16 +15,22 @@ from stancekit.text import escape_markdown
 MAX_MAP_ACTORS = 50
 
 
-def pair_table(agreement: pd.DataFrame, shared: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+def pair_table(agreement: pd.DataFrame, overlap: pd.DataFrame, order: list[str]) -> pd.DataFrame:
     """Every pair that shares an issue, most shared issues first: the heatmap's table twin."""
     pairs = [
-        {"Actor": a, "With": b, "Agreement": f"{agreement.at[a, b]:.0%}", "Shared issues": int(shared.at[a, b])}
+        {"Actor": a, "With": b, "Agreement": f"{agreement.at[a, b]:.0%}", "Shared issues": int(overlap.at[a, b])}
         for i, a in enumerate(order)
         for b in order[i + 1 :]
         if pd.notna(agreement.at[a, b])
     ]
     columns = ["Actor", "With", "Agreement", "Shared issues"]
     return pd.DataFrame(pairs, columns=columns).sort_values(["Shared issues"], ascending=False, kind="stable")
+
+
+def _clustered(latest: pd.DataFrame, actors: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """Agreement and shared-issue counts between `actors`, and their clustered order."""
+    agreement, overlap = agreement_matrix(latest, actors)
+    return agreement, overlap, cluster_order(agreement)
 
 
 def render(ctx: ViewContext) -> None:
@@ -47,17 +54,17 @@ def render(ctx: ViewContext) -> None:
             icon=":material/filter_alt:",
         )
         actors = [a for a in actors if a in keep]
-    agreement, shared = agreement_matrix(ctx.latest, actors)
-    order = cluster_order(agreement)
+    agreement, overlap, order = shared(ctx.key("agreement", *actors), lambda: _clustered(ctx.latest, actors))
     chart_with_table(
-        lambda: agreement_figure(agreement.loc[order, order], shared.loc[order, order]),
-        lambda: pair_table(agreement, shared, order),
+        lambda: agreement_figure(agreement.loc[order, order], overlap.loc[order, order]),
+        lambda: pair_table(agreement, overlap, order),
         alt=f"Heatmap of agreement between {len(order)} actors, from 0 to 100 percent, clustered so that "
         "actors who agree sit next to each other. The Table tab lists every pair.",
         key="agreement",
+        shared_key=ctx.key("agreement_figure", *actors),
     )
     st.subheader("Coalitions, issue by issue", anchor=False)
-    split = coalitions(ctx.latest, ctx.issues, ctx.actors)
+    split = shared(ctx.key("coalitions"), lambda: coalitions(ctx.latest, ctx.issues, ctx.actors))
 
     def names(group: tuple[str, ...]) -> str:
         return ", ".join(escape_markdown(name) for name in group) or "–"

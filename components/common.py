@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from components import keys
+from components.data import shared
 from stancekit.scale import GLYPHS, POSITIONS, stance_label
 from stancekit.tables import evidence_label
 from stancekit.text import escape_markdown, format_date, safe_link_url
@@ -49,16 +50,19 @@ def chart_with_table(
     alt: str,
     key: str,
     column_config: dict | None = None,
+    shared_key: tuple[Hashable, ...] | None = None,
 ) -> None:
     """A chart and its table twin in two tabs: the same content, for screens and screen readers.
 
     The tabs are lazy: only the open one is built and sent, so a large table twin costs nothing until
-    someone asks for it.
+    someone asks for it. With `shared_key` (see components.data.shared) the figure is built once for
+    every session looking at the same thing.
     """
     chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"{key}_view", on_change="rerun")
     if chart_tab.open:
         with chart_tab:
-            st.plotly_chart(figure(), key=f"{key}_chart", alt=alt, config=PLOTLY_CONFIG, theme=None)
+            chart = shared(shared_key, figure) if shared_key is not None else figure()
+            st.plotly_chart(chart, key=f"{key}_chart", alt=alt, config=PLOTLY_CONFIG, theme=None)
     if table_tab.open:
         with table_tab:
             st.dataframe(table(), hide_index=True, key=f"{key}_table", column_config=column_config)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -25,6 +26,10 @@ class ViewContext:
     actors: list[str]  # selected actors in display order, whether or not they had spoken by as_of
     issues: list[str]  # selected issues in display order
     as_of: pd.Timestamp | None = None  # None: the latest data
+
+    def key(self, *view_choices: Hashable) -> tuple[Hashable, ...]:
+        """A cache key for something derived from this context and the view's own choices."""
+        return (self.dataset.key, self.selection, self.as_of, *view_choices)
 
 
 def selection_from_state(dataset: Dataset) -> Selection:

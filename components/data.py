@@ -8,6 +8,9 @@ what they return; every view derives new frames instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
 import pandas as pd
 import streamlit as st
 
@@ -15,6 +18,8 @@ from components import keys
 from stancekit.bundled import load_bundled
 from stancekit.dataset import Dataset
 from stancekit.selection import Selection, apply_selection, latest_positions
+
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner="Loading the stance table…")
@@ -72,3 +77,18 @@ def selected_tables(
     if as_of is not None:
         rows = rows[rows["date"] <= as_of]
     return rows, latest_positions(rows)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _shared(key: tuple[Hashable, ...], _build: Callable[[], object]) -> object:
+    return _build()
+
+
+def shared(key: tuple[Hashable, ...], build: Callable[[], T]) -> T:
+    """`build()`, computed once for every session asking with the same key, and shared read-only.
+
+    For figures and tables derived from the data alone: the key must name everything `build` reads
+    (ViewContext.key gives the data, selection and date; add the view's own choices). Never key on or
+    build from student input. st.plotly_chart copies a figure before sending it, so sharing one is safe.
+    """
+    return _shared(key, build)  # type: ignore[return-value]

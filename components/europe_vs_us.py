@@ -8,6 +8,7 @@ import streamlit as st
 from components import keys
 from components.common import chart_with_table, empty_state, page_header, provenance, quote_markdown
 from components.context import ViewContext
+from components.data import shared
 from stancekit.aggregation import PREFERRED_COMPARISON, bloc_gap, bloc_summary, comparison_pair
 from stancekit.figures import bloc_positions_figure, gap_figure
 from stancekit.scale import signed, stance_label
@@ -61,7 +62,7 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
     bloc_a, bloc_b = _choose_pair(blocs)
     order = [bloc_a, bloc_b] + [b for b in blocs if b not in (bloc_a, bloc_b)]
 
-    gaps = bloc_gap(ctx.latest, bloc_a, bloc_b)
+    gaps = shared(ctx.key("bloc_gap", bloc_a, bloc_b), lambda: bloc_gap(ctx.latest, bloc_a, bloc_b))
     comparable = gaps.dropna(subset=["gap"])
     a, b = escape_markdown(bloc_a), escape_markdown(bloc_b)
     st.subheader(f"Issues ranked by the {a}–{b} gap", anchor=False)
@@ -74,6 +75,7 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
             alt=f"Bar chart of {len(comparable)} issues ranked by the distance between {bloc_a}'s and "
             f"{bloc_b}'s mean positions, largest first.",
             key="gaps",
+            shared_key=ctx.key("gap_figure", bloc_a, bloc_b),
         )
     missing = gaps[gaps["gap"].isna()]["issue"].tolist()
     if missing:
@@ -92,6 +94,7 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
         f"opposes to strongly supports, showing {bloc_a}'s members, mean and range next to {bloc_b} "
         "and the other blocs. The Table tab lists the same values.",
         key="blocs",
+        shared_key=ctx.key("bloc_positions", *order),
     )
 
 

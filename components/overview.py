@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.common import chart_with_table, empty_state, page_header
 from components.context import ViewContext
+from components.data import shared
 from stancekit.aggregation import bloc_gap, comparison_pair
 from stancekit.figures import stance_matrix_figure
 from stancekit.scale import GLYPHS, LABELS, NO_POSITION, POSITIONS, signed
@@ -35,6 +36,7 @@ def render(ctx: ViewContext) -> None:
         alt=f"Matrix of the latest positions of {len(ctx.actors)} actors on {len(ctx.issues)} issues, "
         "from strongly opposes to strongly supports. The Table tab lists the same positions in words.",
         key="overview",
+        shared_key=ctx.key("stance_matrix"),
     )
 
 
@@ -44,7 +46,7 @@ def _at_a_glance(ctx: ViewContext) -> None:
     if len(blocs) < 2:
         return
     bloc_a, bloc_b = comparison_pair(blocs)
-    gaps = bloc_gap(ctx.latest, bloc_a, bloc_b)
+    gaps = shared(ctx.key("bloc_gap", bloc_a, bloc_b), lambda: bloc_gap(ctx.latest, bloc_a, bloc_b))
     top = gaps[gaps["abs_gap"] > 0].head(GLANCE_GAPS)
     if top.empty:
         return

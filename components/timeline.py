@@ -8,6 +8,7 @@ import streamlit as st
 from components import keys
 from components.common import PLOTLY_CONFIG, empty_state, issue_picker, page_header, position_card
 from components.context import ViewContext
+from components.data import shared
 from stancekit.figures import timeline_figure
 from stancekit.tables import positions_table
 from stancekit.text import escape_markdown, format_date
@@ -69,7 +70,7 @@ def _chart(ctx: ViewContext, issue: str, statements: pd.DataFrame, events: pd.Da
         )
         actors = [a for a in actors if a in set(busiest)]
         statements = statements[statements["actor"].isin(actors)]
-    figure = timeline_figure(statements, events, actors, ctx.as_of)
+    figure = shared(ctx.key("timeline", issue), lambda: timeline_figure(statements, events, actors, ctx.as_of))
     picked = st.plotly_chart(
         figure,
         key=keys.TIMELINE_PICK,

@@ -1,0 +1,79 @@
+"""Figures and tables shared between sessions (components.data.shared): built once for everyone looking
+at the same data, selection and date, and never handed to a session looking at something else."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import components.overview
+from components import keys
+from stancekit.dataset import with_stances
+from tests.conftest import make_stances
+from tests.test_app import DASHBOARD, plotly_charts
+
+
+@pytest.fixture
+def matrix_builds(monkeypatch) -> list[tuple[str, ...]]:
+    """Every time the overview builds its matrix figure, the actors it was built for."""
+    st.cache_resource.clear()
+    builds: list[tuple[str, ...]] = []
+    build = components.overview.stance_matrix_figure
+
+    def counting(latest, actors, issues, actor_bloc):
+        builds.append(tuple(actors))
+        return build(latest, actors, issues, actor_bloc)
+
+    monkeypatch.setattr(components.overview, "stance_matrix_figure", counting)
+    yield builds
+    st.cache_resource.clear()
+
+
+def session(**state) -> AppTest:
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def matrix_actors(at: AppTest) -> list[str]:
+    """The row labels of the overview matrix as sent to the browser."""
+    (chart,) = plotly_charts(at)
+    return json.loads(chart.proto.spec)["data"][0]["y"]
+
+
+def test_sessions_looking_at_the_same_view_share_one_figure(matrix_builds):
+    first, second = session(), session()
+    assert len(matrix_builds) == 1
+    assert plotly_charts(first)[0].proto.spec == plotly_charts(second)[0].proto.spec
+    assert len(matrix_actors(second)) == 16
+
+
+def test_another_selection_gets_its_own_figure_and_leaves_the_others_alone(matrix_builds):
+    everyone, russia = session(), session()
+    russia.multiselect(key=keys.BLOCS).set_value(["Russia"]).run()
+    assert matrix_builds == [matrix_builds[0], ("Russia",)]
+    assert matrix_actors(russia) == ["Russia"]
+    everyone.run()
+    assert len(matrix_actors(everyone)) == 16
+
+
+def test_an_earlier_date_gets_its_own_figure(matrix_builds, bundled):
+    latest, earlier = session(), session(**{keys.AS_OF: bundled.date_range[0].date()})
+    assert len(matrix_builds) == 2
+    assert plotly_charts(latest)[0].proto.spec != plotly_charts(earlier)[0].proto.spec
+
+
+def test_an_uploaded_table_never_gets_the_bundled_figure(matrix_builds, bundled):
+    own = with_stances(bundled, make_stances([("Narnia", "Fiction", "Troops", 1, "2025-02-01")]))
+    bundled_view, own_view = session(), session(**{keys.CUSTOM_DATASET: own})
+    assert len(matrix_builds) == 2
+    assert matrix_actors(own_view) == ["Narnia"]
+    assert "Narnia" not in matrix_actors(bundled_view)
+
+
