@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import footer, links, sidebar
 from components.context import as_of_caption, as_of_from_state
-from components.data import active_dataset, apply_pending_dataset
+from components.data import active_dataset, apply_pending_dataset, settle_heap
 from stancekit.aggregation import PREFERRED_COMPARISON
 from stancekit.text import escape_markdown
 
@@ -83,3 +83,4 @@ if notice := as_of_caption(as_of):
 page.run()
 if not projecting:
     footer.render(dataset, page.title, as_of)
+settle_heap()

@@ -8,6 +8,7 @@ what they return; every view derives new frames instead.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
@@ -26,6 +27,16 @@ T = TypeVar("T")
 def bundled_dataset() -> Dataset:
     """The bundled topic, read and validated once per server process, shared read-only."""
     return load_bundled()
+
+
+@st.cache_resource(show_spinner=False)
+def settle_heap() -> None:
+    """Once per server process, at the end of its first run: hide every object alive then (modules, the
+    bundled data) from the garbage collector with gc.freeze. They live as long as the process, and
+    scanning them made each full collection pause the server for 60–100 ms in the middle of someone's
+    rerun. What sessions create later is collected as usual."""
+    gc.collect()
+    gc.freeze()
 
 
 def active_dataset() -> Dataset:

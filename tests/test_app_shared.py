@@ -3,6 +3,7 @@ at the same data, selection and date, and never handed to a session looking at s
 
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
@@ -77,3 +78,14 @@ def test_an_uploaded_table_never_gets_the_bundled_figure(matrix_builds, bundled)
     assert "Narnia" not in matrix_actors(bundled_view)
 
 
+
+def test_the_first_run_hides_the_startup_heap_from_the_garbage_collector(monkeypatch):
+    st.cache_resource.clear()
+    gc.unfreeze()
+    freezes = []
+    freeze = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: freezes.append(freeze()))
+    session()
+    assert gc.get_freeze_count() > 10_000  # modules, the bundled data: scanned by no full collection
+    session()
+    assert len(freezes) == 1  # once per process, not once per run
