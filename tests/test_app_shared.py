@@ -78,7 +78,6 @@ def test_an_uploaded_table_never_gets_the_bundled_figure(matrix_builds, bundled)
     assert "Narnia" not in matrix_actors(bundled_view)
 
 
-
 def test_the_first_run_hides_the_startup_heap_from_the_garbage_collector(monkeypatch):
     st.cache_resource.clear()
     gc.unfreeze()
