@@ -64,19 +64,24 @@ URL_PATHS = {
     "your_data": "data",
 }
 
-# Browser-side clocks: when the first chart appeared, and every change of the app's run state.
+# Browser-side clocks: when the first chart appeared, and every change of the app's run state. A fast
+# rerun can go running → notRunning within one task, so the states come from the mutation records' old
+# values too, not only from the attribute's value when the observer wakes.
 OBSERVER = """
 window.__states = []; window.__firstChart = null;
-new MutationObserver(() => {
+const note = (state, t) => {
+  const last = window.__states[window.__states.length - 1];
+  if (state && (!last || last[0] !== state)) window.__states.push([state, t]);
+};
+new MutationObserver((records) => {
+  const t = performance.now();
+  for (const r of records)
+    if (r.type === 'attributes' && r.attributeName === 'data-test-script-state') note(r.oldValue, t);
   const app = document.querySelector('[data-testid=stApp]');
-  if (app) {
-    const state = app.getAttribute('data-test-script-state');
-    const last = window.__states[window.__states.length - 1];
-    if (!last || last[0] !== state) window.__states.push([state, performance.now()]);
-  }
+  if (app) note(app.getAttribute('data-test-script-state'), t);
   if (window.__firstChart === null && document.querySelector('[data-testid=stPlotlyChart] .main-svg'))
-    window.__firstChart = performance.now();
-}).observe(document, {subtree: true, childList: true, attributes: true});
+    window.__firstChart = t;
+}).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true});
 """
 
 
