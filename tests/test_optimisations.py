@@ -7,13 +7,14 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import plotly.io as pio
 import pytest
 
 from bench.synthetic import synthetic_stances
 from stancekit import reading
 from stancekit.agreement import agreement_matrix
 from stancekit.columnwise import each_column
-from stancekit.figures import stance_matrix_figure
+from stancekit.figures import BLOC_COLOURS, HOUSE_TEMPLATE, stance_matrix_figure
 from stancekit.prompts import change_prompts
 from stancekit.reading import parse_table
 from stancekit.scale import SCALE_WIDTH
@@ -159,3 +160,21 @@ def test_column_wise_work_keeps_the_order_and_results_of_a_plain_loop():
     for column, (codes, distinct) in zip(columns, together, strict=True):
         plain_codes, plain_distinct = pd.factorize(column)
         assert (codes == plain_codes).all() and list(distinct) == list(plain_distinct)
+
+
+def test_house_template_is_plotly_white_for_everything_it_sets():
+    """The lean template keeps plotly_white's look: each setting it carries has plotly_white's value (the
+    colour cycle aside, which is the colour-blind-safe bloc palette)."""
+    white = pio.templates["plotly_white"].to_plotly_json()
+    house = HOUSE_TEMPLATE.to_plotly_json()
+    for name, value in house["layout"].items():
+        if name != "colorway":
+            assert value == white["layout"][name], name
+    for trace, defaults in house["data"].items():
+        (white_defaults,) = white["data"][trace]
+        for name, value in defaults[0].items():
+            if isinstance(value, dict):
+                assert value.items() <= white_defaults[name].items(), (trace, name)
+            else:
+                assert value == white_defaults[name], (trace, name)
+    assert house["layout"]["colorway"] == list(BLOC_COLOURS)
