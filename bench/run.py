@@ -1,6 +1,6 @@
 """Performance benchmark: the dashboard against the floor app, and against 1,000× the data.
 
-    python -m bench.run                       # everything (about 10 minutes on 2 cores)
+    python -m bench.run                       # everything (about 7 minutes on 2 cores)
     python -m bench.run --skip-browser        # script times and scale only
 
 Prints one table per measurement:
@@ -320,7 +320,7 @@ def scale_section(sizes: list[int]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--skip-browser", action="store_true")
