@@ -1,9 +1,9 @@
-"""Cached access to datasets and derived tables.
+"""Cached access to datasets, derived tables and shared figures.
 
-Both caches hold shared, read-only objects (st.cache_resource): copying a 100,000-row table out of
-st.cache_data on every rerun would cost more than computing it. They are keyed by content (the
-dataset's fingerprint), so a session only ever gets tables of data it already holds. Never mutate
-what they return; every view derives new frames instead.
+Every cache here holds shared, read-only objects (st.cache_resource): copying a 100,000-row table out
+of st.cache_data on every rerun would cost more than computing it. They are keyed by content (the
+dataset's fingerprint), so a session only ever gets tables and figures of data it already holds.
+Never mutate what they return; every view derives new frames instead.
 """
 
 from __future__ import annotations
