@@ -249,31 +249,18 @@ def _plain_utf8_opening(data: bytes) -> tuple[str, bytes] | None:
     return opening, body
 
 
-def _read_plain_utf8(data: bytes) -> tuple[pd.DataFrame, list[str]] | None:
-    """The fast path: a plainly UTF-8, well-formed file straight into Arrow, or None."""
-    plain = _plain_utf8_opening(data)
-    if plain is None:
-        return None
-    opening, body = plain
-    delimiter = sniff_delimiter(opening)
-    header = _header(opening, delimiter)
-    raw = _fast_read(body, header, delimiter)
-    return None if raw is None else (raw, header)
-
-
-def _read_carefully(data: bytes) -> tuple[pd.DataFrame, list[str]]:
-    """Any file: decoded whole, recognised when it is not CSV, parsed by Arrow or else by pandas, which
-    locates what is wrong."""
+def _checked_text(data: bytes) -> tuple[str, bytes]:
+    """The whole file decoded (and as UTF-8 bytes), refused with a sentence when it is empty or not CSV."""
     text, utf8 = decode(data)
     if not text or text.isspace():
         raise fail("The file is empty; it needs a header row and data rows.")
     if message := _wrong_text_format(text):
         raise fail(message)
-    delimiter = sniff_delimiter(text)
-    header = _header(text, delimiter)
-    raw = _fast_read(utf8, header, delimiter)  # values come back stripped
-    if raw is not None:
-        return raw, header
+    return text, utf8
+
+
+def _read_with_pandas(text: str, delimiter: str) -> pd.DataFrame:
+    """pandas' careful parser, for what Arrow refuses: it reads blank lines, or locates what is wrong."""
     try:
         raw = pd.read_csv(
             io.StringIO(text),
@@ -287,7 +274,26 @@ def _read_carefully(data: bytes) -> tuple[pd.DataFrame, list[str]]:
         raise fail("The file is empty; it needs a header row and data rows.") from error
     except (pd.errors.ParserError, ValueError, OverflowError) as error:
         raise StanceDataError(diagnose_csv(text, delimiter)) from error
-    return raw.fillna("").astype(str).apply(lambda column: column.str.strip()), header
+    return raw.fillna("").astype(str).apply(lambda column: column.str.strip())
+
+
+def _read_text_table(data: bytes) -> tuple[pd.DataFrame, list[str]]:
+    """The table, values stripped, and its header as written.
+
+    A plainly UTF-8 file goes to Arrow without being decoded whole (its opening lines give the delimiter
+    and header); any other file is decoded and checked first. Arrow reads what is well formed, once;
+    pandas reads the rest from the decoded text, or says what is wrong.
+    """
+    plain = _plain_utf8_opening(data)
+    text, utf8 = plain if plain is not None else _checked_text(data)
+    delimiter = sniff_delimiter(text)
+    header = _header(text, delimiter)
+    raw = _fast_read(utf8, header, delimiter)
+    if raw is not None:
+        return raw, header
+    if plain is not None:  # only the opening was decoded so far
+        text, _ = _checked_text(data)
+    return _read_with_pandas(text, delimiter), header
 
 
 def parse_table(data: bytes) -> pd.DataFrame:
@@ -300,7 +306,7 @@ def parse_table(data: bytes) -> pd.DataFrame:
             f"The file is {len(data) / 2**20:.1f} MB; the limit is {MAX_BYTES / 2**20:.0f} MB. Split the "
             "topic or shorten long texts."
         )
-    raw, header = _read_plain_utf8(data) or _read_carefully(data)
+    raw, header = _read_text_table(data)
     if len(header) == len(raw.columns):
         raw.columns = header
     raw.columns = [normalise_header(c) or f"unnamed:_{i}" for i, c in enumerate(raw.columns)]
