@@ -27,42 +27,12 @@ import pandas as pd
 from playwright.sync_api import Browser, Page, sync_playwright
 from streamlit.testing.v1 import AppTest
 
+from bench.pages import PAGES, URL_PATHS
 from bench.server import CHROMIUM_FLAGS, IDLE, ROOT, chromium_path, rss_mib, streamlit_server
 from bench.synthetic import SHAPES, write_synthetic
 from components import data, keys
 from stancekit.dataset import dataset_from_files
 from stancekit.loading import read_stances
-
-PAGES = [
-    "overview",
-    "europe_vs_us",
-    "issue_deep_dive",
-    "timeline",
-    "what_changed",
-    "agreement_map",
-    "sources",
-    "where_do_you_stand",
-    "guess_the_stance",
-    "discussion_prompts",
-    "presenter",
-    "handout",
-    "your_data",
-]
-URL_PATHS = {
-    "overview": "",
-    "europe_vs_us": "europe-vs-us",
-    "issue_deep_dive": "issue",
-    "timeline": "timeline",
-    "what_changed": "changes",
-    "agreement_map": "agreement",
-    "sources": "sources",
-    "where_do_you_stand": "stand",
-    "guess_the_stance": "guess",
-    "discussion_prompts": "prompts",
-    "presenter": "present",
-    "handout": "handout",
-    "your_data": "data",
-}
 
 # Browser-side clocks: when the first chart appeared, every change of the app's run state, when each
 # websocket message arrived and when the main area changed. A fast rerun can be drawn in one React batch,

@@ -7,6 +7,8 @@ import re
 import tomllib
 from pathlib import Path
 
+from bench.pages import URL_PATHS
+
 ROOT = Path(__file__).resolve().parents[1]
 RUN_COMMAND = "pip install -r requirements.txt && streamlit run dashboard.py"
 TEST_COMMAND = "pip install -r requirements-dev.txt && python -m pytest"
@@ -58,3 +60,14 @@ def test_core_never_imports_streamlit():
 def test_no_unsafe_html_anywhere_in_the_app():
     for path in python_files("stancekit", "components", "app_pages") + [ROOT / "dashboard.py"]:
         assert "unsafe_allow_html" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_page_table_of_benchmarks_and_tests_matches_the_app():
+    assert set(URL_PATHS) == {path.stem for path in (ROOT / "app_pages").glob("*.py")}
+    router = (ROOT / "dashboard.py").read_text(encoding="utf-8")
+    routed = re.findall(r'st\.Page\(\s*"app_pages/(\w+)\.py".*?url_path="([\w-]+)"', router, flags=re.DOTALL)
+    default = re.search(r'"app_pages/(\w+)\.py"[^)]*default=True', router).group(1)
+    assert dict(routed) == {name: URL_PATHS[name] or name for name in URL_PATHS}
+    in_menu = [name for name, _ in routed if name != "presenter"]  # the presenter's page is built first
+    assert in_menu == [name for name in URL_PATHS if name != "presenter"]
+    assert URL_PATHS[default] == ""

@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from bench.pages import URL_PATHS
 from tests.e2e.conftest import wait_until_idle
 
 pytestmark = pytest.mark.browser
@@ -18,21 +19,7 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Each one is documented in docs/ACCESSIBILITY.md; none is known at present.
 STREAMLIT_OWN: dict[str, str] = {}
 
-PAGES = [
-    "",
-    "europe-vs-us",
-    "issue",
-    "timeline",
-    "changes",
-    "agreement",
-    "sources",
-    "stand",
-    "guess",
-    "prompts",
-    "present",
-    "handout",
-    "data",
-]
+PAGES = list(URL_PATHS.values())
 
 
 def serious_violations(page: Page) -> list[str]:
