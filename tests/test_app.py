@@ -18,8 +18,12 @@ PAGES = {
 }
 
 
-def open_app(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+def open_app(page: str | None = None, state: dict | None = None) -> AppTest:
+    """A fresh session, its session state seeded with `state` before the first run."""
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    at.run()
     if page:
         at.switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]

@@ -14,7 +14,7 @@ import components.overview
 from components import keys
 from stancekit.dataset import with_stances
 from tests.conftest import make_stances
-from tests.test_app import DASHBOARD, plotly_charts
+from tests.test_app import open_app, plotly_charts
 
 
 @pytest.fixture
@@ -33,15 +33,6 @@ def matrix_builds(monkeypatch) -> list[tuple[str, ...]]:
     st.cache_resource.clear()
 
 
-def session(**state) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def matrix_actors(at: AppTest) -> list[str]:
     """The row labels of the overview matrix as sent to the browser."""
     (chart,) = plotly_charts(at)
@@ -49,14 +40,14 @@ def matrix_actors(at: AppTest) -> list[str]:
 
 
 def test_sessions_looking_at_the_same_view_share_one_figure(matrix_builds):
-    first, second = session(), session()
+    first, second = open_app(), open_app()
     assert len(matrix_builds) == 1
     assert plotly_charts(first)[0].proto.spec == plotly_charts(second)[0].proto.spec
     assert len(matrix_actors(second)) == 16
 
 
 def test_another_selection_gets_its_own_figure_and_leaves_the_others_alone(matrix_builds):
-    everyone, russia = session(), session()
+    everyone, russia = open_app(), open_app()
     russia.multiselect(key=keys.BLOCS).set_value(["Russia"]).run()
     assert matrix_builds == [matrix_builds[0], ("Russia",)]
     assert matrix_actors(russia) == ["Russia"]
@@ -65,14 +56,14 @@ def test_another_selection_gets_its_own_figure_and_leaves_the_others_alone(matri
 
 
 def test_an_earlier_date_gets_its_own_figure(matrix_builds, bundled):
-    latest, earlier = session(), session(**{keys.AS_OF: bundled.date_range[0].date()})
+    latest, earlier = open_app(), open_app(state={keys.AS_OF: bundled.date_range[0].date()})
     assert len(matrix_builds) == 2
     assert plotly_charts(latest)[0].proto.spec != plotly_charts(earlier)[0].proto.spec
 
 
 def test_an_uploaded_table_never_gets_the_bundled_figure(matrix_builds, bundled):
     own = with_stances(bundled, make_stances([("Narnia", "Fiction", "Troops", 1, "2025-02-01")]))
-    bundled_view, own_view = session(), session(**{keys.CUSTOM_DATASET: own})
+    bundled_view, own_view = open_app(), open_app(state={keys.CUSTOM_DATASET: own})
     assert len(matrix_builds) == 2
     assert matrix_actors(own_view) == ["Narnia"]
     assert "Narnia" not in matrix_actors(bundled_view)
@@ -84,7 +75,7 @@ def test_the_first_run_hides_the_startup_heap_from_the_garbage_collector(monkeyp
     freezes = []
     freeze = gc.freeze
     monkeypatch.setattr(gc, "freeze", lambda: freezes.append(freeze()))
-    session()
+    open_app()
     assert gc.get_freeze_count() > 10_000  # modules, the bundled data: scanned by no full collection
-    session()
+    open_app()
     assert len(freezes) == 1  # once per process, not once per run
