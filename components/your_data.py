@@ -27,6 +27,7 @@ LOG = logging.getLogger(__name__)
 TEMPLATE_DIR = DATA_DIR / "template"
 EDITABLE_ROWS = 5_000
 SHOWN_PROBLEMS = 100
+TABLE_TYPES = ["csv", "tsv", "txt"]  # what the uploaders accept: delimited text
 UPLOAD_MB = MAX_BYTES // 2**20
 
 
@@ -91,7 +92,7 @@ def _upload() -> None:
     )
     stances = st.file_uploader(
         "Stance table (required): stances.csv",
-        type=["csv", "tsv", "txt"],
+        type=TABLE_TYPES,
         key=keys.UPLOAD_STANCES,
         max_upload_size=UPLOAD_MB,
         help=f"UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab separated; up to "
@@ -100,14 +101,14 @@ def _upload() -> None:
     left, right = st.columns(2)
     issues = left.file_uploader(
         "Issues (optional): issues.csv",
-        type=["csv", "tsv", "txt"],
+        type=TABLE_TYPES,
         key=keys.UPLOAD_ISSUES,
         max_upload_size=UPLOAD_MB,
         help="Columns issue, proposition, explainer.",
     )
     events = right.file_uploader(
         "Key events (optional): events.csv",
-        type=["csv", "tsv", "txt"],
+        type=TABLE_TYPES,
         key=keys.UPLOAD_EVENTS,
         max_upload_size=UPLOAD_MB,
         help="Columns date, event, source_id.",
