@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from bench.server import CHROMIUM_FLAGS, IDLE, chromium_path, streamlit_server
 
@@ -51,6 +51,13 @@ def page(browser: Browser) -> Iterator[Page]:
 def wait_until_idle(page: Page, timeout: float = 30_000) -> None:
     """Wait for the app to finish its script run."""
     page.wait_for_selector(IDLE, timeout=timeout)
+
+
+def open_page(page: Page, url: str, heading: str) -> None:
+    """Go to `url`, wait for the page's `heading`, then for the end of the run."""
+    page.goto(url)
+    expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=30_000)
+    wait_until_idle(page)
 
 
 def save_full_page(page: Page, name: str) -> Path:

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import save_full_page, wait_until_idle
+from tests.e2e.conftest import open_page, save_full_page, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -23,9 +23,7 @@ def assert_no_errors(page: Page) -> None:
 
 
 def test_where_do_you_stand(page: Page, app_url: str):
-    page.goto(f"{app_url}/stand")
-    expect(page.get_by_role("heading", name="Where do you stand?")).to_be_visible(timeout=30_000)
-    wait_until_idle(page)
+    open_page(page, f"{app_url}/stand", "Where do you stand?")
     expect(page.locator("[data-testid=stRadio]")).to_have_count(13)
     for question, option in [(0, STRONG), (2, STRONG), (5, STRONG_AGAINST), (10, STRONG), (12, AGREE)]:
         choose(page, question, option)
@@ -40,9 +38,7 @@ def test_where_do_you_stand(page: Page, app_url: str):
 
 
 def test_guess_the_stance(page: Page, app_url: str):
-    page.goto(f"{app_url}/guess")
-    expect(page.get_by_role("heading", name="Guess the stance")).to_be_visible(timeout=30_000)
-    wait_until_idle(page)
+    open_page(page, f"{app_url}/guess", "Guess the stance")
     radios = page.locator("[data-testid=stRadio]")
     expect(radios).to_have_count(9)  # the first actor, the United Kingdom, stated positions on 9 issues
     for question in range(9):
@@ -57,9 +53,7 @@ def test_guess_the_stance(page: Page, app_url: str):
 
 
 def test_discussion_prompts(page: Page, app_url: str):
-    page.goto(f"{app_url}/prompts")
-    expect(page.get_by_role("heading", name="Discussion prompts")).to_be_visible(timeout=30_000)
-    wait_until_idle(page)
+    open_page(page, f"{app_url}/prompts", "Discussion prompts")
     questions = page.locator("h4")
     expect(questions.first).to_contain_text("Military security guarantees")
     assert questions.count() >= 4
@@ -82,9 +76,7 @@ def test_presenter_next_and_previous(page: Page, app_url: str):
 
 
 def test_handout_download_prints_on_one_page(page: Page, app_url: str, tmp_path):
-    page.goto(f"{app_url}/handout")
-    expect(page.get_by_role("heading", name="Handout")).to_be_visible(timeout=30_000)
-    wait_until_idle(page)
+    open_page(page, f"{app_url}/handout", "Handout")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download handout (HTML, prints on A4)").click()
     saved = tmp_path / download.value.suggested_filename

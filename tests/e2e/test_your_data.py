@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import save_full_page, wait_until_idle
+from tests.e2e.conftest import open_page, save_full_page, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -25,9 +25,7 @@ def upload(page: Page, label: str, path: Path) -> None:
 
 
 def open_data_page(page: Page, app_url: str) -> None:
-    page.goto(f"{app_url}/data")
-    expect(page.get_by_role("heading", name="Your data: bring your own topic")).to_be_visible(timeout=30_000)
-    wait_until_idle(page)
+    open_page(page, f"{app_url}/data", "Your data: bring your own topic")
 
 
 def go(page: Page, app_url: str, path: str) -> None:
