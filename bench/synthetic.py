@@ -51,6 +51,8 @@ def synthetic_stances(actors: int, issues: int, dates: int, seed: int = 7) -> pd
             "quote": "",
             "evidence": "statement",
             "condition": "",
+            "voice": "",
+            "joint": "",
         }
     )
     return table[list(STANCE_COLUMNS)]

@@ -79,7 +79,8 @@ def stance_badge_markdown(position: int) -> str:
 
 
 def source_line(row: pd.Series) -> str:
-    """Markdown for one position's provenance: speaker, date, evidence, condition, source link."""
+    """Markdown for one position's provenance: speaker, date, evidence, voice, joint statement, condition,
+    source link."""
     parts = []
     if row.get("speaker"):
         parts.append(f"**{escape_markdown(row['speaker'])}**")
@@ -87,6 +88,10 @@ def source_line(row: pd.Series) -> str:
     if row.get("evidence"):
         colour = EVIDENCE_BADGE_COLOURS.get(row["evidence"], "gray")
         parts.append(f":{colour}-badge[{escape_markdown(evidence_label(row['evidence']))}]")
+    if row.get("voice") == "other":
+        parts.append(":gray-badge[Another voice: does not set the position]")
+    if row.get("joint"):
+        parts.append(f":blue-badge[Joint statement] {escape_markdown(row['joint'])}")
     if row.get("condition"):
         parts.append("Condition: " + escape_markdown(row["condition"]))
     source = escape_markdown(row["source"])
@@ -138,7 +143,8 @@ def clear_keys(prefix: str) -> None:
 
 def position_card(row: pd.Series, earlier: pd.DataFrame | None = None, *, title: str | None = None) -> None:
     """One stated position with everything that traces it: stance, paraphrase, quote, speaker, date,
-    evidence and source; earlier positions of the same actor on the issue beneath, if given."""
+    evidence and source; the actor's other statements on the issue beneath, if given (newest first: earlier
+    positions, and reports or other voices that do not set its position)."""
     # One Markdown block per card (not one element per line): a page of cards stays light to redraw.
     blocks = [
         f"**{escape_markdown(title or row['actor'])}**",
@@ -150,7 +156,7 @@ def position_card(row: pd.Series, earlier: pd.DataFrame | None = None, *, title:
     with st.container(border=True):
         st.markdown("\n\n".join(block for block in blocks if block))
         if earlier is not None and not earlier.empty:
-            with st.expander(f"Earlier positions ({len(earlier)})"):
+            with st.expander(f"Other statements on this issue ({len(earlier)})"):
                 st.markdown(
                     "\n\n".join(
                         f"**{format_date(old['date'])}: {escape_markdown(stance_label(old['position']))}**  \n"

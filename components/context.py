@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
-from components.data import active_dataset, selected_tables
+from components.data import active_dataset, selected_tables, shared
+from stancekit.aggregation import bloc_sizes, bloc_summary
 from stancekit.dataset import Dataset
 from stancekit.selection import Selection, selected_names
 from stancekit.text import format_date
@@ -30,6 +31,11 @@ class ViewContext:
     def key(self, *view_choices: Hashable) -> tuple[Hashable, ...]:
         """A cache key for something derived from this context and the view's own choices."""
         return (self.dataset.key, self.selection, self.as_of, *view_choices)
+
+    def bloc_summary(self) -> pd.DataFrame:
+        """Per issue and bloc: the figures and who stands behind them (counts out of the selected members)."""
+        sizes = bloc_sizes(self.actors, self.dataset.actor_bloc)
+        return shared(self.key("bloc_summary"), lambda: bloc_summary(self.latest, sizes))
 
 
 def selection_from_state(dataset: Dataset) -> Selection:

@@ -10,14 +10,19 @@ from stancekit.aggregation import comparison_pair
 from stancekit.prompts import Prompt, discussion_prompts
 from stancekit.text import escape_markdown
 
-KIND_LABELS = {"gap": "Why do they disagree?", "spread": "Why so far apart?", "change": "Why did it move?"}
+KIND_LABELS = {
+    "gap": "Why do they disagree?",
+    "spread": "Why so far apart?",
+    "change": "Why did it move?",
+    "chapters": "How did it move from one chapter to the next?",
+}
 
 
 def prompts_for(ctx: ViewContext) -> list[Prompt]:
     """The prompts for the current selection (shared with the handout)."""
     blocs = [b for b in ctx.dataset.blocs if b in set(ctx.latest["bloc"])]
     pair = comparison_pair(blocs) if len(blocs) >= 2 else None
-    return discussion_prompts(ctx.stances, ctx.latest, pair)
+    return discussion_prompts(ctx.stances, ctx.latest, pair, ctx.dataset.chapters)
 
 
 def render(ctx: ViewContext) -> None:
@@ -25,8 +30,8 @@ def render(ctx: ViewContext) -> None:
     page_header(
         "Discussion prompts",
         "Questions generated from the positions on screen: the biggest gaps between the two compared "
-        "blocs, the issues with the widest spread of views, and the sharpest changes of position. Each "
-        "comes with the statements to read first.",
+        "blocs, the issues with the widest spread of views, and the largest moves from one chapter of the story "
+        "to the next. Each comes with the statements to read first.",
     )
     prompts = prompts_for(ctx)
     if not prompts:

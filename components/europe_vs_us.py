@@ -9,9 +9,10 @@ from components import keys
 from components.common import chart_with_table, empty_state, page_header, provenance, quote_markdown
 from components.context import ViewContext
 from components.data import shared
-from stancekit.aggregation import PREFERRED_COMPARISON, bloc_gap, bloc_summary, comparison_pair
+from stancekit.aggregation import PREFERRED_COMPARISON, bloc_gap, bloc_voice, comparison_pair
+from stancekit.describe import bloc_split, bloc_value
 from stancekit.figures import bloc_positions_figure, gap_figure
-from stancekit.scale import signed, stance_label
+from stancekit.scale import stance_label
 from stancekit.tables import bloc_table, gap_table
 from stancekit.text import escape_markdown
 
@@ -69,9 +70,13 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
     if comparable.empty:
         st.info(f"{a} and {b} have no issue on which both stated a position.")
     else:
+        st.caption(
+            "Each bar compares the two blocs' mean positions. A bloc's mean can rest on one member or on one joint "
+            "statement: the Table tab and the cards below say how many members stated a position and how they split."
+        )
         chart_with_table(
             lambda: gap_figure(gaps, bloc_a, bloc_b),
-            lambda: gap_table(gaps, bloc_a, bloc_b),
+            lambda: gap_table(gaps, bloc_a, bloc_b, ctx.bloc_summary()),
             alt=f"Bar chart of {len(comparable)} issues ranked by the distance between {bloc_a}'s and "
             f"{bloc_b}'s mean positions, largest first.",
             key="gaps",
@@ -89,7 +94,7 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
     st.subheader(f"Positions by bloc: {a} vs {b}", anchor=False)
     chart_with_table(
         lambda: bloc_positions_figure(ctx.latest, ctx.issues, order),
-        lambda: bloc_table(bloc_summary(ctx.latest), ctx.issues, order),
+        lambda: bloc_table(ctx.bloc_summary(), ctx.issues, order),
         alt=f"Dot plot of each bloc's position on {len(ctx.issues)} issues on a scale from strongly "
         f"opposes to strongly supports, showing {bloc_a}'s members, mean and range next to {bloc_b} "
         "and the other blocs. The Table tab lists the same values.",
@@ -104,30 +109,22 @@ def _explain_top_gaps(ctx: ViewContext, comparable: pd.DataFrame, bloc_a: str, b
     if top.empty:
         return
     st.subheader("Why they differ: the biggest gaps", anchor=False)
-    for _, gap in top.iterrows():
-        issue = gap["issue"]
+    stats = ctx.bloc_summary().set_index(["issue", "bloc"])
+    for issue in top["issue"]:
         with st.container(border=True):
-            st.markdown(
-                f"**{escape_markdown(issue)}**: {escape_markdown(bloc_a)} {signed(round(gap['mean_a'], 1))}"
-                f" vs {escape_markdown(bloc_b)} {signed(round(gap['mean_b'], 1))}"
-            )
+            st.markdown(f"**{escape_markdown(issue)}**")
             st.caption(escape_markdown(ctx.dataset.issue_info(issue)["proposition"]))
-            columns = st.columns(2)
-            for column, bloc, mean in (
-                (columns[0], bloc_a, gap["mean_a"]),
-                (columns[1], bloc_b, gap["mean_b"]),
-            ):
-                rows = ctx.latest[(ctx.latest["issue"] == issue) & (ctx.latest["bloc"] == bloc)]
-                # The member closest to the bloc's mean speaks for it; newest first on ties.
-                closest = rows.assign(_d=(rows["position"] - mean).abs()).sort_values(
-                    ["_d", "date"], ascending=[True, False]
-                )
-                row = closest.iloc[0]
-                who = bloc if row["actor"] == bloc else f"{bloc}, e.g. {row['actor']}"
+            for column, bloc in zip(st.columns(2), (bloc_a, bloc_b), strict=True):
+                # An on-the-record member near the bloc's median speaks for it (stancekit.aggregation.bloc_voice).
+                row = bloc_voice(ctx.latest, issue, bloc)
+                bloc_stats = {**stats.loc[(issue, bloc)].to_dict(), "bloc": bloc}
+                who = "" if row["actor"] == bloc else f"**{escape_markdown(row['actor'])}** "
                 with column:
+                    st.markdown(f"#### {escape_markdown(bloc)} {escape_markdown(bloc_value(bloc_stats))}")
+                    if split := bloc_split(bloc_stats):
+                        st.markdown(f":small[{escape_markdown(split[:1].upper() + split[1:])}.]")
                     st.markdown(
-                        f"**{escape_markdown(who)}** \\({stance_label(row['position'])}\\): "
-                        f"{escape_markdown(row['summary'])}"
+                        f"{who}{escape_markdown(stance_label(row['position']))}: {escape_markdown(row['summary'])}"
                     )
                     if quote := quote_markdown(row):
                         st.markdown(quote)

@@ -18,9 +18,13 @@ from components.common import (
     stance_badge_markdown,
 )
 from components.context import ViewContext
+from stancekit.chapters import chapter_named, chapter_path
 from stancekit.guessing import guess_results, guess_score, wrong_assumption, wrong_assumptions
-from stancekit.scale import LABELS, stance_label
+from stancekit.scale import GLYPHS, LABELS, signed, stance_label
+from stancekit.selection import latest_positions
 from stancekit.text import definite, escape_markdown
+
+LATEST = "Latest position"
 
 MIN_POSITIONS_FOR_SURPRISE = 3
 
@@ -63,17 +67,43 @@ def render(ctx: ViewContext) -> None:
     rich = [a for a in actors if counts[a] >= MIN_POSITIONS_FOR_SURPRISE] or actors
     surprise.button("Surprise me", on_click=_surprise, args=(rich,), icon=":material/casino:", width="stretch")
 
-    positions = ctx.latest[ctx.latest["actor"] == actor]
+    chapters = ctx.dataset.chapters
+    chapter = None
+    if chapters:
+        if st.session_state.get(keys.GUESS_CHAPTER) not in (None, LATEST, *(c.name for c in chapters)):
+            del st.session_state[keys.GUESS_CHAPTER]
+        chapter = chapter_named(
+            chapters,
+            st.selectbox(
+                "Guess where it stood",
+                [LATEST, *(c.name for c in chapters)],
+                key=keys.GUESS_CHAPTER,
+                persist_state="session",
+                format_func=lambda name: (
+                    name if name == LATEST else f"At the end of {chapter_named(chapters, name).label}"
+                ),
+                help="Guess the latest positions, or where the actor stood when one chapter of the story closed.",
+            ),
+        )
+    own = ctx.stances[ctx.stances["actor"] == actor]
+    positions = latest_positions(own, chapter.end) if chapter else ctx.latest[ctx.latest["actor"] == actor]
+    if positions.empty:
+        st.info(
+            f"{escape_markdown(definite(actor, start=True))} had stated no position by the end of this chapter. "
+            "Choose a later chapter.",
+            icon=":material/event_busy:",
+        )
+        return
     order = {issue: i for i, issue in enumerate(ctx.issues)}
     positions = positions.assign(_o=positions["issue"].map(order)).sort_values("_o")
-    answer_key = keys.GUESS_ANSWER + actor + "::"
-    revealed = st.session_state.get(keys.GUESS_REVEALED) == actor
+    answer_key = keys.GUESS_ANSWER + actor + "::" + (chapter.name if chapter else LATEST) + "::"
+    revealed = st.session_state.get(keys.GUESS_REVEALED) == answer_key
     if revealed:
         guesses = {}
         for issue in positions["issue"]:
             value = st.session_state.get(answer_key + issue, "skip")
             guesses[issue] = None if value == "skip" else int(value)
-        _reveal(ctx, actor, guess_results(guesses, positions.drop(columns="_o")))
+        _reveal(ctx, actor, guess_results(guesses, positions.drop(columns="_o")), own)
     form_area = st.expander("Your guesses", expanded=False) if revealed else st.container()
     with form_area:
         _guess_form(ctx, actor, list(positions["issue"]), answer_key)
@@ -89,8 +119,8 @@ def _guess_form(ctx: ViewContext, actor: str, issues: list[str], answer_key: str
                 st.markdown(f"**{escape_markdown(proposition)}**")
                 scale_radio(f"Your guess for {actor} on {issue}", answer_key + issue, LABELS, skip_label="No idea")
         if st.form_submit_button("Reveal", type="primary", icon=":material/visibility:"):
-            if st.session_state.get(keys.GUESS_REVEALED) != actor:
-                st.session_state[keys.GUESS_REVEALED] = actor
+            if st.session_state.get(keys.GUESS_REVEALED) != answer_key:
+                st.session_state[keys.GUESS_REVEALED] = answer_key
                 st.rerun()  # show the record above the guesses straight away
     st.button(
         "Start again",
@@ -101,7 +131,12 @@ def _guess_form(ctx: ViewContext, actor: str, issues: list[str], answer_key: str
     )
 
 
-def _reveal(ctx: ViewContext, actor: str, results: pd.DataFrame) -> None:
+def _path_text(path: list[float | None]) -> str:
+    """An actor's position at the end of each chapter: '1 ▼ −1 → 2 ◆ 0 → 3 ▲ +1'."""
+    return " → ".join(f"{n} {GLYPHS[int(v)]} {signed(int(v))}" for n, v in enumerate(path, 1) if v is not None)
+
+
+def _reveal(ctx: ViewContext, actor: str, results: pd.DataFrame, own: pd.DataFrame) -> None:
     st.header("The record", anchor=False)
     score, exact, guessed = guess_score(results)
     if not guessed:
@@ -129,3 +164,6 @@ def _reveal(ctx: ViewContext, actor: str, results: pd.DataFrame) -> None:
             if quote := quote_markdown(row):
                 st.markdown(quote)
             provenance(row)
+            if len(ctx.dataset.chapters) > 1:
+                path = _path_text(chapter_path(own, ctx.dataset.chapters, actor, row["issue"]))
+                st.markdown(f":small[By chapter: {escape_markdown(path)}]")

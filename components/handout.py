@@ -9,7 +9,7 @@ import streamlit as st
 from components.common import empty_state, page_header
 from components.context import ViewContext
 from components.discussion_prompts import prompts_for
-from stancekit.handout import HandoutContent, handout_content, handout_html, handout_markdown
+from stancekit.handout import HandoutContent, handout_content, handout_html, handout_issues, handout_markdown
 from stancekit.text import escape_markdown, format_date, safe_link_url
 
 
@@ -24,9 +24,15 @@ def render(ctx: ViewContext) -> None:
     if ctx.latest.empty:
         empty_state("No positions match the current filters.")
         return
-    content = handout_content(
-        ctx.dataset, ctx.stances, ctx.latest, ctx.actors, ctx.issues, prompts_for(ctx), date.today()
-    )
+    issues = handout_issues(ctx.issues, ctx.dataset.quiz_issues, bool(ctx.selection.issues))
+    if len(issues) < len(ctx.issues):
+        st.info(
+            f"The handout shows the {len(issues)} central issues of the {len(ctx.issues)}, so that it fits one A4 "
+            "page. Choose issues in the sidebar to print others.",
+            icon=":material/print:",
+        )
+    prompts = [p for p in prompts_for(ctx) if p.issue in set(issues)]
+    content = handout_content(ctx.dataset, ctx.stances, ctx.latest, ctx.actors, issues, prompts, date.today())
     slug = "handout"
     html_column, md_column = st.columns(2)
     html_column.download_button(

@@ -58,7 +58,8 @@ def _issue(ctx: ViewContext) -> None:
             columns = st.columns(CARDS_PER_ROW)
             for column, (_, row) in zip(columns, members.iloc[start : start + CARDS_PER_ROW].iterrows(), strict=False):
                 with column:
-                    position_card(row, position_history(history, row["actor"], issue).iloc[1:])
+                    others = position_history(history, row["actor"], issue).drop(index=row.name)
+                    position_card(row, others)
 
     silent = [a for a in ctx.actors if a not in set(latest["actor"])]
     if silent:

@@ -12,6 +12,14 @@ COMPARE_B = "bloc_b"
 SOURCES_SEARCH = "q"
 SOURCES_EVIDENCE = "evidence"
 BETWEEN = "between"  # the two dates of "what changed"
+CHANGES_MODE = "compare"  # "what changed": between two dates or between two chapters
+CHAPTER_FROM = "from_chapter"  # "what changed": the earlier chapter (its number)
+CHAPTER_TO = "to_chapter"  # "what changed": the later chapter
+CHAPTER_PICK = "chapter_pick"  # the sidebar's chapter buttons (they move "as of"; not in the URL)
+SLIDE_CHAPTER = "slide_chapter"  # presenter: positions at the end of this chapter
+TIMELINE_PERIOD = "period"  # timeline: the whole story or one chapter
+ISSUE_GROUP = "group"  # overview: one group of issues or all
+STAND_ALL = "stand_all"  # "where do you stand?": every issue instead of the curated set
 ONLY_MOVES = "moves"  # "what changed": hide first statements
 TIMELINE_PICK = "timeline_pick"  # the statement clicked in the timeline (not in the URL)
 LINK_NOTES_SHOWN = "link_notes_shown"  # link settings already reported as ignored in this session
@@ -43,6 +51,7 @@ GUESS_PREFIX = "guess_"
 GUESS_ACTOR = GUESS_PREFIX + "actor"
 GUESS_ANSWER = GUESS_PREFIX + "answer::"  # + actor + "::" + issue
 GUESS_REVEALED = GUESS_PREFIX + "revealed"  # the actor whose guesses are revealed
+GUESS_CHAPTER = GUESS_PREFIX + "chapter"  # guess the position at the end of this chapter
 PRESENTER_ISSUE = "slide"
 
 
@@ -59,6 +68,13 @@ VIEW_KEYS = (
     SOURCES_EVIDENCE,
     BETWEEN,
     ONLY_MOVES,
+    CHANGES_MODE,
+    CHAPTER_FROM,
+    CHAPTER_TO,
+    CHAPTER_PICK,
+    SLIDE_CHAPTER,
+    TIMELINE_PERIOD,
+    ISSUE_GROUP,
     PRESENTER_ISSUE,
     CARDS_PAGE,
     SOURCES_PAGE,

@@ -8,10 +8,12 @@ from datetime import date
 import streamlit as st
 
 from components import keys
+from stancekit.chapters import WHOLE_STORY
 from stancekit.dataset import Dataset
 from stancekit.links import link_problems
 from stancekit.schema import EVIDENCE_TYPES
 from stancekit.text import escape_markdown
+from stancekit.timeline import CHANGES_MODES
 
 
 def _is_date_within(first: date, last: date) -> Callable[[str], bool]:
@@ -29,6 +31,7 @@ def link_settings(dataset: Dataset) -> dict[str, Callable[[str], bool]]:
     first, last = (d.date() for d in dataset.date_range)
     within = _is_date_within(first, last)
     issues, blocs = set(dataset.issue_names), set(dataset.blocs)
+    chapters = {chapter.name for chapter in dataset.chapters}
     return {
         keys.BLOCS: blocs.__contains__,
         keys.ACTORS: set(dataset.actors).__contains__,
@@ -42,6 +45,12 @@ def link_settings(dataset: Dataset) -> dict[str, Callable[[str], bool]]:
         keys.COMPARE_B: blocs.__contains__,
         keys.SOURCES_SEARCH: lambda value: True,
         keys.SOURCES_EVIDENCE: set(EVIDENCE_TYPES.values()).__contains__,
+        keys.CHANGES_MODE: set(CHANGES_MODES).__contains__,
+        keys.CHAPTER_FROM: chapters.__contains__,
+        keys.CHAPTER_TO: chapters.__contains__,
+        keys.SLIDE_CHAPTER: chapters.__contains__,
+        keys.TIMELINE_PERIOD: (chapters | {WHOLE_STORY}).__contains__,
+        keys.ISSUE_GROUP: set(dataset.issue_groups).__contains__,
     }
 
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import keys
 from components.common import chart_with_table, empty_state, page_header
 from components.context import ViewContext
 from components.data import shared
 from stancekit.aggregation import bloc_gap, comparison_pair
+from stancekit.describe import at_a_glance
 from stancekit.figures import stance_matrix_figure
-from stancekit.scale import GLYPHS, LABELS, NO_POSITION, POSITIONS, signed
+from stancekit.scale import GLYPHS, LABELS, NO_POSITION, POSITIONS
 from stancekit.tables import positions_table
-from stancekit.text import escape_markdown
-
-GLANCE_GAPS = 2
+from stancekit.text import definite, escape_markdown
 
 
 def render(ctx: ViewContext) -> None:
@@ -28,15 +28,35 @@ def render(ctx: ViewContext) -> None:
         empty_state("No positions match the current filters.")
         return
     _at_a_glance(ctx)
+    _matrix(ctx)
+
+
+@st.fragment
+def _matrix(ctx: ViewContext) -> None:
+    """The matrix, for one group of issues or all. A fragment: choosing a group redraws only the matrix."""
+    issues = ctx.issues
+    groups = {name: [i for i in members if i in ctx.issues] for name, members in ctx.dataset.issue_groups.items()}
+    groups = {name: members for name, members in groups.items() if members}
+    if len(groups) > 1:
+        if st.session_state.get(keys.ISSUE_GROUP) not in (None, *groups):
+            del st.session_state[keys.ISSUE_GROUP]
+        group = st.segmented_control(
+            "Issues",
+            options=list(groups),
+            key=keys.ISSUE_GROUP,
+            bind="query-params",
+            help=f"Show one group of issues, or press the chosen group again for all {len(ctx.issues)} issues.",
+        )
+        issues = groups.get(group, ctx.issues)
     legend = " · ".join(f"{GLYPHS[p]} {LABELS[p]}" for p in reversed(POSITIONS))
     st.caption(f"Key: {legend} · blank: {NO_POSITION.lower()}")
     chart_with_table(
-        lambda: stance_matrix_figure(ctx.latest, ctx.actors, ctx.issues, ctx.dataset.actor_bloc),
-        lambda: positions_table(ctx.latest, ctx.actors, ctx.issues),
-        alt=f"Matrix of the latest positions of {len(ctx.actors)} actors on {len(ctx.issues)} issues, "
+        lambda: stance_matrix_figure(ctx.latest, ctx.actors, issues, ctx.dataset.actor_bloc),
+        lambda: positions_table(ctx.latest, ctx.actors, issues),
+        alt=f"Matrix of the latest positions of {len(ctx.actors)} actors on {len(issues)} issues, "
         "from strongly opposes to strongly supports. The Table tab lists the same positions in words.",
         key="overview",
-        shared_key=ctx.key("stance_matrix"),
+        shared_key=ctx.key("stance_matrix", *issues),
     )
 
 
@@ -47,19 +67,18 @@ def _at_a_glance(ctx: ViewContext) -> None:
         return
     bloc_a, bloc_b = comparison_pair(blocs)
     gaps = shared(ctx.key("bloc_gap", bloc_a, bloc_b), lambda: bloc_gap(ctx.latest, bloc_a, bloc_b))
-    top = gaps[gaps["abs_gap"] > 0].head(GLANCE_GAPS)
-    if top.empty:
+    lines = at_a_glance(gaps, ctx.bloc_summary(), bloc_a, bloc_b)
+    if not lines:
         return
-    parts = [
-        f"**{escape_markdown(row.issue)}** ({escape_markdown(bloc_a)} {signed(round(row.mean_a, 1))}, "
-        f"{escape_markdown(bloc_b)} {signed(round(row.mean_b, 1))})"
-        for row in top.itertuples()
-    ]
     with st.container(border=True):
         st.markdown(
-            f"**At a glance:** {escape_markdown(bloc_a)} and {escape_markdown(bloc_b)} differ most on "
-            + " and on ".join(parts)
-            + "."
+            f"**At a glance:** {escape_markdown(definite(bloc_a, start=True))} and {escape_markdown(definite(bloc_b))} "
+            "differ most on\n\n"
+            + "\n".join(
+                f"- **{escape_markdown(line.issue)}**: {escape_markdown(line.figures)}"
+                + "".join(f"  \n  :small[{escape_markdown(text)}]" for text in line.behind)
+                for line in lines
+            )
         )
         st.page_link(
             "app_pages/europe_vs_us.py",

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from components import keys
 from components.common import empty_state, provenance
 from components.context import ViewContext
-from stancekit.aggregation import bloc_summary
+from stancekit.aggregation import bloc_sizes, bloc_summary, bloc_voice
+from stancekit.chapters import bloc_path, chapter_named
+from stancekit.describe import bloc_split, bloc_value
 from stancekit.scale import GLYPHS, nearest_position, signed, stance_label
+from stancekit.selection import latest_positions
 from stancekit.text import escape_markdown
 
 MAX_BLOC_COLUMNS = 5
@@ -30,9 +32,19 @@ def render(ctx: ViewContext) -> None:
     _slide(ctx)
 
 
+def _path(values: list[float | None]) -> str:
+    """A bloc's figure at the end of each chapter, e.g. '1 ◆ 0 → 2 ▲ +1 → 3 ▲ +1'."""
+    steps = [
+        f"{number} {GLYPHS[nearest_position(v)]} {signed(round(v, 1))}"
+        for number, v in enumerate(values, 1)
+        if v is not None
+    ]
+    return " → ".join(steps)
+
+
 @st.fragment
 def _slide(ctx: ViewContext) -> None:
-    """One issue on screen. A fragment: previous, next and the picker redraw only the slide."""
+    """One issue on screen. A fragment: previous, next and the pickers redraw only the slide."""
     issues = ctx.issues
     if keys.PRESENTER_ISSUE in st.session_state and st.session_state[keys.PRESENTER_ISSUE] not in issues:
         del st.session_state[keys.PRESENTER_ISSUE]
@@ -53,7 +65,6 @@ def _slide(ctx: ViewContext) -> None:
         index=0,
         label_visibility="collapsed",
     )
-    pick.caption(f"Issue {issues.index(issue) + 1} of {len(issues)}")
     forward.button(
         "Next",
         on_click=_step,
@@ -62,35 +73,51 @@ def _slide(ctx: ViewContext) -> None:
         width="stretch",
         key="present_next",
     )
+    chapters = ctx.dataset.chapters
+    chapter = None
+    if chapters:
+        chapter = chapter_named(
+            chapters,
+            st.segmented_control(
+                "Positions at the end of chapter",
+                [c.name for c in chapters],
+                key=keys.SLIDE_CHAPTER,
+                bind="query-params",
+                help="Step through the story: each bloc's position as it stood when the chapter closed. "
+                "Press the chosen chapter again for the latest positions.",
+            ),
+        )
+    when = f" · as it stood at the end of {escape_markdown(chapter.label)}" if chapter else ""
+    st.caption(f"Issue {issues.index(issue) + 1} of {len(issues)}{when}")
 
     st.title(escape_markdown(ctx.dataset.issue_info(issue)["proposition"]), anchor=False)
-    latest = ctx.latest[ctx.latest["issue"] == issue]
-    summary = bloc_summary(latest).set_index("bloc")
+    rows = ctx.stances[ctx.stances["issue"] == issue]
+    latest = latest_positions(rows, chapter.end) if chapter else ctx.latest[ctx.latest["issue"] == issue]
+    summary = bloc_summary(latest, bloc_sizes(ctx.actors, ctx.dataset.actor_bloc)).set_index("bloc")
     blocs = [b for b in ctx.dataset.blocs if b in summary.index][:MAX_BLOC_COLUMNS]
     for column, bloc in zip(st.columns(len(blocs)), blocs, strict=True):
-        stats = summary.loc[bloc]
+        stats = {**summary.loc[bloc].to_dict(), "bloc": bloc}
         mean = float(stats["mean"])
         with column, st.container(border=True):
-            value = f"{GLYPHS[nearest_position(mean)]} {signed(round(mean, 1))}"
-            detail = stance_label(nearest_position(mean), with_value=False)
-            if stats["count"] > 1:
-                low, high = signed(int(stats["min"])), signed(int(stats["max"]))
-                detail += f" · mean of {int(stats['count'])}, range {low} to {high}"
             st.subheader(escape_markdown(bloc), anchor=False)
-            st.metric(escape_markdown(bloc), value, label_visibility="collapsed")
-            st.markdown(f"**{escape_markdown(detail)}**")
-            _one_voice(latest[latest["bloc"] == bloc], mean)
+            st.metric(
+                escape_markdown(bloc),
+                f"{GLYPHS[nearest_position(mean)]} {bloc_value(stats)}",
+                label_visibility="collapsed",
+            )
+            st.markdown(f"**{escape_markdown(stance_label(nearest_position(mean), with_value=False))}**")
+            if split := bloc_split(stats):
+                st.markdown(f":small[{escape_markdown(split[:1].upper() + split[1:])}.]")
+            if len(chapters) > 1:
+                path = _path(bloc_path(rows, chapters, issue, bloc))
+                if path:
+                    st.markdown(f":small[By chapter: {escape_markdown(path)}]")
+            row = bloc_voice(latest, issue, bloc)
+            if row["quote"]:
+                st.markdown(f"### “{escape_markdown(row['quote'])}”")
+            else:
+                st.markdown(f"#### {escape_markdown(row['summary'])}")
+            provenance(row)
     silent = [b for b in ctx.dataset.blocs if b not in summary.index]
     if silent:
         st.caption("No stated position: " + ", ".join(escape_markdown(b) for b in silent) + ".")
-
-
-def _one_voice(rows: pd.DataFrame, mean: float) -> None:
-    """The member closest to the bloc's mean (on ties one with a quote, then the newest): its words."""
-    ranked = rows.assign(_d=(rows["position"] - mean).abs(), _q=rows["quote"] == "")
-    row = ranked.sort_values(["_d", "_q", "date"], ascending=[True, True, False]).iloc[0]
-    if row["quote"]:
-        st.markdown(f"### “{escape_markdown(row['quote'])}”")
-    else:
-        st.markdown(f"#### {escape_markdown(row['summary'])}")
-    provenance(row)

@@ -7,14 +7,41 @@ import streamlit as st
 
 from components import keys
 from components.data import is_custom, use_dataset
+from stancekit.chapters import Chapter, chapter_of
 from stancekit.dataset import Dataset
-from stancekit.text import format_date
+from stancekit.text import escape_markdown, format_date
 
 
 def _reset_filters(last_date: object) -> None:
     for key in (keys.BLOCS, keys.ACTORS, keys.ISSUES):
         st.session_state[key] = []
     st.session_state[keys.AS_OF] = last_date
+
+
+def _jump_to_chapter(chapters: tuple[Chapter, ...], last: object) -> None:
+    """The chapter buttons move "as of" to the end of the chapter (the data's last day at most)."""
+    number = st.session_state.get(keys.CHAPTER_PICK)
+    chapter = next((c for c in chapters if str(c.number) == number), None)
+    if chapter is not None:
+        st.session_state[keys.AS_OF] = min(chapter.end.date(), last)
+
+
+def _chapters(dataset: Dataset, as_of: object, last: object) -> None:
+    """Chapter buttons under the date: which chapter the date is in, and a jump to the end of any chapter."""
+    chapters = dataset.chapters
+    current = chapter_of(chapters, as_of)
+    st.session_state[keys.CHAPTER_PICK] = str(current.number) if current else None  # follows the slider
+    st.segmented_control(
+        "Chapter",
+        options=[str(c.number) for c in chapters],
+        key=keys.CHAPTER_PICK,
+        on_change=_jump_to_chapter,
+        args=(chapters, last),
+        help="The story in chapters. Press a number to see positions as they stood at the end of that chapter.",
+        width="stretch",
+    )
+    if current is not None:
+        st.caption(f"**{escape_markdown(current.label)}.** {escape_markdown(current.summary)}")
 
 
 def render(dataset: Dataset) -> None:
@@ -63,7 +90,7 @@ def render(dataset: Dataset) -> None:
             help="Each issue is a proposition actors agree or disagree with.",
         )
         if first < last:
-            st.slider(
+            as_of = st.slider(
                 "Positions as of",
                 min_value=first,
                 max_value=last,
@@ -74,6 +101,8 @@ def render(dataset: Dataset) -> None:
                 help=f"Show each position as it was known on this date ({format_date(first)} – "
                 f"{format_date(last)}). Actors who had not spoken yet show no stated position.",
             )
+            if dataset.chapters:
+                _chapters(dataset, as_of, last)
         st.button(
             "Reset filters", on_click=_reset_filters, args=(last,), icon=":material/restart_alt:", width="stretch"
         )

@@ -9,9 +9,10 @@ from components import keys
 from components.common import PLOTLY_CONFIG, empty_state, issue_picker, page_header, position_card
 from components.context import ViewContext
 from components.data import shared
-from stancekit.figures import timeline_figure
+from stancekit.chapters import WHOLE_STORY, chapter_named
 from stancekit.tables import positions_table
 from stancekit.text import escape_markdown, format_date
+from stancekit.timeline_chart import STANDING_KEY, timeline_figure
 
 MAX_LANES = 40
 
@@ -22,7 +23,8 @@ def render(ctx: ViewContext) -> None:
         "Timeline: how positions moved",
         "Key events (diamonds, top) and, for one issue, each actor's position over time: one lane per actor, "
         "higher in the lane = more supportive, the dotted line = split. Every marker is a statement in its "
-        "stance colour and glyph: hover it, or click it to read it in full below.",
+        "stance colour and glyph: hover it, or click it to read it in full below. The line follows what the "
+        "actor said on the record; reports and other voices are shown beside it, not as moves.",
     )
     if ctx.stances.empty:
         empty_state("No positions match the current filters and date.")
@@ -36,13 +38,26 @@ def _issue_timeline(ctx: ViewContext) -> None:
     issue = issue_picker(ctx.issues)
     statements = ctx.stances[ctx.stances["issue"] == issue]
     st.markdown(f"**{escape_markdown(ctx.dataset.issue_info(issue)['proposition'])}**")
+    period = None
+    if ctx.dataset.chapters:
+        period = chapter_named(
+            ctx.dataset.chapters,
+            st.segmented_control(
+                "Period",
+                [WHOLE_STORY, *(c.name for c in ctx.dataset.chapters)],
+                default=WHOLE_STORY,
+                key=keys.TIMELINE_PERIOD,
+                bind="query-params",
+                help="Zoom the dates to one chapter of the story.",
+            ),
+        )
     events = ctx.dataset.events
     if ctx.as_of is not None:
         events = events[events["date"] <= ctx.as_of]
     chart_tab, table_tab = st.tabs(["Chart", "Table"], key="timeline_view", on_change="rerun")
     if chart_tab.open:
         with chart_tab:
-            _chart(ctx, issue, statements, events)
+            _chart(ctx, issue, statements, events, period)
     if table_tab.open:
         with table_tab:
             st.dataframe(positions_table(statements, ctx.actors, [issue]), hide_index=True, key="timeline_table")
@@ -56,7 +71,7 @@ def _issue_timeline(ctx: ViewContext) -> None:
     _event_list(events)
 
 
-def _chart(ctx: ViewContext, issue: str, statements: pd.DataFrame, events: pd.DataFrame) -> None:
+def _chart(ctx: ViewContext, issue: str, statements: pd.DataFrame, events: pd.DataFrame, period: object = None) -> None:
     """The timeline chart (one lane per actor, the busiest MAX_LANES at most) and the clicked statement."""
     if statements.empty:
         st.info("Nobody in the current selection had stated a position on this issue by this date.")
@@ -70,7 +85,12 @@ def _chart(ctx: ViewContext, issue: str, statements: pd.DataFrame, events: pd.Da
         )
         actors = [a for a in actors if a in set(busiest)]
         statements = statements[statements["actor"].isin(actors)]
-    figure = shared(ctx.key("timeline", issue), lambda: timeline_figure(statements, events, actors, ctx.as_of))
+    st.caption(f"Markers: {STANDING_KEY}.")
+    chapters = ctx.dataset.chapters
+    figure = shared(
+        ctx.key("timeline", issue, getattr(period, "name", None)),
+        lambda: timeline_figure(statements, events, actors, ctx.as_of, chapters, period),
+    )
     picked = st.plotly_chart(
         figure,
         key=keys.TIMELINE_PICK,

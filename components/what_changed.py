@@ -1,4 +1,4 @@
-"""What changed: every change of position between two dates, newest first."""
+"""What changed: every change of position between two dates, or between the end of two chapters."""
 
 from __future__ import annotations
 
@@ -8,20 +8,27 @@ import streamlit as st
 from components import keys
 from components.common import LINK_COLUMN, empty_state, page_header, page_slice
 from components.context import ViewContext
+from stancekit.chapters import chapter_changes, chapter_named
 from stancekit.scale import NO_POSITION, stance_label
 from stancekit.tables import evidence_label, link_cell
-from stancekit.text import format_date
-from stancekit.timeline import position_changes
+from stancekit.text import escape_markdown, format_date
+from stancekit.timeline import BETWEEN_CHAPTERS, BETWEEN_DATES, CHANGES_MODES, position_changes
 
 ROWS_PER_PAGE = 1_000
+COLUMNS = {
+    "Date": st.column_config.DateColumn("Date", format="D MMM YYYY"),
+    "Link": LINK_COLUMN,
+    "Paraphrase": st.column_config.TextColumn("Paraphrase", width="large"),
+}
 
 
 def render(ctx: ViewContext) -> None:
-    """Draw the date range and the list of changes."""
+    """Draw the choice of period and the list of changes."""
     page_header(
         "What changed",
-        "Every change of an actor's position between two dates, newest first: a first statement counts as a "
-        "change from 'no stated position'; restating the same position does not.",
+        "Every change of an actor's position, newest first. A first statement counts as a change from 'no stated "
+        "position'; restating the same position does not, and neither does a report or another voice while the "
+        "actor's own words say otherwise.",
     )
     first, last = (d.date() for d in ctx.dataset.date_range)
     if ctx.stances.empty or first >= last:
@@ -33,6 +40,21 @@ def render(ctx: ViewContext) -> None:
 @st.fragment
 def _changes(ctx: ViewContext) -> None:
     """The chosen period's changes. A fragment: moving the dates reruns only this part."""
+    mode = BETWEEN_DATES
+    if len(ctx.dataset.chapters) >= 2:
+        mode = (
+            st.segmented_control(
+                "Compare", CHANGES_MODES, default=BETWEEN_DATES, key=keys.CHANGES_MODE, bind="query-params"
+            )
+            or BETWEEN_DATES
+        )
+    if mode == BETWEEN_CHAPTERS:
+        _between_chapters(ctx)
+    else:
+        _between_dates(ctx)
+
+
+def _between_dates(ctx: ViewContext) -> None:
     first, last = (d.date() for d in ctx.dataset.date_range)
     start, end = st.slider(
         "Between",
@@ -72,9 +94,50 @@ def _changes(ctx: ViewContext) -> None:
         ),
         hide_index=True,
         key="changes_table",
-        column_config={
-            "Date": st.column_config.DateColumn("Date", format="D MMM YYYY"),
-            "Link": LINK_COLUMN,
-            "Paraphrase": st.column_config.TextColumn("Paraphrase", width="large"),
-        },
+        column_config=COLUMNS,
+    )
+
+
+def _between_chapters(ctx: ViewContext) -> None:
+    """Positions at the end of one chapter against the end of a later one."""
+    chapters = ctx.dataset.chapters
+    names = [c.name for c in chapters]
+    left, right = st.columns(2)
+    earlier = left.selectbox("From the end of", names[:-1], key=keys.CHAPTER_FROM, bind="query-params")
+    later_names = names[names.index(earlier) + 1 :]
+    if st.session_state.get(keys.CHAPTER_TO) not in (None, *later_names):
+        del st.session_state[keys.CHAPTER_TO]  # the earlier chapter moved past it
+    later = right.selectbox(
+        "To the end of", later_names, index=len(later_names) - 1, key=keys.CHAPTER_TO, bind="query-params"
+    )
+    first, second = chapter_named(chapters, earlier), chapter_named(chapters, later)
+    changes = chapter_changes(ctx.stances, first, second)
+    moved = changes[changes["from_position"].notna()]
+    st.markdown(
+        f"**{len(changes)} positions differ** between the end of {escape_markdown(first.label)} and the end of "
+        f"{escape_markdown(second.label)}: {len(moved)} moved, {len(changes) - len(moved)} stated for the first time. "
+        "Largest moves first."
+    )
+    if changes.empty:
+        st.info("No position differs between these two chapters.", icon=":material/event_busy:")
+        return
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Actor": changes["actor"],
+                "Issue": changes["issue"],
+                f"End of chapter {first.number}": changes["from_position"].map(
+                    lambda p: NO_POSITION if pd.isna(p) else stance_label(p)
+                ),
+                f"End of chapter {second.number}": changes["to_position"].map(stance_label),
+                "Date": changes["to_date"].dt.date,
+                "Link": changes["source_url"].map(link_cell),
+                "Source": changes["source"],
+                "Paraphrase": changes["summary"],
+                "Evidence": changes["evidence"].map(evidence_label),
+            }
+        ),
+        hide_index=True,
+        key="chapter_changes_table",
+        column_config=COLUMNS,
     )

@@ -49,6 +49,14 @@ def _answers(issues: list[str]) -> Answers:
     return Answers(positions, important)
 
 
+def _quiz_issues(ctx: ViewContext) -> list[str]:
+    """The propositions asked: the topic's curated set (issues.csv: quiz) unless the student asked for all."""
+    curated = [i for i in ctx.issues if i in set(ctx.dataset.quiz_issues)]
+    if not curated or len(curated) == len(ctx.issues) or st.session_state.get(keys.STAND_ALL):
+        return ctx.issues
+    return curated
+
+
 def render(ctx: ViewContext) -> None:
     """Draw the questions, then (after 'Show my matches') the results."""
     page_header(
@@ -60,22 +68,34 @@ def render(ctx: ViewContext) -> None:
     if not ctx.issues:
         empty_state("No issues match the current filters.")
         return
+    issues = _quiz_issues(ctx)
     submitted = st.session_state.get(keys.STAND_SUBMITTED, False)
     if submitted:
-        _results(ctx, _answers(ctx.issues))
+        _results(ctx, issues, _answers(issues))
     questions = (
         st.expander("Your answers: change them, then show your matches again", expanded=False)
         if submitted
         else st.container()
     )
     with questions:
-        _questions(ctx)
+        _questions(ctx, issues)
 
 
-def _questions(ctx: ViewContext) -> None:
+def _questions(ctx: ViewContext, issues: list[str]) -> None:
     """One card per proposition: the five-point answer (or skip) and 'matters more to me'."""
+    curated = [i for i in ctx.issues if i in set(ctx.dataset.quiz_issues)]
+    if curated and len(curated) < len(ctx.issues):
+        st.toggle(
+            f"All {len(ctx.issues)} propositions",
+            key=keys.STAND_ALL,
+            persist_state="session",
+            help=f"By default you answer the {len(curated)} propositions at the heart of the debate. Turn this on to "
+            "answer every issue in the current selection.",
+        )
+        if len(issues) < len(ctx.issues):
+            st.caption(f"The {len(issues)} propositions at the heart of the debate, of {len(ctx.issues)} issues.")
     with st.form("stand_form", border=False):
-        for number, issue in enumerate(ctx.issues, 1):
+        for number, issue in enumerate(issues, 1):
             with st.container(border=True):
                 proposition = ctx.dataset.issue_info(issue)["proposition"]
                 question, weight = st.columns([4, 1.2], vertical_alignment="top")
@@ -100,7 +120,7 @@ def _questions(ctx: ViewContext) -> None:
     )
 
 
-def _results(ctx: ViewContext, answers: Answers) -> None:
+def _results(ctx: ViewContext, issues: list[str], answers: Answers) -> None:
     """Ranked matches, what changes with the other metric, and the per-issue breakdown."""
     st.header("Your matches", anchor=False)
     answered = len(answers.answered)
@@ -120,7 +140,7 @@ def _results(ctx: ViewContext, answers: Answers) -> None:
     needed = minimum_overlap(answered)
     _headline(table)
     st.caption(
-        f"You answered {answered} of {len(ctx.issues)} propositions. Ranked: parties sharing at least "
+        f"You answered {answered} of {len(issues)} propositions. Ranked: parties sharing at least "
         f"{needed} of them with you."
     )
     for kind, title in (("Bloc", "Blocs"), ("Actor", "Actors")):

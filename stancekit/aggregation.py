@@ -1,28 +1,108 @@
-"""Statistics over latest positions: bloc summaries, the gap between two blocs, pairwise agreement."""
+"""Statistics over latest positions: bloc summaries that say who stands behind them, the gap between two
+blocs, and the member who speaks for a bloc."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 import pandas as pd
 
+from stancekit.standing import JOINT_STATEMENT, OWN_STATEMENT, REPORTED, standing
+
 PREFERRED_COMPARISON = ("Europe", "United States")
-BLOC_SUMMARY_COLUMNS = ["issue", "bloc", "mean", "min", "max", "spread", "count", "members"]
+BLOC_SUMMARY_COLUMNS = [
+    "issue",
+    "bloc",
+    "mean",
+    "median",
+    "min",
+    "max",
+    "spread",
+    "count",
+    "total",
+    "for",
+    "split",
+    "against",
+    "joint",
+    "joint_names",
+    "reported",
+    "members",
+]
 GAP_COLUMNS = ["issue", "mean_a", "mean_b", "count_a", "count_b", "gap", "abs_gap"]
 
 
-def bloc_summary(latest: pd.DataFrame) -> pd.DataFrame:
-    """Per issue and bloc: mean, min, max and spread of positions, member count and members.
+def bloc_sizes(actors: Iterable[str], actor_bloc: Mapping[str, str]) -> dict[str, int]:
+    """How many of `actors` each bloc has: the denominator of 'n of N members stated a position'."""
+    sizes: dict[str, int] = {}
+    for actor in actors:
+        bloc = actor_bloc[actor]
+        sizes[bloc] = sizes.get(bloc, 0) + 1
+    return sizes
 
-    `members` names the actors from most to least supportive, so a bloc is never shown as one
-    voice without who is in it.
+
+def bloc_summary(latest: pd.DataFrame, sizes: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """Per issue and bloc: mean, median, range, how many members stated a position and how they split.
+
+    `count` members stated a position, of `total` in the bloc (from `sizes`, else `count`); `for`, `split`
+    and `against` count them by sign; `joint` counts those whose latest position comes from a joint
+    statement, named in `joint_names`; `reported` counts those known only from reports or other voices
+    (stancekit.standing). `members` names them from most to least supportive, so a bloc is
+    never shown as one voice without who is in it.
     """
     if latest.empty:
         return pd.DataFrame(columns=BLOC_SUMMARY_COLUMNS)
     ordered = latest.sort_values(["position", "actor"], ascending=[False, True])
+    position = ordered["position"].astype(int)
+    joint = ordered["joint"] if "joint" in ordered.columns else pd.Series("", index=ordered.index)
+    rank = standing(ordered)
+    ordered = ordered.assign(
+        _for=position.gt(0),
+        _split=position.eq(0),
+        _against=position.lt(0),
+        _joint=rank.eq(JOINT_STATEMENT),
+        _reported=rank.ge(REPORTED),
+        _name=joint.where(rank.eq(JOINT_STATEMENT), ""),
+    )
     grouped = ordered.groupby(["issue", "bloc"], sort=False)
-    summary = grouped["position"].agg(["mean", "min", "max", "count"]).reset_index()
+    summary = grouped["position"].agg(["mean", "median", "min", "max", "count"]).reset_index()
+    counts = grouped[["_for", "_split", "_against", "_joint", "_reported"]].sum().to_numpy()
+    summary[["for", "split", "against", "joint", "reported"]] = counts.astype(int)
     summary["spread"] = summary["max"] - summary["min"]
+    summary["joint_names"] = (
+        grouped["_name"].agg(lambda names: tuple(names[names != ""].value_counts().index)).to_numpy()
+    )
     summary["members"] = grouped["actor"].agg(tuple).to_numpy()
+    summary["total"] = [
+        max(int(n), (sizes or {}).get(b, 0)) for b, n in zip(summary["bloc"], summary["count"], strict=True)
+    ]
     return summary[BLOC_SUMMARY_COLUMNS]
+
+
+def bloc_voice(latest: pd.DataFrame, issue: str, bloc: str) -> pd.Series | None:
+    """The member whose words show a bloc's position on an issue, or None when no member stated one.
+
+    On-the-record words come first (an own statement, then a joint one); a report or another voice only
+    when the bloc has nothing on the record. Among those, the member closest to the bloc's median, then
+    one with a quote, then the newest.
+    """
+    rows = latest[(latest["issue"] == issue) & (latest["bloc"] == bloc)]
+    if rows.empty:
+        return None
+    rank = standing(rows)
+    on_record = rank < REPORTED
+    pool = rows[on_record] if on_record.any() else rows
+    centre = float(rows["position"].median())
+    ranked = pool.assign(
+        _distance=(pool["position"] - centre).abs(),
+        _own=rank[pool.index] != OWN_STATEMENT,
+        _no_quote=pool["quote"].eq("") if "quote" in pool.columns else True,
+    )
+    order = ["_distance", "_own", "_no_quote", "date"]
+    return (
+        ranked.sort_values(order, ascending=[True, True, True, False], kind="stable")
+        .iloc[0]
+        .drop(["_distance", "_own", "_no_quote"])
+    )
 
 
 def bloc_gap(latest: pd.DataFrame, bloc_a: str, bloc_b: str) -> pd.DataFrame:

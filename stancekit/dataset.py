@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from stancekit.loading import read_events, read_issues, read_sources, read_stances
-from stancekit.schema import ISSUE_COLUMNS, SOURCE_COLUMNS, StanceDataError
+from stancekit.chapters import Chapter, chapter_list
+from stancekit.loading import read_chapters, read_events, read_issues, read_sources, read_stances
+from stancekit.schema import CHAPTER_COLUMNS, ISSUE_COLUMNS, SOURCE_COLUMNS, StanceDataError
 
 
 def no_events() -> pd.DataFrame:
@@ -36,12 +37,19 @@ class Dataset:
     issues: pd.DataFrame
     events: pd.DataFrame = field(default_factory=no_events)
     sources: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SOURCE_COLUMNS)))
+    chapter_table: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(CHAPTER_COLUMNS)))
+
+    def __post_init__(self) -> None:
+        # Issues tables built by hand may lack the optional columns; views can rely on all of them.
+        missing = [name for name in ISSUE_COLUMNS if name not in self.issues.columns]
+        if missing:
+            object.__setattr__(self, "issues", self.issues.assign(**dict.fromkeys(missing, "")))
 
     @cached_property
     def key(self) -> str:
         """A short content fingerprint: equal data, equal key (used to key caches)."""
         digest = hashlib.sha256()
-        for table in (self.stances, self.issues, self.events, self.sources):
+        for table in (self.stances, self.issues, self.events, self.sources, self.chapter_table):
             digest.update(pd.util.hash_pandas_object(table, index=False).values.tobytes())
         digest.update(self.title.encode())
         return digest.hexdigest()[:16]
@@ -73,11 +81,32 @@ class Dataset:
         return tuple(listed + [i for i in present if i not in set(listed)])
 
     def issue_info(self, issue: str) -> dict[str, str]:
-        """Proposition and explainer of an issue; the label stands in where none is given."""
+        """Proposition, explainer and group of an issue; the label stands in where none is given."""
         match = self.issues[self.issues["issue"] == issue]
         if match.empty:
-            return {"issue": issue, "proposition": issue, "explainer": ""}
+            return {"issue": issue, "proposition": issue, "explainer": "", "group": "", "quiz": ""}
         return dict(match.iloc[0][list(ISSUE_COLUMNS)])
+
+    @cached_property
+    def quiz_issues(self) -> tuple[str, ...]:
+        """The curated set for the quiz (issues.csv: quiz = yes), in display order; empty when none is marked."""
+        marked = set(self.issues.loc[self.issues["quiz"].str.strip().str.lower().eq("yes"), "issue"])
+        return tuple(i for i in self.issue_names if i in marked)
+
+    @cached_property
+    def issue_groups(self) -> dict[str, tuple[str, ...]]:
+        """Issues by their group (issues.csv: group), groups and issues in display order; {} when ungrouped."""
+        group_of = dict(zip(self.issues["issue"], self.issues["group"].str.strip(), strict=True))
+        groups: dict[str, list[str]] = {}
+        for issue in self.issue_names:
+            if group_of.get(issue):
+                groups.setdefault(group_of[issue], []).append(issue)
+        return {name: tuple(issues) for name, issues in groups.items()}
+
+    @cached_property
+    def chapters(self) -> tuple[Chapter, ...]:
+        """The chapters of the story, in order; empty when the topic has none."""
+        return chapter_list(self.chapter_table)
 
     @cached_property
     def date_range(self) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -106,6 +135,7 @@ def load_dataset(folder: Path, title: str, description: str) -> Dataset:
         issues=optional("issues.csv", read_issues, ISSUE_COLUMNS),
         events=read_events(folder / "events.csv") if (folder / "events.csv").exists() else no_events(),
         sources=optional("sources.csv", read_sources, SOURCE_COLUMNS),
+        chapter_table=optional("chapters.csv", read_chapters, CHAPTER_COLUMNS),
     )
 
 

@@ -11,7 +11,6 @@ import textwrap
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from stancekit.scale import (
     COLOURS,
@@ -93,6 +92,10 @@ def position_hover(row: pd.Series) -> str:
     evidence = EVIDENCE_TYPES.get(row.get("evidence", ""), "")
     who = " · ".join(filter(None, [escape_plotly(row.get("speaker", "")), format_date(row["date"]), evidence]))
     lines.append(who)
+    if row.get("voice") == "other":
+        lines.append("Another voice: does not set the actor's position")
+    if row.get("joint"):
+        lines.append("Joint statement: " + escape_plotly(row["joint"], HOVER_WIDTH))
     lines.append("Source: " + escape_plotly(row["source"], HOVER_WIDTH))
     return "<br>".join(lines)
 
@@ -118,7 +121,8 @@ def stance_matrix_figure(
         y=[escape_plotly(a) for a in actors],
         text=glyphs,
         texttemplate="%{text}",
-        textfont=dict(size=18 if row_px >= 40 else 10),
+        # Doubled glyphs (▲▲) need the room: smaller type once the issues no longer fit wide columns.
+        textfont=dict(size=(18 if len(issues) <= 14 else 13) if row_px >= 40 else 10),
         colorscale=stance_colourscale(),
         zmin=MIN_POSITION - 0.5,
         zmax=MAX_POSITION + 0.5,
@@ -284,7 +288,7 @@ def _add_range_and_members(
     rank, size = coinciding.cumcount().to_numpy(), coinciding["actor"].transform("size").to_numpy()
     fan = (rank - (size - 1) / 2) * np.minimum(0.07, 0.6 / size)
     records = points.to_dict("records")
-    hovers = [position_hover(row) if len(records) <= DETAILED_POINTS_LIMIT else _short_hover(row) for row in records]
+    hovers = [position_hover(row) if len(records) <= DETAILED_POINTS_LIMIT else short_hover(row) for row in records]
     figure.add_trace(
         go.Scatter(
             x=(points["position"].to_numpy() + fan).astype(np.float32),
@@ -298,7 +302,7 @@ def _add_range_and_members(
     )
 
 
-def _short_hover(row: dict) -> str:
+def short_hover(row: dict) -> str:
     """A one-line hover for charts with too many points to carry every paraphrase."""
     return (
         f"<b>{escape_plotly(row['actor'])}</b> · {escape_plotly(row['issue'])}<br>"
@@ -330,6 +334,8 @@ def gap_figure(gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> go.Figure:
         f"{escape_plotly(bloc_a)} {signed(round(a, 1))} · {escape_plotly(bloc_b)} {signed(round(b, 1))}"
         for a, b in zip(comparable["mean_a"], comparable["mean_b"], strict=False)
     ]
+    # Long bars carry their label inside (white on dark grey), short ones just past their end: never clipped.
+    inside = [gap > 2.4 for gap in comparable["abs_gap"]]
     figure = go.Figure(
         go.Bar(
             x=comparable["abs_gap"],
@@ -337,7 +343,9 @@ def gap_figure(gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> go.Figure:
             orientation="h",
             marker=dict(color="#4d4d4d"),
             text=labels,
-            textposition="outside",
+            textposition=["inside" if i else "outside" for i in inside],
+            insidetextanchor="end",
+            textfont=dict(color=["#ffffff" if i else "#1a1a1a" for i in inside]),
             cliponaxis=False,
             hovertemplate="%{y}<br>Gap %{x:.1f} points<extra></extra>",
         )
@@ -383,120 +391,6 @@ def match_figure(matches: pd.DataFrame) -> go.Figure:
         margin=dict(l=10, r=40, t=10, b=10),
         xaxis=dict(range=[0, 125], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", title="Match"),
         showlegend=False,
-    )
-    return figure
-
-
-LANE_STEP = 0.18  # vertical offset per scale step inside an actor's lane (lanes are 1 apart)
-
-
-def timeline_figure(
-    statements: pd.DataFrame, events: pd.DataFrame, actors: list[str], as_of: pd.Timestamp | None = None
-) -> go.Figure:
-    """Key events on a date strip, above one lane per actor holding its position over time as a step line.
-
-    Within a lane, higher means more supportive (+2 at the top edge, −2 at the bottom, a dotted line at
-    0). Every statement is a marker in its stance colour with its glyph beside it; hovering gives
-    paraphrase, speaker, date, evidence and source, and customdata[0] is the statement's row label.
-    """
-    present = [a for a in actors if a in set(statements["actor"])]
-    lane_of = {actor: len(present) - 1 - i for i, actor in enumerate(present)}  # first actor on top
-    figure = make_subplots(
-        rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.02, row_heights=[60, 46 * max(len(present), 1) + 20]
-    )
-    if not events.empty:
-        figure.add_trace(
-            go.Scatter(
-                x=events["date"],
-                y=[0] * len(events),
-                mode="markers",
-                name="Key events",
-                showlegend=False,
-                marker=dict(symbol="diamond", size=12, color="#4d4d4d"),
-                customdata=[
-                    escape_plotly(f"{format_date(d)}: {e}", HOVER_WIDTH)
-                    for d, e in zip(events["date"], events["event"], strict=True)
-                ],
-                hovertemplate="%{customdata}<extra></extra>",
-            ),
-            row=1,
-            col=1,
-        )
-    end = pd.Timestamp(as_of) if as_of is not None else statements["date"].max()
-    baselines: list[dict] = []
-    hover = position_hover if len(statements) <= DETAILED_POINTS_LIMIT else _short_hover
-    for actor in present:
-        rows = statements[statements["actor"] == actor].sort_values("date", kind="stable")
-        base = lane_of[actor]
-        ys = list(base + rows["position"] * LANE_STEP)
-        xs = list(rows["date"])
-        if end > xs[-1]:
-            xs, ys = xs + [end], ys + [ys[-1]]
-        baselines.append(
-            dict(
-                type="line",
-                xref="x2 domain",
-                x0=0,
-                x1=1,
-                yref="y2",
-                y0=base,
-                y1=base,
-                line=dict(color="#cfcfcf", width=1, dash="dot"),
-            )
-        )
-        figure.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="lines",
-                line=dict(shape="hv", width=2.5, color="#4d4d4d"),
-                hoverinfo="skip",
-                showlegend=False,
-            ),
-            row=2,
-            col=1,
-        )
-        figure.add_trace(
-            go.Scatter(
-                x=rows["date"],
-                y=base + rows["position"] * LANE_STEP,
-                mode="markers+text",
-                showlegend=False,
-                marker=dict(
-                    size=13, color=[COLOURS[int(p)] for p in rows["position"]], line=dict(width=1.5, color="#1a1a1a")
-                ),
-                text=[GLYPHS[int(p)] for p in rows["position"]],
-                textposition="middle right",
-                textfont=dict(size=12, color="#1a1a1a"),
-                customdata=[
-                    [str(label), hover(row)] for label, row in zip(rows.index, rows.to_dict("records"), strict=True)
-                ],
-                hovertemplate="%{customdata[1]}<extra></extra>",
-            ),
-            row=2,
-            col=1,
-        )
-    if as_of is not None:
-        figure.add_vline(x=pd.Timestamp(as_of), line=dict(color="#542788", width=2, dash="dash"))
-    figure.update_layout(shapes=[*figure.layout.shapes, *baselines])
-    figure.update_yaxes(visible=False, range=[-1, 1], row=1, col=1)
-    figure.update_yaxes(
-        tickvals=list(lane_of.values()),
-        ticktext=[escape_plotly(a) for a in lane_of],
-        range=[-0.6, max(len(present), 1) - 0.4],
-        showgrid=False,
-        zeroline=False,
-        row=2,
-        col=1,
-    )
-    figure.update_xaxes(gridcolor="#e6e6e6", row=2, col=1)
-    figure.update_layout(
-        font=FONT,
-        template=HOUSE_TEMPLATE,
-        height=140 + 46 * max(len(present), 1),
-        margin=dict(l=10, r=30, t=10, b=10),
-        hoverlabel=dict(bgcolor="#ffffff", font=dict(size=14, color="#1a1a1a")),
-        clickmode="event+select",
     )
     return figure
 

@@ -50,6 +50,8 @@ def handout_content(
     today: date,
 ) -> HandoutContent:
     """Collect the handout's content for the selection (latest positions, quotes, prompts, sources)."""
+    latest = latest[latest["actor"].isin(actors) & latest["issue"].isin(issues)]
+    stances = stances[stances["issue"].isin(issues)]
     matrix = latest.pivot_table(index="actor", columns="issue", values="position", aggfunc="last")
     matrix = matrix.reindex(index=actors, columns=issues).map(short_stance)
     matrix.index.name, matrix.columns.name = "Actor", None
@@ -73,6 +75,22 @@ def handout_content(
     return HandoutContent(
         dataset.title, subtitle, matrix, quotes, tuple(prompts), tuple(sorted(cited.items())), citation
     )
+
+
+def handout_issues(issues: list[str], curated: tuple[str, ...], chosen: bool) -> list[str]:
+    """The issues a handout shows: those chosen in the filters, else the topic's curated set (one page holds
+    about a dozen columns), else all."""
+    central = [issue for issue in issues if issue in set(curated)]
+    return issues if chosen or not central else central
+
+
+def grouped_sources(sources: tuple[tuple[str, str | None], ...]) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """Sources named 'Outlet, date' grouped by outlet, so a page lists each outlet once: (outlet, [(date, url)])."""
+    groups: dict[str, list[tuple[str, str | None]]] = {}
+    for name, url in sources:
+        outlet, _, when = name.rpartition(", ")
+        groups.setdefault(outlet or name, []).append((when if outlet else "", url))
+    return sorted(groups.items(), key=lambda item: item[0].lower())
 
 
 def _key_line() -> str:
@@ -122,15 +140,16 @@ def handout_markdown(content: HandoutContent) -> str:
 
 CSS = """
 @page { size: A4 landscape; margin: 9mm; }
-body { font-family: sans-serif; font-size: 8pt; color: #111; margin: 0; line-height: 1.2; }
+body { font-family: sans-serif; font-size: 7.5pt; color: #111; margin: 0; line-height: 1.15; }
 h1 { font-size: 14pt; margin: 0 0 1pt; } h2 { font-size: 10pt; margin: 4pt 0 1pt; }
 p { margin: 1pt 0; } .muted { color: #444; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-th, td { border: 0.5pt solid #888; padding: 0.5pt 2pt; text-align: center; vertical-align: middle; }
-th { font-size: 7pt; font-weight: 600; background: #eee; }
+th, td { border: 0.5pt solid #888; padding: 0 2pt; text-align: center; vertical-align: middle; }
+td { font-size: 7pt; line-height: 1.05; }
+th { font-size: 6.5pt; font-weight: 600; background: #eee; line-height: 1.05; }
 th:first-child, td:first-child { text-align: left; width: 15%; }
 ul, ol { margin: 1pt 0; padding-left: 13pt; } li { margin: 0.5pt 0; }
-.sources { font-size: 7pt; }
+.sources { font-size: 6.5pt; line-height: 1.1; }
 a { color: #111; }
 """
 
@@ -169,8 +188,11 @@ def handout_html(content: HandoutContent) -> str:
             parts.append(f'<li>{e(prompt.question)} <span class="muted"><i>Read first:</i> {reads}</span></li>')
         parts.append("</ol>")
     sources = " · ".join(
-        f'<a href="{e(url)}" rel="noopener noreferrer">{e(name)}</a>' if url else e(name)
-        for name, url in content.sources
+        f"<b>{e(outlet)}</b> "
+        + ", ".join(
+            f'<a href="{e(url)}" rel="noopener noreferrer">{e(when)}</a>' if url else e(when) for when, url in dates
+        )
+        for outlet, dates in grouped_sources(content.sources)
     )
     parts += [f'<h2>Sources</h2><p class="sources">{sources}</p>', "</body></html>"]
     return "\n".join(parts)

@@ -8,13 +8,22 @@ from typing import BinaryIO
 import pandas as pd
 
 from stancekit.reading import parse_table
-from stancekit.schema import EVENT_COLUMNS, ISSUE_COLUMNS, SOURCE_COLUMNS, Problem, StanceDataError
+from stancekit.schema import (
+    CHAPTER_COLUMNS,
+    EVENT_COLUMNS,
+    ISSUE_COLUMNS,
+    REQUIRED_ISSUE_COLUMNS,
+    SOURCE_COLUMNS,
+    Problem,
+    StanceDataError,
+)
 from stancekit.validation import column_schema, missing_columns, schema_problems, validate_stances
 
 CsvSource = str | Path | bytes | BinaryIO
 
 ISSUE_SCHEMA = column_schema({"issue": ["required"], "proposition": ["required"]})
 EVENT_SCHEMA = column_schema({"date": ["date"], "event": ["required"]})
+CHAPTER_SCHEMA = column_schema({"chapter": ["required"], "start": ["date"], "end": ["date"]})
 
 
 def _read_bytes(source: CsvSource) -> bytes:
@@ -41,10 +50,10 @@ def read_stances(source: CsvSource) -> pd.DataFrame:
 
 
 def read_issues(source: CsvSource) -> pd.DataFrame:
-    """Read issues.csv (issue, proposition, explainer); the explainer may be absent."""
+    """Read issues.csv (issue, proposition; optional explainer, group and quiz, left empty when absent)."""
     raw = read_raw_table(source)
-    _raise_if(missing_columns(raw, ISSUE_COLUMNS[:2]))
-    raw = raw.assign(explainer=raw.get("explainer", ""))
+    _raise_if(missing_columns(raw, REQUIRED_ISSUE_COLUMNS))
+    raw = raw.assign(**{name: raw.get(name, "") for name in ISSUE_COLUMNS if name not in REQUIRED_ISSUE_COLUMNS})
     _raise_if(schema_problems(raw, ISSUE_SCHEMA))
     return raw.loc[:, list(ISSUE_COLUMNS)].drop_duplicates("issue").reset_index(drop=True)
 
@@ -57,6 +66,25 @@ def read_events(source: CsvSource) -> pd.DataFrame:
     _raise_if(schema_problems(raw, EVENT_SCHEMA))
     events = raw.loc[:, list(EVENT_COLUMNS)].assign(date=pd.to_datetime(raw["date"], format="%Y-%m-%d"))
     return events.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def read_chapters(source: CsvSource) -> pd.DataFrame:
+    """Read chapters.csv (chapter, start, end, summary), the periods a story is told in, sorted by start."""
+    raw = read_raw_table(source)
+    _raise_if(missing_columns(raw, CHAPTER_COLUMNS[:3]))
+    raw = raw.assign(summary=raw.get("summary", ""))
+    _raise_if(schema_problems(raw, CHAPTER_SCHEMA))
+    chapters = raw.loc[:, list(CHAPTER_COLUMNS)].assign(
+        start=pd.to_datetime(raw["start"], format="%Y-%m-%d"), end=pd.to_datetime(raw["end"], format="%Y-%m-%d")
+    )
+    backwards = chapters[chapters["end"] < chapters["start"]]
+    _raise_if(
+        [
+            Problem(int(i) + 2, "end", f"{row.end:%Y-%m-%d}", f"chapter '{row.chapter}' ends before it starts.")
+            for i, row in backwards.iterrows()
+        ]
+    )
+    return chapters.sort_values("start", kind="stable").reset_index(drop=True)
 
 
 def read_sources(source: CsvSource) -> pd.DataFrame:

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from stancekit.aggregation import bloc_gap
+from stancekit.aggregation import bloc_gap, bloc_voice
+from stancekit.chapters import Chapter, chapter_changes
 from stancekit.scale import VERB_BASE, VERB_PAST, VERB_PRESENT, signed
+from stancekit.selection import latest_positions
 from stancekit.text import definite, format_date
 
 
@@ -19,7 +21,7 @@ from stancekit.text import definite, format_date
 class Prompt:
     """A question for class discussion, the issue it is about, and the positions to read first."""
 
-    kind: str  # "gap", "spread" or "change"
+    kind: str  # "gap", "spread", "change" or "chapters"
     issue: str
     question: str
     readings: tuple[dict, ...]  # position rows (actor, date, summary, source, source_url, …)
@@ -29,20 +31,13 @@ def _row(rows: pd.DataFrame) -> dict:
     return rows.iloc[0].to_dict()
 
 
-def _representative(latest: pd.DataFrame, issue: str, bloc: str, target: float) -> dict:
-    """The bloc member whose position is closest to the bloc's mean, newest first on ties."""
-    rows = latest[(latest["issue"] == issue) & (latest["bloc"] == bloc)]
-    rows = rows.assign(_d=(rows["position"] - target).abs()).sort_values(["_d", "date"], ascending=[True, False])
-    return _row(rows)
-
-
 def gap_prompts(latest: pd.DataFrame, bloc_a: str, bloc_b: str, count: int = 2) -> list[Prompt]:
     """Why do two blocs disagree? One prompt per issue with the largest gap between their means."""
     gaps = bloc_gap(latest, bloc_a, bloc_b)
     prompts = []
     for gap in gaps[gaps["abs_gap"] >= 1].head(count).itertuples():
-        a = _representative(latest, gap.issue, bloc_a, gap.mean_a)
-        b = _representative(latest, gap.issue, bloc_b, gap.mean_b)
+        a = bloc_voice(latest, gap.issue, bloc_a).to_dict()
+        b = bloc_voice(latest, gap.issue, bloc_b).to_dict()
         if a["actor"] == b["actor"]:
             continue
         question = (
@@ -105,11 +100,57 @@ def change_prompts(stances: pd.DataFrame, count: int = 2, exclude: set[str] | No
     return prompts
 
 
-def discussion_prompts(stances: pd.DataFrame, latest: pd.DataFrame, blocs: tuple[str, str] | None) -> list[Prompt]:
-    """Prompts for the current selection: bloc gaps first, then spreads, then changes; one per issue."""
+def _month_span(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """'between March and August 2025', 'between December 2025 and January 2026'."""
+    if first.year == last.year:
+        return f"between {first:%B} and {last:%B %Y}"
+    return f"between {first:%B %Y} and {last:%B %Y}"
+
+
+def chapter_prompts(
+    stances: pd.DataFrame, chapters: tuple[Chapter, ...], count: int = 2, exclude: set[str] | None = None
+) -> list[Prompt]:
+    """How did an actor move from one chapter to the next? One prompt per issue for the largest moves between
+    the end of consecutive chapters, each naming the months of the two statements."""
+    found = []
+    for first, second in zip(chapters, chapters[1:], strict=False):
+        moves = chapter_changes(stances, first, second).dropna(subset=["from_position"])
+        found += [(abs(m.to_position - m.from_position), second.number, first, second, m) for m in moves.itertuples()]
+    found.sort(key=lambda item: (-item[0], item[1]))
+    prompts, used = [], set(exclude or set())
+    for _, _, first, second, move in found:
+        if move.issue in used:
+            continue
+        used.add(move.issue)
+        rows = stances[(stances["actor"] == move.actor) & (stances["issue"] == move.issue)]
+        before = latest_positions(rows, first.end).iloc[0].to_dict()
+        after = latest_positions(rows, second.end).iloc[0].to_dict()
+        was, now = int(before["position"]), int(after["position"])
+        question = (
+            f"How did {definite(move.actor)} move on “{move.issue}” {_month_span(before['date'], after['date'])}? "
+            f"On {format_date(before['date'])} it {VERB_PAST[was]} it ({signed(was)}); "
+            f"by {format_date(after['date'])} it {VERB_PAST[now]} it ({signed(now)}). What happened in between?"
+        )
+        prompts.append(Prompt("chapters", move.issue, question, (before, after)))
+        if len(prompts) == count:
+            break
+    return prompts
+
+
+def discussion_prompts(
+    stances: pd.DataFrame,
+    latest: pd.DataFrame,
+    blocs: tuple[str, str] | None,
+    chapters: tuple[Chapter, ...] = (),
+) -> list[Prompt]:
+    """Prompts for the current selection: bloc gaps first, then spreads, then moves between chapters (or,
+    without chapters, the sharpest changes); one per issue."""
     prompts = gap_prompts(latest, *blocs) if blocs else []
     used = {p.issue for p in prompts}
     prompts += spread_prompts(latest, exclude=used)
     used |= {p.issue for p in prompts}
-    prompts += change_prompts(stances, exclude=used)
+    if len(chapters) >= 2:
+        prompts += chapter_prompts(stances, chapters, exclude=used)
+    else:
+        prompts += change_prompts(stances, exclude=used)
     return prompts

@@ -15,6 +15,8 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
     "quote",
     "evidence",
     "condition",
+    "voice",
+    "joint",
 )
 STANCE_COLUMNS: tuple[str, ...] = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 
@@ -34,6 +36,9 @@ COLUMN_HELP: dict[str, str] = {
     "quote": "Optional: a short quote, in the source's own words.",
     "evidence": "Optional: statement (on the record), reported (media citing sources) or analysis.",
     "condition": "Optional: what the position depends on.",
+    "voice": "Optional: leave empty when the speaker sets the actor's position; write other for another voice "
+    "(an envoy's own view, a party, the opposition).",
+    "joint": "Optional: the name of a joint statement the row comes from, the same on every signatory's row.",
 }
 
 EVIDENCE_TYPES: dict[str, str] = {
@@ -42,8 +47,13 @@ EVIDENCE_TYPES: dict[str, str] = {
     "analysis": "Analysis",
 }
 
-ISSUE_COLUMNS: tuple[str, ...] = ("issue", "proposition", "explainer")
+# What views show a voice as; an empty cell means the speaker sets the actor's position.
+VOICE_TYPES: dict[str, str] = {"": "Sets the position", "lead": "Sets the position", "other": "Another voice"}
+
+ISSUE_COLUMNS: tuple[str, ...] = ("issue", "proposition", "explainer", "group", "quiz")
+REQUIRED_ISSUE_COLUMNS: tuple[str, ...] = ("issue", "proposition")
 EVENT_COLUMNS: tuple[str, ...] = ("date", "event", "source_id")
+CHAPTER_COLUMNS: tuple[str, ...] = ("chapter", "start", "end", "summary")
 SOURCE_COLUMNS: tuple[str, ...] = ("source_id", "date", "outlet", "covers", "tier", "url")
 
 HEADER_ROWS = 1  # spreadsheet row of the first data row is its index + 1 + HEADER_ROWS

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from stancekit.standing import standing
+
 
 @dataclass(frozen=True)
 class Selection:
@@ -48,9 +50,17 @@ def selected_names(
 
 
 def latest_positions(stances: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
-    """Each actor's most recent position on each issue, stated on or before `as_of` if given."""
+    """Each actor's position on each issue, as known on `as_of` if given: its newest row of the best kind.
+
+    An actor's own statement on the record outranks a joint statement it signed, which outranks a media
+    report, which outranks another voice (stancekit.standing): a report that a government is reconsidering
+    does not replace what it said.
+    """
     rows = stances if as_of is None else stances[stances["date"] <= pd.Timestamp(as_of)]
-    latest = rows.sort_values("date", kind="stable").drop_duplicates(["actor", "issue"], keep="last")
+    ranked = rows.assign(_standing=standing(rows))
+    # Worst kind first, then oldest first: the row kept last per actor and issue is the newest of the best kind.
+    ordered = ranked.sort_values(["_standing", "date"], ascending=[False, True], kind="stable")
+    latest = ordered.drop_duplicates(["actor", "issue"], keep="last").drop(columns="_standing")
     return latest.sort_index()
 
 

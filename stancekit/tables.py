@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from stancekit.scale import nearest_position, signed, stance_label
-from stancekit.schema import EVIDENCE_TYPES
+from stancekit.schema import EVIDENCE_TYPES, VOICE_TYPES
 from stancekit.text import safe_link_url
 
 TIER_LABELS = {
@@ -59,23 +59,31 @@ def bloc_table(summary: pd.DataFrame, issues: list[str], blocs: list[str]) -> pd
             "Issue": rows["issue"],
             "Bloc": rows["bloc"],
             "Mean": rows["mean"].map(lambda m: signed(round(float(m), 1))),
+            "Median": rows["median"].map(lambda m: signed(round(float(m), 1))),
             "Nearest stance": rows["mean"].map(lambda m: stance_label(nearest_position(float(m)), with_value=False)),
             "Range": [
                 f"{signed(int(lo))} to {signed(int(hi))}" for lo, hi in zip(rows["min"], rows["max"], strict=False)
             ],
-            "Actors": rows["count"].astype(int),
+            "Stated a position": [f"{int(n)} of {int(t)}" for n, t in zip(rows["count"], rows["total"], strict=True)],
+            "For / split / against": [
+                f"{int(f)} / {int(s)} / {int(a)}"
+                for f, s, a in zip(rows["for"], rows["split"], rows["against"], strict=True)
+            ],
+            "Through a joint statement": rows["joint"].astype(int),
+            "Only reported": rows["reported"].astype(int),
             "Members (most to least supportive)": rows["members"].map(", ".join),
         }
     ).reset_index(drop=True)
 
 
-def gap_table(gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> pd.DataFrame:
-    """Issues ranked by the distance between two blocs; blanks where a bloc stated nothing."""
+def gap_table(gaps: pd.DataFrame, bloc_a: str, bloc_b: str, summary: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Issues ranked by the distance between two blocs; blanks where a bloc stated nothing. With the bloc
+    summary, each bloc's figure says how many members stand behind it ('3 of 19')."""
 
     def fmt(value: float) -> str:
         return "" if pd.isna(value) else signed(round(float(value), 1))
 
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "Issue": gaps["issue"],
             f"{bloc_a} mean": gaps["mean_a"].map(fmt),
@@ -83,6 +91,16 @@ def gap_table(gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> pd.DataFrame:
             "Gap": gaps["abs_gap"].map(lambda v: "not comparable" if pd.isna(v) else f"{v:.1f}"),
         }
     )
+    if summary is not None:
+        stated = summary.set_index(["issue", "bloc"])
+        for bloc in (bloc_a, bloc_b):
+            table[f"{bloc}: stated"] = [
+                f"{int(stated.at[(i, bloc), 'count'])} of {int(stated.at[(i, bloc), 'total'])}"
+                if (i, bloc) in stated.index
+                else "none"
+                for i in gaps["issue"]
+            ]
+    return table
 
 
 def sources_table(stances: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -102,6 +120,8 @@ def sources_table(stances: pd.DataFrame, sources: pd.DataFrame | None = None) ->
             "Quote": rows["quote"],
             "Speaker": rows["speaker"],
             "Evidence": rows["evidence"].map(evidence_label),
+            "Voice": rows["voice"].map(VOICE_TYPES.get),
+            "Joint statement": rows["joint"],
             "Condition": rows["condition"],
             "Id": rows["source_id"],
             "Tier": rows["source_id"].map(lambda i: TIER_LABELS.get(tiers.get(i, ""), "")),

@@ -4,26 +4,49 @@ from __future__ import annotations
 
 import pandas as pd
 
+from stancekit.standing import standing
+
 CHANGE_COLUMNS = ["date", "actor", "bloc", "issue", "from_position", "to_position"]
+# How "what changed" compares: every change between two dates, or positions at the end of two chapters.
+BETWEEN_DATES, BETWEEN_CHAPTERS = "Between two dates", "Between two chapters"
+CHANGES_MODES = (BETWEEN_DATES, BETWEEN_CHAPTERS)
+
+
+def effective_positions(stances: pd.DataFrame) -> pd.DataFrame:
+    """The rows in date order, each with the actor's latest position (stancekit.selection) once it is known.
+
+    Adds `sets_position` (this row is the newest of the best kind so far, so it sets the position) and
+    `effective` (the position as known right after this row). On one day a better kind of row comes last.
+    """
+    ranked = stances.assign(_standing=standing(stances))
+    ordered = ranked.sort_values(["date", "_standing"], ascending=[True, False], kind="stable")
+    groups = ordered.groupby(["actor", "issue"], sort=False)
+    best_so_far = groups["_standing"].cummin()
+    best_that_day = ordered.groupby(["actor", "issue", "date"], sort=False)["_standing"].transform("min")
+    sets = (ordered["_standing"] == best_so_far) & (ordered["_standing"] == best_that_day)
+    effective = ordered["position"].where(sets).astype(float).groupby([ordered["actor"], ordered["issue"]]).ffill()
+    return ordered.drop(columns="_standing").assign(sets_position=sets, effective=effective)
 
 
 def position_changes(
     stances: pd.DataFrame, start: pd.Timestamp | None = None, end: pd.Timestamp | None = None
 ) -> pd.DataFrame:
-    """Every statement that changed an actor's position on an issue, dated from `start` to `end` inclusive.
+    """Every row that changed an actor's latest position on an issue, dated from `start` to `end` inclusive.
 
-    A first statement counts as a change from "no stated position" (from_position NaN). Restating the
-    same position is not a change. Newest first. All columns of the statement are kept, plus
-    from_position and to_position.
+    A first row counts as a change from "no stated position" (from_position NaN). Restating the same
+    position is not a change, and neither is a report or another voice that the actor's own statement
+    outranks (stancekit.standing). Newest first. All columns of the row are kept, plus from_position
+    and to_position.
     """
-    ordered = stances.sort_values("date", kind="stable")
-    previous = ordered.groupby(["actor", "issue"], sort=False)["position"].shift()
-    changed = previous.isna() | (previous != ordered["position"])
+    ordered = effective_positions(stances)
+    previous = ordered.groupby(["actor", "issue"], sort=False)["effective"].shift()
+    changed = ordered["sets_position"] & (previous.isna() | (previous != ordered["position"]))
     in_window = pd.Series(True, index=ordered.index)
     if start is not None:
         in_window &= ordered["date"] >= pd.Timestamp(start)
     if end is not None:
         in_window &= ordered["date"] <= pd.Timestamp(end)
     keep = changed & in_window
-    result = ordered[keep].assign(from_position=previous[keep].astype(float), to_position=ordered["position"][keep])
+    result = ordered[keep].drop(columns=["sets_position", "effective"])
+    result = result.assign(from_position=previous[keep].astype(float), to_position=ordered["position"][keep])
     return result.sort_values(["date", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)

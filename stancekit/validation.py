@@ -24,6 +24,7 @@ from stancekit.schema import (
     Problem,
     StanceDataError,
 )
+from stancekit.standing import standing
 
 POSITION_PATTERN = r"[+\-−]?[0-2](?:\.0+)?"
 CROSS_ROW_COLUMNS = ("actor", "bloc", "issue", "date")
@@ -40,6 +41,8 @@ MESSAGES: dict[str, str] = {
     "+2 strongly supports); found '{value}'.",
     "date": "{column} must be a real date written YYYY-MM-DD, e.g. 2025-03-15; found '{value}'.",
     "evidence": "evidence must be statement, reported or analysis, or left empty; found '{value}'.",
+    "voice": "voice must be other (another voice than the one that sets the actor's position), lead, or left "
+    "empty; found '{value}'.",
     "url": "{column} must be a web address starting with http:// or https://, or be left empty; found '{value}'.",
     "length": "{column} is longer than 2,000 characters; shorten it to one or two sentences.",
 }
@@ -95,6 +98,10 @@ def _is_evidence(values: pd.Series) -> pd.Series:
     return _usual_or(values, ["", *EVIDENCE_TYPES], lambda rest: rest.str.lower().isin(list(EVIDENCE_TYPES)))
 
 
+def _is_voice(values: pd.Series) -> pd.Series:
+    return _usual_or(values, ["", "other"], lambda rest: rest.str.lower().isin(["", "lead", "other"]))
+
+
 def _is_url_or_blank(values: pd.Series) -> pd.Series:
     if (pc.max(_byte_lengths(values)).as_py() or 0) == 0:  # a column left empty: the common case, cheaply
         return _everywhere(values)
@@ -113,6 +120,7 @@ CHECKS: dict[str, Callable[[pd.Series], pd.Series]] = {
     "position": _is_position,
     "date": _is_iso_date,
     "evidence": _is_evidence,
+    "voice": _is_voice,
     "url": _is_url_or_blank,
     "length": _is_short,
 }
@@ -146,6 +154,8 @@ STANCE_SCHEMA = column_schema(
         "speaker": ["length"],
         "quote": ["length"],
         "condition": ["length"],
+        "voice": ["voice"],
+        "joint": ["length"],
     }
 )
 
@@ -188,11 +198,14 @@ def schema_problems(raw: pd.DataFrame, schema: pa.DataFrameSchema) -> list[Probl
 
 
 def conflicting_duplicates(raw: pd.DataFrame) -> list[Problem]:
-    """Rows giving one actor two different positions on one issue on the same date.
+    """Rows giving one actor two different positions on one issue on the same date, with the same standing.
 
-    Expects rows whose position is well-formed; malformed ones are reported by the schema.
+    A report and a statement on the same day may differ, and so may another voice: the latest position
+    knows which one counts (stancekit.standing). Expects rows whose position is well-formed; malformed
+    ones are reported by the schema.
     """
-    key = ["actor", "issue", "date"]
+    raw = raw.assign(_standing=standing(raw))
+    key = ["actor", "issue", "date", "_standing"]
     positions = raw["position"].str.replace("−", "-", regex=False).str.lstrip("+")
     varied = positions.groupby([raw[k] for k in key]).transform("nunique") > 1
     problems = []
@@ -206,7 +219,8 @@ def conflicting_duplicates(raw: pd.DataFrame) -> list[Problem]:
                     "position",
                     row["position"],
                     f"{row['actor']} / {row['issue']} / {row['date']} also appears on row {others} "
-                    "with a different position; keep one row per actor, issue and date.",
+                    "with a different position; keep one row per actor, issue and date, or mark the other row "
+                    "as reported (evidence), as another voice (voice) or as a joint statement (joint).",
                 )
             )
     return problems
@@ -251,7 +265,7 @@ def cross_row_problems(raw: pd.DataFrame, factorized: dict[str, Factorized] | No
     problems = []
     if _distinct_combinations(actor, bloc) > len(actor[1]):
         problems += actors_in_several_blocs(raw)
-    if _distinct_combinations(actor, issue, date) < len(raw):
+    if _distinct_combinations(actor, issue, date) < len(raw):  # some day repeats: look closer
         problems += conflicting_duplicates(raw[_is_position(raw["position"])])
     return problems
 
@@ -270,6 +284,7 @@ def typed_stances(raw: pd.DataFrame, factorized: dict[str, Factorized] | None = 
     table["position"] = _as_positions(table["position"], factorized.get("position"))
     table["date"] = _parse_dates(table["date"], factorized.get("date")).astype("datetime64[us]")
     table["evidence"] = table["evidence"].str.lower()
+    table["voice"] = table["voice"].str.lower().replace("lead", "")  # '' and 'lead' both set the position
     return table.reset_index(drop=True)
 
 

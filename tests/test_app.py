@@ -65,7 +65,9 @@ def test_every_page_renders_with_header_and_footer(page):
 def test_overview_matrix_has_its_table_twin_and_a_summary_line():
     at = open_app()
     glance = at.main.markdown[0].value
-    assert glance.startswith("**At a glance:** Europe and United States differ most on **Military security")
+    assert glance.startswith("**At a glance:** Europe and the United States differ most on")
+    assert "- **Military security guarantees**: Europe \\+2 vs the United States" in glance
+    assert "3 of 12 members stated a position\\: 3 for, 0 split, 0 against" in glance  # who is behind Europe's +2
     charts = plotly_charts(at)
     assert len(charts) == 1
     assert "Matrix of the latest positions of 16 actors on 13 issues" in charts[0].proto.alt
@@ -134,7 +136,7 @@ def test_europe_vs_us_compares_blocs_and_ranks_gaps():
     assert gaps.set_index("Issue").loc["US troops in Ukraine", "Gap"] == "not comparable"
     blocs = twin(at, "blocs")
     europe_troops = blocs[(blocs["Issue"] == "European ground troops") & (blocs["Bloc"] == "Europe")].iloc[0]
-    assert (europe_troops["Range"], europe_troops["Actors"]) == ("−1 to +2", 12)
+    assert (europe_troops["Range"], europe_troops["Stated a position"]) == ("−1 to +2", "12 of 12")
     assert "Why they differ: the biggest gaps" in at.subheader.values
     assert any("Vance" in m.value for m in at.markdown)
 
@@ -157,7 +159,7 @@ def test_deep_dive_shows_proposition_cards_and_history():
     text = " ".join(m.value for m in at.markdown)
     assert "The United States should keep sharing military intelligence with Ukraine\\." in text
     assert "**2 actors** stated a position: 1 for, 0 split, 1 against." in text
-    assert [e.label for e in at.expander if e.label.startswith("Earlier")] == ["Earlier positions (1)"]
+    assert [e.label for e in at.expander if e.label.startswith("Other")] == ["Other statements on this issue (1)"]
     assert "[LBC, 2025\\-03\\-11](https://www.lbc.co.uk/" in text  # the source line links the source
     assert ":blue-badge[On the record]" in text  # with its evidence badge
     assert "No stated position on this issue:" in " ".join(c.value for c in at.caption)

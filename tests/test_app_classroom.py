@@ -61,7 +61,7 @@ def test_switching_metric_reranks_and_says_so():
     submit(at, "Show my matches")
     note = next(i.value for i in at.info if "ranking changes" in i.value)
     assert note.endswith(
-        "(rank by agreement → by distance): France (1 → 2). Distance punishes single big disagreements harder."
+        "(rank by agreement → by distance): France (2 → 3). Distance punishes single big disagreements harder."
     )
 
     def rankings() -> list[list]:
@@ -106,9 +106,10 @@ def test_guess_then_reveal_with_score_and_wrong_assumptions():
     at = open_app(GUESS)
     at.selectbox(key=keys.GUESS_ACTOR).set_value("United States").run()
     issues = ["US backstop", "US intelligence sharing", "Minerals deal as guarantee"]
-    at.radio(key=f"{keys.GUESS_ANSWER}United States::US backstop").set_value(2)
-    at.radio(key=f"{keys.GUESS_ANSWER}United States::US intelligence sharing").set_value(2)
-    at.radio(key=f"{keys.GUESS_ANSWER}United States::Minerals deal as guarantee").set_value(1)
+    prefix = f"{keys.GUESS_ANSWER}United States::Latest position::"
+    at.radio(key=prefix + "US backstop").set_value(2)
+    at.radio(key=prefix + "US intelligence sharing").set_value(2)
+    at.radio(key=prefix + "Minerals deal as guarantee").set_value(1)
     submit(at, "Reveal")
     assert_clean(at)
     metrics = {m.label: m.value for m in at.metric}

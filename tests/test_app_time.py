@@ -83,14 +83,20 @@ def test_timeline_page_draws_events_and_statements():
 def test_what_changed_lists_changes_newest_first():
     at = open_app("app_pages/what_changed.py")
     changes = table(at)
-    # independent count: a statement is a change unless it repeats the actor's previous position
-    expected, held = 0, {}
+    # Independent count: each day, an actor's best kind of row on an issue (a statement before a report) is a
+    # change when it is no worse than the best kind seen so far and moves the position held.
+    expected, held, best, days = 0, {}, {}, {}
     for row in bundled_rows():
-        key = (row["actor"], row["issue"])
-        expected += held.get(key) != row["position"]
-        held[key] = row["position"]
-    assert len(changes) == expected == 72
-    assert changes.iloc[0]["Date"].isoformat() == "2025-04-24"
+        days.setdefault((row["actor"], row["issue"], row["date"]), []).append(row)
+    for (actor, issue, _), rows in sorted(days.items(), key=lambda item: item[0][2]):
+        top = min(rows, key=lambda r: r["evidence"] != "statement")
+        level = int(top["evidence"] != "statement")
+        if level <= best.get((actor, issue), 9):
+            best[(actor, issue)] = level
+            expected += held.get((actor, issue)) != top["position"]
+            held[(actor, issue)] = top["position"]
+    assert len(changes) == expected == 69  # the Times report of 24 Apr 2025 no longer moves the UK
+    assert changes.iloc[0]["Date"].isoformat() == "2025-04-12"
     at.slider(key=keys.BETWEEN).set_value((changes.iloc[-1]["Date"], changes.iloc[0]["Date"])).run()
     window = table(at)
     intelligence = window[(window["Actor"] == "United States") & (window["Issue"] == "US intelligence sharing")]

@@ -24,7 +24,7 @@ def test_order_follows_the_authors_table():
     assert data.blocs == ("Ukraine", "Europe")
     assert data.actors == ("Kyiv", "Oslo", "Paris", "Rome")
     assert data.issue_names == ("a", "b")  # listed first, unlisted after, issues without positions left out
-    assert data.issue_info("b") == {"issue": "b", "proposition": "b", "explainer": ""}
+    assert data.issue_info("b") == {"issue": "b", "proposition": "b", "explainer": "", "group": "", "quiz": ""}
     assert data.issue_info("a")["proposition"] == "A."
 
 

@@ -12,7 +12,9 @@ def test_normalise_header():
 
 def test_issues_explainer_is_optional_and_duplicates_dropped():
     issues = read_issues(b"issue,proposition\nTroops,Send troops.\nTroops,Again.\n")
-    assert issues.to_dict("records") == [{"issue": "Troops", "proposition": "Send troops.", "explainer": ""}]
+    assert issues.to_dict("records") == [
+        {"issue": "Troops", "proposition": "Send troops.", "explainer": "", "group": "", "quiz": ""}
+    ]
 
 
 def test_issues_need_a_proposition():

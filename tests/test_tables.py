@@ -20,17 +20,15 @@ def test_positions_table_follows_display_order_and_uses_words(small_stances):
 
 def test_bloc_and_gap_tables_in_words(small_stances):
     latest = latest_positions(small_stances)
-    blocs = bloc_table(bloc_summary(latest), ["Troops"], ["Europe", "United States"])
+    summary = bloc_summary(latest, {"Europe": 4, "United States": 1})
+    blocs = bloc_table(summary, ["Troops"], ["Europe", "United States"])
     europe = blocs.iloc[0]
-    assert (europe["Bloc"], europe["Mean"], europe["Range"], europe["Actors"]) == (
-        "Europe",
-        "+0.7",
-        "−1 to +2",
-        3,
-    )
+    assert (europe["Bloc"], europe["Mean"], europe["Median"], europe["Range"]) == ("Europe", "+0.7", "+1", "−1 to +2")
+    assert (europe["Stated a position"], europe["For / split / against"]) == ("3 of 4", "2 / 0 / 1")
     assert europe["Nearest stance"] == "▲ Supports"
-    gaps = gap_table(bloc_gap(latest, "Europe", "Russia"), "Europe", "Russia")
-    assert gaps.set_index("Issue").loc["Deal", "Gap"] == "not comparable"
+    gaps = gap_table(bloc_gap(latest, "Europe", "Russia"), "Europe", "Russia", summary).set_index("Issue")
+    assert gaps.loc["Deal", "Gap"] == "not comparable"
+    assert (gaps.loc["Troops", "Europe: stated"], gaps.loc["Deal", "Russia: stated"]) == ("3 of 4", "none")
 
 
 def test_sources_table_keeps_only_safe_links():
@@ -54,7 +52,7 @@ def test_search_needs_every_word_in_any_column(small_stances):
 def test_source_pack_table_counts_citations(bundled):
     table = source_pack_table(bundled.sources, bundled.stances).set_index("Id")
     assert table.loc["S26", "Positions citing it"] == 3
-    assert table.loc["S1", "Positions citing it"] == 0
+    assert table.loc["S3", "Positions citing it"] == 0
     assert table.loc["S1", "Link"] == ""  # tier C: no link
     assert table.loc["S2", "Link"].startswith("https://www.gov.uk/")
 

@@ -66,6 +66,7 @@ def test_matrix_cells_show_glyphs_and_hover_with_source(page: Page, app_url: str
     expect(heatmap.locator(".main-svg").first).to_be_visible(timeout=20_000)
     assert heatmap.get_by_text("▲▲").count() > 10
     assert heatmap.get_by_text("▼▼").count() > 5
+    heatmap.scroll_into_view_if_needed()  # below the fold on a 720 px screen, under "at a glance"
     box = heatmap.locator(".nsewdrag").first.bounding_box()
     page.mouse.move(box["x"] + 10, box["y"] + 10)  # the first cell: United Kingdom on European ground troops
     expect(heatmap.locator(".hoverlayer")).to_contain_text("United Kingdom", timeout=10_000)
