@@ -1,4 +1,4 @@
-"""The topic shipped with the app: the 2025 debate on a European force for Ukraine."""
+"""The topic shipped with the app: the debate on a European force for Ukraine, February 2025 to June 2026."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from pathlib import Path
 from stancekit.dataset import Dataset, load_dataset
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-TITLE = "A European force for Ukraine (2025)"
+TITLE = "A European force for Ukraine (2025–2026)"
 DESCRIPTION = (
-    "Who wants what in the 2025 debate on a European reassurance force for Ukraine: "
-    "Europe and the US side by side, with Ukraine and Russia, every position sourced and dated."
+    "Who wants what in the debate on a multinational force for Ukraine and the guarantees behind it, "
+    "February 2025 to June 2026: Europe and the US side by side, with Ukraine and Russia, every position "
+    "sourced and dated."
 )
 
 

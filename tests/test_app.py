@@ -58,21 +58,22 @@ def test_every_page_renders_with_header_and_footer(page):
     assert_clean(at)
     assert at.header[0].value == PAGES[page]
     footer = next(c.value for c in at.main.caption if c.value.startswith("**Data:**"))
-    assert "100 dated positions of 16 actors on 13 issues" in footer
-    assert "12 Feb 2025 – 30 Apr 2025" in footer
+    assert "456 dated positions of 26 actors on 24 issues" in footer
+    assert "12 Feb 2025 – 18 May 2026" in footer
 
 
 def test_overview_matrix_has_its_table_twin_and_a_summary_line():
     at = open_app()
     glance = at.main.markdown[0].value
     assert glance.startswith("**At a glance:** Europe and the United States differ most on")
-    assert "- **Military security guarantees**: Europe \\+2 vs the United States" in glance
-    assert "3 of 12 members stated a position\\: 3 for, 0 split, 0 against" in glance  # who is behind Europe's +2
+    assert "- **Ceasefire first**: Europe \\+2 vs the United States −2" in glance
+    # the bloc figure says who stands behind it, and that one joint text speaks for two of them
+    assert "3 of 19 members stated a position\\: 3 for, 0 split, 0 against; 2 of them through one joint" in glance
     charts = plotly_charts(at)
     assert len(charts) == 1
-    assert "Matrix of the latest positions of 16 actors on 13 issues" in charts[0].proto.alt
+    assert "Matrix of the latest positions of 26 actors on 24 issues" in charts[0].proto.alt
     positions = twin(at, "overview")
-    assert len(positions) == 60  # one row per actor-issue pair with a stated position
+    assert len(positions) == 186  # one row per actor-issue pair with a stated position
     assert positions.iloc[0]["Actor"] == "United Kingdom"
     us_intel = positions[(positions["Actor"] == "United States") & (positions["Issue"] == "US intelligence sharing")]
     assert us_intel["Stance"].tolist() == ["▲▲ Strongly supports (+2)"]  # the restored, latest position
@@ -85,7 +86,7 @@ def test_bloc_filter_applies_to_every_page():
     at.switch_page("app_pages/sources.py").run()
     assert_clean(at)
     assert set(table(at)["Actor"]) == {"Russia"}
-    assert at.main.caption[1].value == "16 of 16 positions shown."
+    assert at.main.caption[1].value == "58 of 58 positions shown."
     at.switch_page("app_pages/issue_deep_dive.py").run()
     assert set(at.main.subheader.values) == {"Russia"}
 
@@ -107,7 +108,23 @@ def test_issue_filter_and_reset():
     assert set(twin(at, "overview")["Issue"]) == {"US backstop", "30-day ceasefire"}
     at.button[0].click().run()
     assert at.multiselect(key=keys.ISSUES).value == []
-    assert len(twin(at, "overview")) == 60
+    assert len(twin(at, "overview")) == 186
+
+
+def test_overview_shows_one_group_of_issues_at_a_time():
+    at = open_app()
+    at.segmented_control(key=keys.ISSUE_GROUP).set_value("The US role").run()
+    assert_clean(at)
+    assert set(twin(at, "overview")["Issue"]) == {
+        "US troops in Ukraine",
+        "US backstop",
+        "US intelligence sharing",
+        "US-led ceasefire monitoring",
+        "Minerals deal as guarantee",
+    }
+    assert "on 5 issues" in plotly_charts(at.run())[0].proto.alt
+    at.segmented_control(key=keys.ISSUE_GROUP).set_value(None).run()
+    assert len(twin(at, "overview")) == 186
 
 
 def test_filters_that_leave_nothing_show_a_helpful_empty_state():
@@ -127,18 +144,24 @@ def test_europe_vs_us_compares_blocs_and_ranks_gaps():
     assert at.selectbox(key=keys.COMPARE_B).value == "United States"
     assert len(plotly_charts(at)) == 2
     gaps = twin(at, "gaps")
-    assert gaps.iloc[0]["Issue"] == "Military security guarantees"
-    assert (gaps.iloc[0]["Europe mean"], gaps.iloc[0]["United States mean"], gaps.iloc[0]["Gap"]) == (
-        "+2",
-        "−1",
-        "3.0",
-    )
-    assert gaps.set_index("Issue").loc["US troops in Ukraine", "Gap"] == "not comparable"
+    top = gaps.iloc[0]
+    assert (top["Issue"], top["Europe mean"], top["United States mean"]) == ("Ceasefire first", "+2", "−2")
+    assert top["Gap"] == "4.0"
+    assert (top["Europe: stated"], top["United States: stated"]) == ("3 of 19", "1 of 1")
+    assert gaps.set_index("Issue").loc["Infrastructure protection", "Gap"] == "not comparable"
     blocs = twin(at, "blocs")
     europe_troops = blocs[(blocs["Issue"] == "European ground troops") & (blocs["Bloc"] == "Europe")].iloc[0]
-    assert (europe_troops["Range"], europe_troops["Stated a position"]) == ("−1 to +2", "12 of 12")
+    assert (europe_troops["Range"], europe_troops["Median"], europe_troops["Stated a position"]) == (
+        "−1 to +2",
+        "+1",
+        "17 of 19",
+    )
+    assert europe_troops["For / split / against"] == "12 / 2 / 3"
     assert "Why they differ: the biggest gaps" in at.subheader.values
-    assert any("Vance" in m.value for m in at.markdown)
+    text = " ".join(m.value for m in at.markdown)
+    assert "#### Europe \\+2" in text and "#### United States −2" in text
+    # Europe's words on the top gap come from a member's own on-the-record statement, not a report
+    assert "**Germany** ▲▲ Strongly supports \\(\\+2\\): After the video call with Trump" in text
 
 
 def test_europe_vs_us_can_compare_any_two_blocs():
@@ -159,7 +182,9 @@ def test_deep_dive_shows_proposition_cards_and_history():
     text = " ".join(m.value for m in at.markdown)
     assert "The United States should keep sharing military intelligence with Ukraine\\." in text
     assert "**2 actors** stated a position: 1 for, 0 split, 1 against." in text
-    assert [e.label for e in at.expander if e.label.startswith("Other")] == ["Other statements on this issue (1)"]
+    # the US card shows the restored sharing it stated; the later report and the pause are listed beneath
+    assert [e.label for e in at.expander if e.label.startswith("Other")] == ["Other statements on this issue (2)"]
+    assert "After the talks in Jeddah the US said it would resume intelligence sharing" in text
     assert "[LBC, 2025\\-03\\-11](https://www.lbc.co.uk/" in text  # the source line links the source
     assert ":blue-badge[On the record]" in text  # with its evidence badge
     assert "No stated position on this issue:" in " ".join(c.value for c in at.caption)
@@ -167,16 +192,19 @@ def test_deep_dive_shows_proposition_cards_and_history():
 
 def test_sources_search_and_evidence_filter():
     at = open_app("app_pages/sources.py")
-    assert len(table(at)) == 100
+    assert len(table(at)) == 456
     at.text_input(key=keys.SOURCES_SEARCH).input("Vance").run()
-    assert set(table(at)["Speaker"]) == {"JD Vance"}
-    assert len(table(at)) == 4
+    assert "Vance" in set(table(at)["Speaker"])
+    at.text_input(key=keys.SOURCES_SEARCH).input("Karis").run()
+    assert table(at)[["Speaker", "Id", "Voice"]].values.tolist() == [["Karis", "N2", "Sets the position"]]
+    at.text_input(key=keys.SOURCES_SEARCH).input("Berlin statement Poland").run()
+    assert set(table(at)["Joint statement"]) == {"Berlin statement, 15 Dec 2025"}
     at.text_input(key=keys.SOURCES_SEARCH).input("").run()
     at.multiselect(key=keys.SOURCES_EVIDENCE).set_value(["Reported (media citing sources)"]).run()
-    assert len(table(at)) == 14
+    assert len(table(at)) == 79
     at.text_input(key=keys.SOURCES_SEARCH).input("no such words here").run()
     assert any("No position matches" in info.value for info in at.info)
-    assert len(table(at, 0)) == 68  # the source list is still there
+    assert len(table(at, 0)) == 248  # the source list is still there
 
 
 def test_two_sessions_keep_their_own_filters():
@@ -184,7 +212,7 @@ def test_two_sessions_keep_their_own_filters():
     first.multiselect(key=keys.BLOCS).set_value(["Russia"]).run()
     second.run()
     assert set(twin(first, "overview")["Actor"]) == {"Russia"}
-    assert len(twin(second, "overview")) == 60
+    assert len(twin(second, "overview")) == 186
 
 
 def test_choosing_the_other_bloc_first_never_leaves_both_the_same():

@@ -43,7 +43,7 @@ def test_sessions_looking_at_the_same_view_share_one_figure(matrix_builds):
     first, second = open_app(), open_app()
     assert len(matrix_builds) == 1
     assert plotly_charts(first)[0].proto.spec == plotly_charts(second)[0].proto.spec
-    assert len(matrix_actors(second)) == 16
+    assert len(matrix_actors(second)) == 26
 
 
 def test_another_selection_gets_its_own_figure_and_leaves_the_others_alone(matrix_builds):
@@ -52,7 +52,7 @@ def test_another_selection_gets_its_own_figure_and_leaves_the_others_alone(matri
     assert matrix_builds == [matrix_builds[0], ("Russia",)]
     assert matrix_actors(russia) == ["Russia"]
     everyone.run()
-    assert len(matrix_actors(everyone)) == 16
+    assert len(matrix_actors(everyone)) == 26
 
 
 def test_an_earlier_date_gets_its_own_figure(matrix_builds, bundled):

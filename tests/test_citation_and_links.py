@@ -17,8 +17,8 @@ def test_cite_view_names_view_data_url_and_access_date(bundled):
         as_of=pd.Timestamp("2025-03-11"),
     )
     assert text == (
-        "“Who wants what? A European force for Ukraine (2025)”, stance dashboard, view “Timeline”, "
-        "data: 100 dated positions, 12 Feb 2025 – 30 Apr 2025, compiled from public reporting, "
+        "“Who wants what? A European force for Ukraine (2025–2026)”, stance dashboard, view “Timeline”, "
+        "data: 456 dated positions, 12 Feb 2025 – 18 May 2026, compiled from public reporting, "
         "positions as of 11 Mar 2025. https://example.org/timeline?issue=US+backstop "
         "Accessed 25 Nov 2026."
     )

@@ -38,6 +38,6 @@ def test_key_changes_with_content_only():
 
 def test_bundled_counts(bundled):
     first, last = bundled.date_range
-    assert (first, last) == (pd.Timestamp("2025-02-12"), pd.Timestamp("2025-04-30"))
+    assert (first, last) == (pd.Timestamp("2025-02-12"), pd.Timestamp("2026-05-18"))
     assert bundled.source_count == bundled.stances["source_id"].nunique()
     assert bundled.blocs[:4] == ("Europe", "United States", "Ukraine", "Russia")

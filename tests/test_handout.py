@@ -25,29 +25,30 @@ def bundled_content(bundled):
 
 def test_matrix_uses_glyphs_values_and_dashes(bundled_content):
     matrix = bundled_content.matrix
-    assert matrix.shape == (16, 13)
+    assert matrix.shape == (26, 24)
     assert matrix.loc["United States", "US intelligence sharing"] == "▲▲ +2"
     assert matrix.loc["Russia", "European ground troops"] == "▼▼ −2"
-    assert matrix.loc["NATO", "European ground troops"] == "–"
+    assert matrix.loc["NATO", "European ground troops"] == "▲ +1"
+    assert matrix.loc["Australia", "US backstop"] == "–"
 
 
 def test_quotes_prompts_sources_and_citation(bundled_content):
     assert len(bundled_content.quotes) == MAX_QUOTES
-    assert bundled_content.quotes[0]["quote"] == "boots on the ground and planes in the air"  # longest first
+    assert bundled_content.quotes[0]["quote"].startswith("were troops to be deployed")  # longest first
     assert len(bundled_content.prompts) == MAX_PROMPTS
     names = [name for name, _ in bundled_content.sources]
-    assert len(names) == len(set(names)) and "LBC, 2025-03-11" in names
-    assert dict(bundled_content.sources)["Reuters, 2025-02-26"] is None  # tier C: no link
-    assert "generated 25 Nov 2026" in bundled_content.citation and "100 dated positions" in bundled_content.citation
+    assert len(names) == len(set(names)) and "Kyiv Independent, 2025-09-05" in names
+    assert dict(bundled_content.sources)["Trump's Truth Social post, 2025-08-16"] is None  # tier C: no link
+    assert "generated 25 Nov 2026" in bundled_content.citation and "456 dated positions" in bundled_content.citation
 
 
 def test_both_renderings_carry_the_same_content(bundled_content):
     html, markdown = handout_html(bundled_content), handout_markdown(bundled_content)
     for text in ("Who stands where", "Key quotes", "Discussion prompts", "Sources", "Cite as"):
         assert text in html and text in markdown
-    assert html.count("<tr>") == 1 + 16
-    assert markdown.count("\n| ") == 1 + 16
-    assert "<script" not in html and "http://" not in html.replace("http://spacewar.com", "")
+    assert html.count("<tr>") == 1 + 26
+    assert markdown.count("\n| ") == 1 + 26
+    assert "<script" not in html and " src=" not in html and "<link" not in html  # it loads nothing
 
 
 def test_hostile_text_is_escaped_in_both_formats():
@@ -66,3 +67,29 @@ def test_hostile_text_is_escaped_in_both_formats():
     assert "&lt;script&gt;" in html
     assert "![x](" not in markdown and "\\!\\[x\\]" in markdown
     assert "javascript:" not in markdown
+
+
+def test_the_handout_shows_the_curated_issues_unless_issues_were_chosen():
+    from stancekit.handout import handout_issues
+
+    assert handout_issues(["a", "b", "c"], ("c", "a"), chosen=False) == ["a", "c"]
+    assert handout_issues(["a", "b", "c"], ("c", "a"), chosen=True) == ["a", "b", "c"]
+    assert handout_issues(["a", "b"], (), chosen=False) == ["a", "b"]
+
+
+def test_sources_are_grouped_by_outlet_so_each_is_named_once():
+    from stancekit.handout import grouped_sources
+
+    groups = grouped_sources(
+        (
+            ("Kyiv Independent, 2025-02-20", "https://k/1"),
+            ("BBC, 2025-02-18", None),
+            ("Kyiv Independent, 2025-03-11", "https://k/2"),
+            ("Untitled", None),
+        )
+    )
+    assert groups == [
+        ("BBC", [("2025-02-18", None)]),
+        ("Kyiv Independent", [("2025-02-20", "https://k/1"), ("2025-03-11", "https://k/2")]),
+        ("Untitled", [("", None)]),
+    ]

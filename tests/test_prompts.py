@@ -39,9 +39,12 @@ def test_no_prompts_without_disagreement():
 
 
 def test_bundled_prompts_are_sourced(bundled):
-    prompts = discussion_prompts(bundled.stances, latest_positions(bundled.stances), ("Europe", "United States"))
+    prompts = discussion_prompts(
+        bundled.stances, latest_positions(bundled.stances), ("Europe", "United States"), bundled.chapters
+    )
     assert len(prompts) >= 4
-    assert prompts[0].issue == "Military security guarantees"
+    assert prompts[0].issue == "Ceasefire first"
+    assert [p.kind for p in prompts][-2:] == ["chapters", "chapters"]
     for prompt in prompts:
         assert 2 <= len(prompt.readings) <= 3
         assert all(r["source"] for r in prompt.readings)

@@ -94,4 +94,4 @@ def test_where_do_you_stand_with_the_keyboard_alone(page: Page, app_url: str):
     tab_until(lambda s: s["text"].endswith("Show my matches"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Your matches")).to_be_visible(timeout=20_000)
-    expect(page.get_by_text(re.compile(r"^You answered 2 of 13 propositions\."))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^You answered 2 of 12 propositions\."))).to_be_visible()

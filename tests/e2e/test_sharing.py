@@ -28,7 +28,7 @@ def test_deep_link_restores_issue_actors_and_date(browser: Browser, app_url: str
     sidebar = page.locator("[data-testid=stSidebar]")
     expect(sidebar.get_by_text("France", exact=True)).to_be_visible()
     expect(sidebar.get_by_text("Germany", exact=True)).to_be_visible()
-    expect(page.get_by_text("The United States should back a European force")).to_be_visible()
+    expect(page.get_by_text("The United States should back a European-led force")).to_be_visible()
     expect(page.get_by_text("2 actors stated a position")).to_be_visible()  # France and Germany, by 15 Mar
     save_full_page(page, "deep-link-issue")
     page.context.close()
@@ -40,12 +40,12 @@ def test_view_state_goes_into_the_url_and_back(browser: Browser, page: Page, app
     page.get_by_role("combobox", name="Blocs").click()
     page.get_by_role("option", name="Russia").click()
     page.keyboard.press("Escape")
-    expect(page.get_by_text("16 of 16 positions shown.")).to_be_visible(timeout=20_000)
+    expect(page.get_by_text("58 of 58 positions shown.")).to_be_visible(timeout=20_000)
     expect(page).to_have_url(re.compile(r"/sources\?.*blocs=Russia"))
     page.get_by_text("Share or cite this view").click()
     expect(page.locator("[data-testid=stCode]").first).to_contain_text("blocs=Russia")
     shared = open_fresh(browser, page.url)
-    expect(shared.get_by_text("16 of 16 positions shown.")).to_be_visible(timeout=20_000)
+    expect(shared.get_by_text("58 of 58 positions shown.")).to_be_visible(timeout=20_000)
     shared.context.close()
 
 
@@ -59,7 +59,7 @@ def test_bad_link_gets_a_notice_not_an_error(browser: Browser, app_url: str):
 
 def test_timeline_renders_and_a_marker_opens_its_statement(page: Page, app_url: str):
     page.goto(f"{app_url}/timeline?issue=US+intelligence+sharing")
-    chart = page.get_by_role("figure", name=re.compile("^Timeline of 20 key events and of 2 actors"))
+    chart = page.get_by_role("figure", name=re.compile("^Timeline of 92 key events and of 2 actors"))
     expect(chart.locator(".main-svg").first).to_be_visible(timeout=30_000)
     wait_until_idle(page)
     expect(page.get_by_text("Click a marker to read that statement in full here.")).to_be_visible()
@@ -87,7 +87,7 @@ def test_sources_csv_download(page: Page, app_url: str):
     page.goto(f"{app_url}/sources?q=Vance")
     wait_until_idle(page)
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download these 4 positions (CSV)").click()
+        page.get_by_role("button", name="Download these 10 positions (CSV)").click()
     data = open(download.value.path(), "rb").read()
     assert data.startswith(b"\xef\xbb\xbfactor,bloc,issue,position,date,summary")
-    assert data.decode("utf-8-sig").count("\n") == 5
+    assert data.decode("utf-8-sig").count("\n") == 11

@@ -50,7 +50,7 @@ def test_page_renders_in_chromium(page: Page, app_url: str, path: str, heading: 
         expect(plots.first.locator(".main-svg").first).to_be_visible(timeout=20_000)
     expect(plots).to_have_count(charts)
     if path != "present":
-        expect(page.get_by_text(re.compile(r"^Data: 100 dated positions of 16 actors"))).to_be_visible()
+        expect(page.get_by_text(re.compile(r"^Data: 456 dated positions of 26 actors"))).to_be_visible()
     for tab in page.get_by_role("tab", name="Table").all():  # every chart's table twin opens
         tab.click()
         panel = page.get_by_role("tabpanel").filter(has=page.locator("[data-testid=stDataFrame]"))
@@ -62,13 +62,14 @@ def test_page_renders_in_chromium(page: Page, app_url: str, path: str, heading: 
 def test_matrix_cells_show_glyphs_and_hover_with_source(page: Page, app_url: str):
     page.goto(app_url)
     wait_until_idle(page)
-    heatmap = page.get_by_role("figure", name=re.compile("^Matrix of the latest positions of 16 actors"))
+    heatmap = page.get_by_role("figure", name=re.compile("^Matrix of the latest positions of 26 actors"))
     expect(heatmap.locator(".main-svg").first).to_be_visible(timeout=20_000)
     assert heatmap.get_by_text("▲▲").count() > 10
     assert heatmap.get_by_text("▼▼").count() > 5
     heatmap.scroll_into_view_if_needed()  # below the fold on a 720 px screen, under "at a glance"
     box = heatmap.locator(".nsewdrag").first.bounding_box()
-    page.mouse.move(box["x"] + 10, box["y"] + 10)  # the first cell: United Kingdom on European ground troops
+    # the middle of the first cell (26 actors × 24 issues): United Kingdom on European ground troops
+    page.mouse.move(box["x"] + box["width"] / 48, box["y"] + box["height"] / 52)
     expect(heatmap.locator(".hoverlayer")).to_contain_text("United Kingdom", timeout=10_000)
     expect(heatmap.locator(".hoverlayer")).to_contain_text("Source:")
 
@@ -78,11 +79,11 @@ def test_sidebar_filter_changes_every_view(page: Page, app_url: str):
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((app_url, "data:", "blob:")) else None)
     page.goto(f"{app_url}/sources")
     wait_until_idle(page)
-    expect(page.get_by_text("100 of 100 positions shown.")).to_be_visible()
+    expect(page.get_by_text("456 of 456 positions shown.")).to_be_visible()
     page.get_by_role("combobox", name="Blocs").click()
     page.get_by_role("option", name="Russia", exact=True).click()
     page.keyboard.press("Escape")
-    expect(page.get_by_text("16 of 16 positions shown.")).to_be_visible(timeout=20_000)
+    expect(page.get_by_text("58 of 58 positions shown.")).to_be_visible(timeout=20_000)
     for path, shows in [
         ("", "Matrix of the latest positions of 1 actors"),
         ("timeline", "of 1 actors' positions"),
