@@ -44,7 +44,7 @@ def bloc_split(stats: Mapping) -> str:
     joint, names = int(stats["joint"]), tuple(stats["joint_names"])
     if joint > 1:
         source = f"one joint statement ({names[0]})" if len(names) == 1 else f"{len(names)} joint statements"
-        parts.append(f"{joint} of them through {source}")
+        parts.append(f"{'all' if joint == count else joint} of them through {source}")
     reported = int(stats["reported"])
     if reported:
         parts.append(

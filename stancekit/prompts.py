@@ -14,6 +14,7 @@ from stancekit.aggregation import bloc_gap, bloc_voice
 from stancekit.chapters import Chapter, chapter_changes
 from stancekit.scale import VERB_BASE, VERB_PAST, VERB_PRESENT, signed
 from stancekit.selection import latest_positions
+from stancekit.standing import REPORTED, standing
 from stancekit.text import definite, format_date
 
 
@@ -31,6 +32,11 @@ def _row(rows: pd.DataFrame) -> dict:
     return rows.iloc[0].to_dict()
 
 
+def _is_reported(row: dict) -> bool:
+    """Whether a row is known only from a report or another voice."""
+    return bool(standing(pd.DataFrame([row])).iloc[0] >= REPORTED)
+
+
 def gap_prompts(latest: pd.DataFrame, bloc_a: str, bloc_b: str, count: int = 2) -> list[Prompt]:
     """Why do two blocs disagree? One prompt per issue with the largest gap between their means."""
     gaps = bloc_gap(latest, bloc_a, bloc_b)
@@ -40,10 +46,15 @@ def gap_prompts(latest: pd.DataFrame, bloc_a: str, bloc_b: str, count: int = 2) 
         b = bloc_voice(latest, gap.issue, bloc_b).to_dict()
         if a["actor"] == b["actor"]:
             continue
+        asked = "is" if _is_reported(b) else "does"
+        b_stance = ("reported to " if _is_reported(b) else "") + VERB_BASE[int(b["position"])]
+        a_stance = (
+            f"is reported to {VERB_BASE[int(a['position'])]}" if _is_reported(a) else VERB_PRESENT[int(a["position"])]
+        )
         question = (
-            f"On “{gap.issue}”, why does {definite(b['actor'])} {VERB_BASE[int(b['position'])]} it "
-            f"({signed(int(b['position']))}) while {definite(a['actor'])} {VERB_PRESENT[int(a['position'])]} it "
-            f"({signed(int(a['position']))})? What does each side fear, and what would change its mind?"
+            f"On “{gap.issue}”, why {asked} {definite(b['actor'])} {b_stance} it ({signed(int(b['position']))}) "
+            f"while {definite(a['actor'])} {a_stance} it ({signed(int(a['position']))})? What does each side fear, "
+            "and what would change its mind?"
         )
         prompts.append(Prompt("gap", gap.issue, question, (a, b)))
     return prompts

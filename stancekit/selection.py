@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from stancekit.standing import standing
+from stancekit.standing import precedence
 
 
 @dataclass(frozen=True)
@@ -52,12 +52,12 @@ def selected_names(
 def latest_positions(stances: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
     """Each actor's position on each issue, as known on `as_of` if given: its newest row of the best kind.
 
-    An actor's own statement on the record outranks a joint statement it signed, which outranks a media
+    What the actor said on the record (its own words or a joint statement it signed) outranks a media
     report, which outranks another voice (stancekit.standing): a report that a government is reconsidering
     does not replace what it said.
     """
     rows = stances if as_of is None else stances[stances["date"] <= pd.Timestamp(as_of)]
-    ranked = rows.assign(_standing=standing(rows))
+    ranked = rows.assign(_standing=precedence(rows))
     # Worst kind first, then oldest first: the row kept last per actor and issue is the newest of the best kind.
     ordered = ranked.sort_values(["_standing", "date"], ascending=[False, True], kind="stable")
     latest = ordered.drop_duplicates(["actor", "issue"], keep="last").drop(columns="_standing")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from stancekit.standing import standing
+from stancekit.standing import precedence
 
 CHANGE_COLUMNS = ["date", "actor", "bloc", "issue", "from_position", "to_position"]
 # How "what changed" compares: every change between two dates, or positions at the end of two chapters.
@@ -18,7 +18,7 @@ def effective_positions(stances: pd.DataFrame) -> pd.DataFrame:
     Adds `sets_position` (this row is the newest of the best kind so far, so it sets the position) and
     `effective` (the position as known right after this row). On one day a better kind of row comes last.
     """
-    ranked = stances.assign(_standing=standing(stances))
+    ranked = stances.assign(_standing=precedence(stances))
     ordered = ranked.sort_values(["date", "_standing"], ascending=[True, False], kind="stable")
     groups = ordered.groupby(["actor", "issue"], sort=False)
     best_so_far = groups["_standing"].cummin()

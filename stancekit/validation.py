@@ -24,7 +24,7 @@ from stancekit.schema import (
     Problem,
     StanceDataError,
 )
-from stancekit.standing import standing
+from stancekit.standing import precedence
 
 POSITION_PATTERN = r"[+\-−]?[0-2](?:\.0+)?"
 CROSS_ROW_COLUMNS = ("actor", "bloc", "issue", "date")
@@ -204,7 +204,7 @@ def conflicting_duplicates(raw: pd.DataFrame) -> list[Problem]:
     knows which one counts (stancekit.standing). Expects rows whose position is well-formed; malformed
     ones are reported by the schema.
     """
-    raw = raw.assign(_standing=standing(raw))
+    raw = raw.assign(_standing=precedence(raw))
     key = ["actor", "issue", "date", "_standing"]
     positions = raw["position"].str.replace("−", "-", regex=False).str.lstrip("+")
     varied = positions.groupby([raw[k] for k in key]).transform("nunique") > 1
@@ -220,7 +220,7 @@ def conflicting_duplicates(raw: pd.DataFrame) -> list[Problem]:
                     row["position"],
                     f"{row['actor']} / {row['issue']} / {row['date']} also appears on row {others} "
                     "with a different position; keep one row per actor, issue and date, or mark the other row "
-                    "as reported (evidence), as another voice (voice) or as a joint statement (joint).",
+                    "as reported (evidence) or as another voice (voice).",
                 )
             )
     return problems

@@ -68,7 +68,7 @@ def test_overview_matrix_has_its_table_twin_and_a_summary_line():
     assert glance.startswith("**At a glance:** Europe and the United States differ most on")
     assert "- **Ceasefire first**: Europe \\+2 vs the United States −2" in glance
     # the bloc figure says who stands behind it, and that one joint text speaks for two of them
-    assert "3 of 19 members stated a position\\: 3 for, 0 split, 0 against; 2 of them through one joint" in glance
+    assert "3 of 19 members stated a position\\: 3 for, 0 split, 0 against; all of them through one joint" in glance
     charts = plotly_charts(at)
     assert len(charts) == 1
     assert "Matrix of the latest positions of 26 actors on 24 issues" in charts[0].proto.alt
@@ -153,15 +153,17 @@ def test_europe_vs_us_compares_blocs_and_ranks_gaps():
     europe_troops = blocs[(blocs["Issue"] == "European ground troops") & (blocs["Bloc"] == "Europe")].iloc[0]
     assert (europe_troops["Range"], europe_troops["Median"], europe_troops["Stated a position"]) == (
         "−1 to +2",
-        "+1",
+        "+2",
         "17 of 19",
     )
-    assert europe_troops["For / split / against"] == "12 / 2 / 3"
+    assert europe_troops["For / split / against"] == "14 / 2 / 1"
+    assert europe_troops["Through a joint statement"] == 6  # the Berlin statement is the newest on-record text
     assert "Why they differ: the biggest gaps" in at.subheader.values
     text = " ".join(m.value for m in at.markdown)
     assert "#### Europe \\+2" in text and "#### United States −2" in text
-    # Europe's words on the top gap come from a member's own on-the-record statement, not a report
-    assert "**Germany** ▲▲ Strongly supports \\(\\+2\\): After the video call with Trump" in text
+    # Europe's words on the top gap come from the record (the leaders' joint call of 24 Feb 2026), not a report
+    assert "▲▲ Strongly supports \\(\\+2\\): On the war's fourth anniversary the coalition's leaders called" in text
+    assert ":blue-badge[Joint statement] Coalition leaders' meeting, 24 Feb 2026" in text
 
 
 def test_europe_vs_us_can_compare_any_two_blocs():

@@ -76,7 +76,7 @@ def test_switching_metric_reranks_and_says_so():
         answer(at, issue, value)
     submit(at, "Show my matches")
     note = next(i.value for i in at.info if "ranking changes" in i.value)
-    assert "(rank by agreement → by distance): " in note and "Finland (6 → 2)" in note
+    assert "(rank by agreement → by distance): " in note and "Finland (5 → 2)" in note
     assert note.endswith("Distance punishes single big disagreements harder.")
 
     def rankings() -> list[list]:
@@ -178,7 +178,7 @@ def test_presenter_steps_through_issues_without_sidebar():
     assert at.title[0].value.startswith("After a ceasefire, European countries and their partners")
     assert [m.label for m in at.metric] == ["Europe", "United States", "Russia"]  # the sidebar choice still applies
     text = " ".join(m.value for m in at.markdown)
-    assert "Median \\+1; 17 of 19 members stated a position" in text  # the bloc figure says who is behind it
+    assert "Median \\+2; 17 of 19 members stated a position" in text  # the bloc figure says who is behind it
     submit(at, "Next")
     assert at.selectbox(key=keys.PRESENTER_ISSUE).value == "Force without the US"
     submit(at, "Previous")

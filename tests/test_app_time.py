@@ -26,12 +26,10 @@ def bundled_rows() -> list[dict]:
 
 
 def kind(row: dict) -> int:
-    """A row's standing, written out again here: 3 another voice, 2 reported, 1 joint, 0 own statement."""
+    """A row's precedence, written out again here: 2 another voice, 1 reported, 0 on the record (own or joint)."""
     if row["voice"] == "other":
-        return 3
-    if row["evidence"] not in ("", "statement"):
         return 2
-    return 1 if row["joint"] else 0
+    return 1 if row["evidence"] not in ("", "statement") else 0
 
 
 def positions(at: AppTest):
@@ -101,8 +99,8 @@ def test_timeline_zooms_to_a_chapter_and_keys_its_markers():
 def test_what_changed_lists_changes_newest_first():
     at = open_app("app_pages/what_changed.py")
     changes = table(at)
-    # Independent count: each day, an actor's best kind of row on an issue (own statement < joint < reported <
-    # another voice) is a change when it is no worse than the best kind seen so far and moves the position held.
+    # Independent count: each day, an actor's best kind of row on an issue (on the record < reported < another
+    # voice) is a change when it is no worse than the best kind seen so far and moves the position held.
     expected, held, best, days = 0, {}, {}, {}
     for row in bundled_rows():
         days.setdefault((row["actor"], row["issue"], row["date"]), []).append(row)
@@ -112,8 +110,8 @@ def test_what_changed_lists_changes_newest_first():
             best[(actor, issue)] = kind(top)
             expected += held.get((actor, issue)) != top["position"]
             held[(actor, issue)] = top["position"]
-    assert len(changes) == expected == 256
-    assert changes.iloc[0]["Date"].isoformat() == "2026-02-19"
+    assert len(changes) == expected == 267
+    assert changes.iloc[0]["Date"].isoformat() == "2026-02-24"
     at.slider(key=keys.BETWEEN).set_value((changes.iloc[-1]["Date"], changes.iloc[0]["Date"])).run()
     window = table(at)
     intelligence = window[(window["Actor"] == "United States") & (window["Issue"] == "US intelligence sharing")]

@@ -243,3 +243,30 @@ def test_chapters_cover_the_story_without_gaps(bundled):
     assert chapters[0].start <= bundled.date_range[0] and bundled.date_range[1] <= chapters[-1].end
     for earlier, later in zip(chapters, chapters[1:], strict=False):
         assert later.start == earlier.end + pd.Timedelta(days=1)
+
+
+def test_every_codebook_example_is_a_row_with_that_code(bundled):
+    """Section 4 anchors each scale point with rows (actor, date, pack id); sections 1–3 cite rows too."""
+    stances = bundled.stances.assign(day=bundled.stances["date"].dt.strftime("%Y-%m-%d"))
+    text = (DATA_DIR / "CODEBOOK.md").read_text(encoding="utf-8")
+    names = "|".join(sorted(map(re.escape, bundled.actors), key=len, reverse=True))
+    reference = re.compile(rf"({names}) (\d{{4}}-\d{{2}}-\d{{2}}) \(([SMNP]\d+[a-z]?)\)")
+    rules, anchors = text.split("## 4.")
+    checked = 0
+    for line in anchors.splitlines():
+        point = re.match(r"\| ([+−-]?\d) \|", line)
+        for actor, day, source_id in reference.findall(line) if point else []:
+            code = int(point.group(1).replace("−", "-"))
+            rows = stances[(stances["actor"] == actor) & (stances["day"] == day) & (stances["source_id"] == source_id)]
+            assert code in set(rows["position"]), (actor, day, source_id, code)
+            checked += 1
+    for actor, day, source_id in reference.findall(rules):
+        assert ((stances["actor"] == actor) & (stances["day"] == day) & (stances["source_id"] == source_id)).any()
+    assert checked >= 140
+    for issue in bundled.issue_names:  # every issue has its anchor table, with all five points
+        table = anchors.split(f"### {issue}\n")[1].split("\n### ")[0]
+        assert [
+            re.match(r"\| ([+−-]?\d) \|", row).group(1)
+            for row in table.splitlines()
+            if re.match(r"\| [+−-]?\d \|", row)
+        ] == ["+2", "+1", "0", "−1", "−2"], issue

@@ -8,7 +8,7 @@ import pytest
 from stancekit.loading import read_stances
 from stancekit.schema import StanceDataError
 from stancekit.selection import latest_positions
-from stancekit.standing import JOINT_STATEMENT, OTHER_VOICE, OWN_STATEMENT, REPORTED, standing
+from stancekit.standing import JOINT_STATEMENT, OTHER_VOICE, OWN_STATEMENT, REPORTED, precedence, standing
 from stancekit.timeline import position_changes
 
 HEADER = "actor,bloc,issue,position,date,summary,source,evidence,voice,joint"
@@ -27,8 +27,9 @@ UK = table(
 )
 
 
-def test_standing_ranks_own_words_first():
+def test_kinds_of_row_and_their_precedence():
     assert standing(UK).tolist() == [OWN_STATEMENT, REPORTED, JOINT_STATEMENT, OTHER_VOICE]
+    assert precedence(UK).tolist() == [0, 1, 0, 2]  # own words and signed joint texts are both on the record
     bare = pd.DataFrame({"actor": ["A"], "position": [1]})  # a table without the optional columns
     assert standing(bare).tolist() == [OWN_STATEMENT]
     raw = pd.DataFrame({"evidence": ["Reported", "STATEMENT"], "voice": ["", " Other "], "joint": ["", ""]})
@@ -36,9 +37,8 @@ def test_standing_ranks_own_words_first():
 
 
 def test_a_report_or_another_voice_never_replaces_what_the_actor_said():
-    latest = latest_positions(UK)
-    assert latest["summary"].tolist() == ["Starmer"]  # not the newer joint text, report or opposition
-    assert latest_positions(UK.iloc[1:])["summary"].tolist() == ["Kyiv statement"]  # joint beats report
+    assert latest_positions(UK)["summary"].tolist() == ["Kyiv statement"]  # the newest on the record
+    assert latest_positions(UK.iloc[[0, 1, 3]])["summary"].tolist() == ["Starmer"]  # not the newer report
     assert latest_positions(UK.iloc[[1, 3]])["summary"].tolist() == ["Times report"]  # a report beats another voice
     assert latest_positions(UK.iloc[[3]])["summary"].tolist() == ["Farage"]  # the only thing known is shown
     later = pd.concat([UK, table("UK,Europe,Troops,1,2026-02-01,Healey,S5,statement,,")], ignore_index=True)
@@ -47,7 +47,8 @@ def test_a_report_or_another_voice_never_replaces_what_the_actor_said():
 
 def test_what_changed_follows_the_latest_position_only():
     changes = position_changes(UK)
-    assert changes["summary"].tolist() == ["Starmer"]  # the report, joint text and other voice changed nothing
+    assert changes["summary"].tolist() == ["Kyiv statement", "Starmer"]  # the report and other voice changed nothing
+    assert (changes.iloc[0]["from_position"], changes.iloc[0]["to_position"]) == (2, 1)
     first_known = position_changes(UK.iloc[1:])  # without the statement: report, then the joint text outranks it
     assert first_known["summary"].tolist() == ["Kyiv statement", "Times report"]
     move = first_known.iloc[0]
