@@ -9,8 +9,7 @@ from components import keys
 from components.common import LINK_COLUMN, empty_state, page_header, page_slice
 from components.context import ViewContext
 from stancekit.chapters import chapter_changes, chapter_named
-from stancekit.scale import NO_POSITION, stance_label
-from stancekit.tables import evidence_label, link_cell
+from stancekit.tables import changes_table, chapter_changes_table
 from stancekit.text import escape_markdown, format_date
 from stancekit.timeline import BETWEEN_CHAPTERS, BETWEEN_DATES, CHANGES_MODES, position_changes
 
@@ -78,30 +77,15 @@ def _between_dates(ctx: ViewContext) -> None:
         st.info("No position changed in this period. Widen the dates.", icon=":material/event_busy:")
         return
     changes = changes.iloc[page_slice(len(changes), ROWS_PER_PAGE, keys.CHANGES_PAGE, "changes")]
-    st.dataframe(
-        pd.DataFrame(
-            {
-                "Date": changes["date"].dt.date,
-                "Actor": changes["actor"],
-                "Issue": changes["issue"],
-                "From": changes["from_position"].map(lambda p: NO_POSITION if pd.isna(p) else stance_label(p)),
-                "To": changes["to_position"].map(stance_label),
-                "Link": changes["source_url"].map(link_cell),
-                "Source": changes["source"],
-                "Paraphrase": changes["summary"],
-                "Evidence": changes["evidence"].map(evidence_label),
-            }
-        ),
-        hide_index=True,
-        key="changes_table",
-        column_config=COLUMNS,
-    )
+    st.dataframe(changes_table(changes), hide_index=True, key="changes_table", column_config=COLUMNS)
 
 
 def _between_chapters(ctx: ViewContext) -> None:
     """Positions at the end of one chapter against the end of a later one."""
     chapters = ctx.dataset.chapters
     names = [c.name for c in chapters]
+    if st.session_state.get(keys.CHAPTER_FROM) not in (None, *names[:-1]):
+        del st.session_state[keys.CHAPTER_FROM]  # e.g. a link naming the last chapter, which has nothing after it
     left, right = st.columns(2)
     earlier = left.selectbox("From the end of", names[:-1], key=keys.CHAPTER_FROM, bind="query-params")
     later_names = names[names.index(earlier) + 1 :]
@@ -122,21 +106,7 @@ def _between_chapters(ctx: ViewContext) -> None:
         st.info("No position differs between these two chapters.", icon=":material/event_busy:")
         return
     st.dataframe(
-        pd.DataFrame(
-            {
-                "Actor": changes["actor"],
-                "Issue": changes["issue"],
-                f"End of chapter {first.number}": changes["from_position"].map(
-                    lambda p: NO_POSITION if pd.isna(p) else stance_label(p)
-                ),
-                f"End of chapter {second.number}": changes["to_position"].map(stance_label),
-                "Date": changes["to_date"].dt.date,
-                "Link": changes["source_url"].map(link_cell),
-                "Source": changes["source"],
-                "Paraphrase": changes["summary"],
-                "Evidence": changes["evidence"].map(evidence_label),
-            }
-        ),
+        chapter_changes_table(changes, first.number, second.number),
         hide_index=True,
         key="chapter_changes_table",
         column_config=COLUMNS,

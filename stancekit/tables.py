@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from stancekit.scale import nearest_position, signed, stance_label
+from stancekit.scale import NO_POSITION, nearest_position, signed, stance_label
 from stancekit.schema import EVIDENCE_TYPES, VOICE_TYPES
 from stancekit.text import safe_link_url
 
@@ -158,3 +158,46 @@ def search_rows(table: pd.DataFrame, query: str) -> pd.DataFrame:
     for word in words:
         keep &= text.str.contains(word, regex=False)
     return table[keep]
+
+
+def _stance_or_none(position: float) -> str:
+    """A position in words, or 'No stated position' for NaN."""
+    return NO_POSITION if pd.isna(position) else stance_label(position)
+
+
+def _provenance(rows: pd.DataFrame) -> dict[str, pd.Series]:
+    """The columns that trace a row: link, source, paraphrase and evidence."""
+    return {
+        "Link": rows["source_url"].map(link_cell),
+        "Source": rows["source"],
+        "Paraphrase": rows["summary"],
+        "Evidence": rows["evidence"].map(evidence_label),
+    }
+
+
+def changes_table(changes: pd.DataFrame) -> pd.DataFrame:
+    """What changed between two dates, in words: date, actor, issue, from → to, and where it was said."""
+    return pd.DataFrame(
+        {
+            "Date": changes["date"].dt.date,
+            "Actor": changes["actor"],
+            "Issue": changes["issue"],
+            "From": changes["from_position"].map(_stance_or_none),
+            "To": changes["to_position"].map(stance_label),
+            **_provenance(changes),
+        }
+    )
+
+
+def chapter_changes_table(changes: pd.DataFrame, first: int, second: int) -> pd.DataFrame:
+    """What differs between the end of chapters `first` and `second`, in words, with the later row's source."""
+    return pd.DataFrame(
+        {
+            "Actor": changes["actor"],
+            "Issue": changes["issue"],
+            f"End of chapter {first}": changes["from_position"].map(_stance_or_none),
+            f"End of chapter {second}": changes["to_position"].map(stance_label),
+            "Date": changes["to_date"].dt.date,
+            **_provenance(changes),
+        }
+    )

@@ -171,3 +171,10 @@ def test_links_to_unknown_chapters_and_groups_are_ignored():
     toast = at.toast[0].value
     for part in ("period “Chapter 9”", "group “Weather”", "compare “Sideways”"):
         assert part in toast
+
+
+def test_a_link_to_the_last_chapter_as_the_earlier_one_falls_back_to_the_first():
+    at = open_link(
+        "app_pages/what_changed.py", compare="Between two chapters", from_chapter="Paris declaration and talks"
+    )
+    assert at.selectbox(key=keys.CHAPTER_FROM).value == "Planning the force"

@@ -61,3 +61,13 @@ def test_sources_table_shows_each_sources_tier(bundled):
     table = sources_table(bundled.stances, bundled.sources)
     tier = dict(zip(table["Id"], table["Tier"], strict=False))
     assert tier["S24"].startswith("A:") and tier["S26"].startswith("B:") and tier["S7"].startswith("C:")
+
+
+def test_change_tables_say_no_stated_position_for_a_first_statement(small_stances):
+    from stancekit.tables import changes_table
+    from stancekit.timeline import position_changes
+
+    table = changes_table(position_changes(small_stances))
+    first = table[(table["Actor"] == "UK") & (table["Issue"] == "Troops")].iloc[0]
+    assert (first["From"], first["To"]) == ("No stated position", "▲▲ Strongly supports (+2)")
+    assert list(table.columns[-4:]) == ["Link", "Source", "Paraphrase", "Evidence"]
