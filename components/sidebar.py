@@ -40,8 +40,8 @@ def _chapters(dataset: Dataset, as_of: object, last: object) -> None:
         help="The story in chapters. Press a number to see positions as they stood at the end of that chapter.",
         width="stretch",
     )
-    if current is not None:
-        st.caption(f"**{escape_markdown(current.label)}.** {escape_markdown(current.summary)}")
+    if current is not None:  # the chapter's name here; its summary in the help, to keep the sidebar short
+        st.caption(escape_markdown(current.label), help=escape_markdown(current.summary) or None)
 
 
 def render(dataset: Dataset) -> None:

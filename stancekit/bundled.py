@@ -9,9 +9,8 @@ from stancekit.dataset import Dataset, load_dataset
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TITLE = "A European force for Ukraine (2025–2026)"
 DESCRIPTION = (
-    "Who wants what in the debate on a multinational force for Ukraine and the guarantees behind it, "
-    "February 2025 to June 2026: Europe and the US side by side, with Ukraine and Russia, every position "
-    "sourced and dated."
+    "Who wants what on a force for Ukraine and its guarantees, Feb 2025 – Jun 2026: Europe and the US "
+    "side by side, with Ukraine and Russia, every position sourced and dated."
 )
 
 

@@ -34,6 +34,9 @@ def serious_violations(page: Page) -> list[str]:
 
 def settle(page: Page) -> None:
     wait_until_idle(page)
+    sidebar = page.locator("[data-testid=stSidebarContent]")
+    if sidebar.count():  # the sidebar scrolls at 720 px: audit it only once its controls are drawn
+        expect(sidebar.get_by_role("button", name="Reset filters")).to_be_visible(timeout=20_000)
     page.wait_for_timeout(800)  # let charts finish drawing before they are audited
 
 
