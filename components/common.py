@@ -156,7 +156,14 @@ def position_card(row: pd.Series, earlier: pd.DataFrame | None = None, *, title:
     with st.container(border=True):
         st.markdown("\n\n".join(block for block in blocks if block))
         if earlier is not None and not earlier.empty:
-            with st.expander(f"Other statements on this issue ({len(earlier)})"):
+            others = st.expander(
+                f"Other statements on this issue ({len(earlier)})",
+                key=f"{keys.OTHER_STATEMENTS}{row['actor']}::{row['issue']}",
+                on_change="rerun",
+            )
+            if not others.open:  # lazy: sent only when a reader opens it (a card can carry 18 of them)
+                return
+            with others:
                 st.markdown(
                     "\n\n".join(
                         f"**{format_date(old['date'])}: {escape_markdown(stance_label(old['position']))}**  \n"

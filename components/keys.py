@@ -36,6 +36,7 @@ UPLOAD_REPORT = "upload_report"  # the outcome of the last upload, shown until t
 EDITOR = "editor"
 SHARE = "share"  # the footer's share-and-cite box, built only when opened
 CARDS_PAGE = "cards_page"
+OTHER_STATEMENTS = "others::"  # + actor + "::" + issue: a card's "other statements", opened or not
 SOURCES_PAGE = "sources_page"
 CHANGES_PAGE = "changes_page"
 

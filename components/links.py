@@ -12,6 +12,7 @@ from stancekit.chapters import WHOLE_STORY
 from stancekit.dataset import Dataset
 from stancekit.links import link_problems
 from stancekit.schema import EVIDENCE_TYPES
+from stancekit.selection import ALL_ISSUES, CENTRAL_ISSUES
 from stancekit.text import escape_markdown
 from stancekit.timeline import CHANGES_MODES
 
@@ -50,7 +51,7 @@ def link_settings(dataset: Dataset) -> dict[str, Callable[[str], bool]]:
         keys.CHAPTER_TO: chapters.__contains__,
         keys.SLIDE_CHAPTER: chapters.__contains__,
         keys.TIMELINE_PERIOD: (chapters | {WHOLE_STORY}).__contains__,
-        keys.ISSUE_GROUP: set(dataset.issue_groups).__contains__,
+        keys.ISSUE_GROUP: {CENTRAL_ISSUES, ALL_ISSUES, *dataset.issue_groups}.__contains__,
     }
 
 

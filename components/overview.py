@@ -12,6 +12,7 @@ from stancekit.aggregation import bloc_gap, comparison_pair
 from stancekit.describe import at_a_glance
 from stancekit.figures import stance_matrix_figure
 from stancekit.scale import GLYPHS, LABELS, NO_POSITION, POSITIONS
+from stancekit.selection import issue_views
 from stancekit.tables import positions_table
 from stancekit.text import definite, escape_markdown
 
@@ -34,20 +35,22 @@ def render(ctx: ViewContext) -> None:
 @st.fragment
 def _matrix(ctx: ViewContext) -> None:
     """The matrix, for one group of issues or all. A fragment: choosing a group redraws only the matrix."""
+    chosen = bool(ctx.selection.issues)  # issues picked in the sidebar are shown exactly
+    groups = issue_views(ctx.issues, ctx.dataset.quiz_issues, ctx.dataset.issue_groups, chosen=chosen)
     issues = ctx.issues
-    groups = {name: [i for i in members if i in ctx.issues] for name, members in ctx.dataset.issue_groups.items()}
-    groups = {name: members for name, members in groups.items() if members}
     if len(groups) > 1:
         if st.session_state.get(keys.ISSUE_GROUP) not in (None, *groups):
             del st.session_state[keys.ISSUE_GROUP]
         group = st.segmented_control(
             "Issues",
             options=list(groups),
+            default=next(iter(groups)),
             key=keys.ISSUE_GROUP,
             bind="query-params",
-            help=f"Show one group of issues, or press the chosen group again for all {len(ctx.issues)} issues.",
+            help=f"The {len(groups[next(iter(groups))])} central issues first; each group, or all {len(ctx.issues)} "
+            "issues, one press away.",
         )
-        issues = groups.get(group, ctx.issues)
+        issues = list(groups.get(group) or groups[next(iter(groups))])
     legend = " · ".join(f"{GLYPHS[p]} {LABELS[p]}" for p in reversed(POSITIONS))
     st.caption(f"Key: {legend} · blank: {NO_POSITION.lower()}")
     chart_with_table(

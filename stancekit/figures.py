@@ -18,6 +18,7 @@ from stancekit.scale import (
     LABELS,
     MAX_POSITION,
     MIN_POSITION,
+    NO_POSITION,
     POSITIONS,
     signed,
     stance_label,
@@ -82,10 +83,11 @@ def stance_colourscale() -> list[list]:
     return scale
 
 
-def position_hover(row: pd.Series) -> str:
-    """Hover text for one stated position: stance, paraphrase, speaker, date and source."""
-    lines = [
-        f"<b>{escape_plotly(row['actor'])}</b> · {escape_plotly(row['issue'])}",
+def position_hover(row: pd.Series, *, heading: bool = True) -> str:
+    """Hover text for one stated position: actor and issue (unless the chart's template names them), stance,
+    paraphrase, speaker, date and source."""
+    lines = [f"<b>{escape_plotly(row['actor'])}</b> · {escape_plotly(row['issue'])}"] if heading else []
+    lines += [
         f"<b>{escape_plotly(stance_label(row['position']))}</b>",
         escape_plotly(row["summary"], HOVER_WIDTH),
     ]
@@ -144,16 +146,13 @@ def stance_matrix_figure(
         ),
     )
     if detailed:
-        hover = np.full(z.shape, "", dtype=object)
+        # The template names the cell's actor and issue, so each cell carries only its own text.
+        hover = np.full(z.shape, NO_POSITION, dtype=object)
         row_of, column_of = {a: i for i, a in enumerate(actors)}, {k: j for j, k in enumerate(issues)}
         for row in latest.to_dict("records"):
             if row["actor"] in row_of and row["issue"] in column_of:
-                hover[row_of[row["actor"]], column_of[row["issue"]]] = position_hover(row)
-        for i, actor in enumerate(actors):
-            for j, issue in enumerate(issues):
-                if not hover[i, j]:
-                    hover[i, j] = f"<b>{escape_plotly(actor)}</b> · {escape_plotly(issue)}<br>No stated position"
-        trace.update(customdata=hover, hovertemplate="%{customdata}<extra></extra>")
+                hover[row_of[row["actor"]], column_of[row["issue"]]] = position_hover(row, heading=False)
+        trace.update(customdata=hover, hovertemplate="<b>%{y}</b> · %{x}<br>%{customdata}<extra></extra>")
     else:
         trace.update(hovertemplate="<b>%{y}</b> · %{x}<br>%{text} %{z:+.0f}<extra></extra>", hoverongaps=False)
     figure = go.Figure(go.Heatmap(**trace))

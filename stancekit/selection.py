@@ -68,3 +68,26 @@ def position_history(stances: pd.DataFrame, actor: str, issue: str) -> pd.DataFr
     """All positions of one actor on one issue, newest first."""
     rows = stances[(stances["actor"] == actor) & (stances["issue"] == issue)]
     return rows.sort_values("date", ascending=False, kind="stable")
+
+
+CENTRAL_ISSUES, ALL_ISSUES = "Central issues", "All issues"
+
+
+def issue_views(
+    issues: list[str], curated: tuple[str, ...], groups: dict[str, tuple[str, ...]], *, chosen: bool = False
+) -> dict[str, tuple[str, ...]]:
+    """The ways a matrix can show `issues`, first one first: the curated central set (when it leaves some out),
+    each group that has any of them, and all of them. {} when there is nothing to choose, or when the reader
+    `chosen` the issues already (in the sidebar): then they see exactly those."""
+    if chosen:
+        return {}
+    views: dict[str, tuple[str, ...]] = {}
+    central = tuple(i for i in issues if i in set(curated))
+    if central and len(central) < len(issues):
+        views[CENTRAL_ISSUES] = central
+    for name, members in groups.items():
+        if shown := tuple(i for i in members if i in set(issues)):
+            views[name] = shown
+    if views:
+        views[ALL_ISSUES] = tuple(issues)
+    return views if len(views) > 1 else {}

@@ -71,10 +71,14 @@ def test_overview_matrix_has_its_table_twin_and_a_summary_line():
     assert "3 of 19 members stated a position\\: 3 for, 0 split, 0 against; all of them through one joint" in glance
     charts = plotly_charts(at)
     assert len(charts) == 1
-    assert "Matrix of the latest positions of 26 actors on 24 issues" in charts[0].proto.alt
+    assert "Matrix of the latest positions of 26 actors on 12 issues" in charts[0].proto.alt  # the central ones
     positions = twin(at, "overview")
-    assert len(positions) == 186  # one row per actor-issue pair with a stated position
+    assert len(positions) == 119  # one row per actor-issue pair with a stated position, on the 12 issues
     assert positions.iloc[0]["Actor"] == "United Kingdom"
+    assert "US intelligence sharing" not in set(positions["Issue"])  # not one of the central twelve
+    at.segmented_control(key=keys.ISSUE_GROUP).set_value("All issues").run()
+    positions = twin(at, "overview")
+    assert len(positions) == 186
     us_intel = positions[(positions["Actor"] == "United States") & (positions["Issue"] == "US intelligence sharing")]
     assert us_intel["Stance"].tolist() == ["▲▲ Strongly supports (+2)"]  # the restored, latest position
 
@@ -108,7 +112,7 @@ def test_issue_filter_and_reset():
     assert set(twin(at, "overview")["Issue"]) == {"US backstop", "30-day ceasefire"}
     at.button[0].click().run()
     assert at.multiselect(key=keys.ISSUES).value == []
-    assert len(twin(at, "overview")) == 186
+    assert len(twin(at, "overview")) == 119
 
 
 def test_overview_shows_one_group_of_issues_at_a_time():
@@ -124,7 +128,7 @@ def test_overview_shows_one_group_of_issues_at_a_time():
     }
     assert "on 5 issues" in plotly_charts(at.run())[0].proto.alt
     at.segmented_control(key=keys.ISSUE_GROUP).set_value(None).run()
-    assert len(twin(at, "overview")) == 186
+    assert len(twin(at, "overview")) == 119
 
 
 def test_filters_that_leave_nothing_show_a_helpful_empty_state():
@@ -187,6 +191,11 @@ def test_deep_dive_shows_proposition_cards_and_history():
     # the US card shows the restored sharing it stated; the later report and the pause are listed beneath
     assert [e.label for e in at.expander if e.label.startswith("Other")] == ["Other statements on this issue (2)"]
     assert "After the talks in Jeddah the US said it would resume intelligence sharing" in text
+    assert "The CIA director confirmed" not in text  # the other statements are sent only once opened
+    at.session_state[f"{keys.OTHER_STATEMENTS}United States::US intelligence sharing"] = True
+    opened = " ".join(m.value for m in at.run().markdown)
+    assert "The CIA director confirmed that the US had paused intelligence support" in opened
+    assert "The US was reported to be ready to offer intelligence" in opened
     assert "[LBC, 2025\\-03\\-11](https://www.lbc.co.uk/" in text  # the source line links the source
     assert ":blue-badge[On the record]" in text  # with its evidence badge
     assert "No stated position on this issue:" in " ".join(c.value for c in at.caption)
@@ -214,7 +223,7 @@ def test_two_sessions_keep_their_own_filters():
     first.multiselect(key=keys.BLOCS).set_value(["Russia"]).run()
     second.run()
     assert set(twin(first, "overview")["Actor"]) == {"Russia"}
-    assert len(twin(second, "overview")) == 186
+    assert len(twin(second, "overview")) == 119
 
 
 def test_choosing_the_other_bloc_first_never_leaves_both_the_same():

@@ -37,10 +37,10 @@ def positions(at: AppTest):
 
 
 def test_as_of_shows_what_was_known_then():
-    on_the_5th = positions(open_link(as_of="2025-03-05"))
+    on_the_5th = positions(open_link(as_of="2025-03-05", group="All issues"))
     assert on_the_5th[("United States", "US intelligence sharing")] == "▼ Opposes (−1)"  # paused, for now
     assert ("Ukraine", "30-day ceasefire") not in on_the_5th.index  # accepted on 11 Mar
-    before = positions(open_link(as_of="2025-03-04"))
+    before = positions(open_link(as_of="2025-03-04", group="All issues"))
     assert ("United States", "US intelligence sharing") not in before.index
 
 

@@ -88,7 +88,7 @@ def test_broken_file_is_refused_with_every_problem_and_the_data_kept():
     ]
     assert "A European force for Ukraine \\(2025–2026\\)" in at.info[0].value
     at.switch_page("app_pages/overview.py").run()
-    assert len(twin(at, "overview")) == 186  # still the bundled topic
+    assert len(twin(at, "overview")) == 119  # still the bundled topic (its 12 central issues)
 
 
 def test_files_of_the_wrong_kind_get_one_clear_sentence():
@@ -147,7 +147,7 @@ def test_two_sessions_never_share_an_upload():
     alice, bob = upload_template(open_app(DATA_PAGE)), open_app()
     bob.run()
     assert "Student council" not in set(twin(bob, "overview")["Actor"])
-    assert len(twin(bob, "overview")) == 186
+    assert len(twin(bob, "overview")) == 119
     alice.switch_page("app_pages/overview.py").run()
     assert "Student council" in set(twin(alice, "overview")["Actor"])
 

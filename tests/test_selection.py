@@ -34,3 +34,19 @@ def test_latest_positions_as_of_includes_the_day_itself(small_stances):
 def test_position_history_is_newest_first(small_stances):
     history = position_history(small_stances, "US", "Troops")
     assert history["position"].tolist() == [0, -2]
+
+
+def test_issue_views_put_the_central_set_first_and_all_last():
+    from stancekit.selection import issue_views
+
+    issues = ["a", "b", "c", "d"]
+    views = issue_views(issues, ("c", "a"), {"G1": ("a", "b"), "G2": ("c", "d", "z")})
+    assert views == {
+        "Central issues": ("a", "c"),
+        "G1": ("a", "b"),
+        "G2": ("c", "d"),
+        "All issues": ("a", "b", "c", "d"),
+    }
+    assert issue_views(issues, ("c", "a"), {}, chosen=True) == {}  # issues chosen in the sidebar: exactly those
+    assert issue_views(["a", "c"], ("c", "a"), {}) == {}  # the central set is everything: nothing to choose
+    assert list(issue_views(issues, (), {"G1": ("a",)})) == ["G1", "All issues"]

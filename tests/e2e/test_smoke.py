@@ -68,8 +68,8 @@ def test_matrix_cells_show_glyphs_and_hover_with_source(page: Page, app_url: str
     assert heatmap.get_by_text("▼▼").count() > 5
     heatmap.scroll_into_view_if_needed()  # below the fold on a 720 px screen, under "at a glance"
     box = heatmap.locator(".nsewdrag").first.bounding_box()
-    # the middle of the first cell (26 actors × 24 issues): United Kingdom on European ground troops
-    page.mouse.move(box["x"] + box["width"] / 48, box["y"] + box["height"] / 52)
+    # the middle of the first cell (26 actors × the 12 central issues): United Kingdom on European ground troops
+    page.mouse.move(box["x"] + box["width"] / 24, box["y"] + box["height"] / 52)
     expect(heatmap.locator(".hoverlayer")).to_contain_text("United Kingdom", timeout=10_000)
     expect(heatmap.locator(".hoverlayer")).to_contain_text("Source:")
 
