@@ -18,9 +18,9 @@ from components.common import (
     stance_badge_markdown,
 )
 from components.context import ViewContext
-from stancekit.chapters import chapter_named, chapter_path
+from stancekit.chapters import chapter_named, chapter_path, path_text
 from stancekit.guessing import guess_results, guess_score, wrong_assumption, wrong_assumptions
-from stancekit.scale import GLYPHS, LABELS, signed, stance_label
+from stancekit.scale import LABELS, stance_label
 from stancekit.selection import latest_positions
 from stancekit.text import definite, escape_markdown
 
@@ -131,11 +131,6 @@ def _guess_form(ctx: ViewContext, actor: str, issues: list[str], answer_key: str
     )
 
 
-def _path_text(path: list[float | None]) -> str:
-    """An actor's position at the end of each chapter: '1 ▼ −1 → 2 ◆ 0 → 3 ▲ +1'."""
-    return " → ".join(f"{n} {GLYPHS[int(v)]} {signed(int(v))}" for n, v in enumerate(path, 1) if v is not None)
-
-
 def _reveal(ctx: ViewContext, actor: str, results: pd.DataFrame, own: pd.DataFrame) -> None:
     st.header("The record", anchor=False)
     score, exact, guessed = guess_score(results)
@@ -165,5 +160,5 @@ def _reveal(ctx: ViewContext, actor: str, results: pd.DataFrame, own: pd.DataFra
                 st.markdown(quote)
             provenance(row)
             if len(ctx.dataset.chapters) > 1:
-                path = _path_text(chapter_path(own, ctx.dataset.chapters, actor, row["issue"]))
+                path = path_text(chapter_path(own, ctx.dataset.chapters, actor, row["issue"]))
                 st.markdown(f":small[By chapter: {escape_markdown(path)}]")

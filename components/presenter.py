@@ -8,9 +8,9 @@ from components import keys
 from components.common import empty_state, provenance
 from components.context import ViewContext
 from stancekit.aggregation import bloc_sizes, bloc_summary, bloc_voice
-from stancekit.chapters import bloc_path, chapter_named
+from stancekit.chapters import bloc_path, chapter_named, path_text
 from stancekit.describe import bloc_split, bloc_value
-from stancekit.scale import GLYPHS, nearest_position, signed, stance_label
+from stancekit.scale import GLYPHS, nearest_position, stance_label
 from stancekit.selection import latest_positions
 from stancekit.text import escape_markdown
 
@@ -30,16 +30,6 @@ def render(ctx: ViewContext) -> None:
         empty_state("No issues match the current filters.")
         return
     _slide(ctx)
-
-
-def _path(values: list[float | None]) -> str:
-    """A bloc's figure at the end of each chapter, e.g. '1 ◆ 0 → 2 ▲ +1 → 3 ▲ +1'."""
-    steps = [
-        f"{number} {GLYPHS[nearest_position(v)]} {signed(round(v, 1))}"
-        for number, v in enumerate(values, 1)
-        if v is not None
-    ]
-    return " → ".join(steps)
 
 
 @st.fragment
@@ -109,7 +99,7 @@ def _slide(ctx: ViewContext) -> None:
             if split := bloc_split(stats):
                 st.markdown(f":small[{escape_markdown(split[:1].upper() + split[1:])}.]")
             if len(chapters) > 1:
-                path = _path(bloc_path(rows, chapters, issue, bloc))
+                path = path_text(bloc_path(rows, chapters, issue, bloc))
                 if path:
                     st.markdown(f":small[By chapter: {escape_markdown(path)}]")
             row = bloc_voice(latest, issue, bloc)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from stancekit.scale import GLYPHS, nearest_position, signed
 from stancekit.selection import latest_positions
 from stancekit.text import format_date
 
@@ -110,6 +111,16 @@ def bloc_path(stances: pd.DataFrame, chapters: tuple[Chapter, ...], issue: str, 
         latest = latest_positions(rows, chapter.end)
         path.append(None if latest.empty else float(latest["position"].mean()))
     return path
+
+
+def path_text(values: list[float | None]) -> str:
+    """Positions (or a bloc's means) at the end of each chapter, in words: '1 ◆ 0 → 2 ▲ +1 → 3 ▲ +1.5';
+    chapters before the first statement are left out."""
+    return " → ".join(
+        f"{number} {GLYPHS[nearest_position(v)]} {signed(round(v, 1))}"
+        for number, v in enumerate(values, 1)
+        if v is not None
+    )
 
 
 def chapter_sentence(chapter: Chapter) -> str:

@@ -55,3 +55,10 @@ def test_changes_between_the_ends_of_two_chapters():
 def test_an_actors_path_across_chapters():
     assert chapter_path(STANCES, CHAPTERS, "US", "Troops") == [-2.0, 0.0]
     assert chapter_path(STANCES, CHAPTERS, "France", "Troops") == [None, 1.0]
+
+
+def test_a_path_across_chapters_in_words():
+    from stancekit.chapters import path_text
+
+    assert path_text([None, -1.0, 0.0, 1.5]) == "2 ▼ −1 → 3 ◆ 0 → 4 ▲▲ +1.5"
+    assert path_text([None, None]) == ""
