@@ -9,7 +9,8 @@ import streamlit as st
 from components.common import empty_state, page_header
 from components.context import ViewContext
 from components.discussion_prompts import prompts_for
-from stancekit.handout import HandoutContent, handout_content, handout_html, handout_issues, handout_markdown
+from stancekit.handout import HandoutContent, handout_content, handout_html, handout_markdown
+from stancekit.selection import central_issues
 from stancekit.text import escape_markdown, format_date, safe_link_url
 
 
@@ -24,7 +25,8 @@ def render(ctx: ViewContext) -> None:
     if ctx.latest.empty:
         empty_state("No positions match the current filters.")
         return
-    issues = handout_issues(ctx.issues, ctx.dataset.quiz_issues, bool(ctx.selection.issues))
+    # One page holds about a dozen columns: the central issues, unless the reader chose issues in the filters.
+    issues = central_issues(ctx.issues, ctx.dataset.quiz_issues, all_wanted=bool(ctx.selection.issues))
     if len(issues) < len(ctx.issues):
         st.info(
             f"The handout shows the {len(issues)} central issues of the {len(ctx.issues)}, so that it fits one A4 "

@@ -22,6 +22,7 @@ from stancekit.matching import (
     rank_changes,
 )
 from stancekit.scale import AGREE_LABELS, signed, stance_label
+from stancekit.selection import central_issues
 from stancekit.text import escape_markdown
 
 METHOD = f"""
@@ -49,14 +50,6 @@ def _answers(issues: list[str]) -> Answers:
     return Answers(positions, important)
 
 
-def _quiz_issues(ctx: ViewContext) -> list[str]:
-    """The propositions asked: the topic's curated set (issues.csv: quiz) unless the student asked for all."""
-    curated = [i for i in ctx.issues if i in set(ctx.dataset.quiz_issues)]
-    if not curated or len(curated) == len(ctx.issues) or st.session_state.get(keys.STAND_ALL):
-        return ctx.issues
-    return curated
-
-
 def render(ctx: ViewContext) -> None:
     """Draw the questions, then (after 'Show my matches') the results."""
     page_header(
@@ -68,7 +61,9 @@ def render(ctx: ViewContext) -> None:
     if not ctx.issues:
         empty_state("No issues match the current filters.")
         return
-    issues = _quiz_issues(ctx)
+    # The propositions asked: the topic's curated set (issues.csv: quiz) unless the student asked for all.
+    central = central_issues(ctx.issues, ctx.dataset.quiz_issues)
+    issues = list(ctx.issues) if st.session_state.get(keys.STAND_ALL) else central
     submitted = st.session_state.get(keys.STAND_SUBMITTED, False)
     if submitted:
         _results(ctx, issues, _answers(issues))
@@ -78,18 +73,18 @@ def render(ctx: ViewContext) -> None:
         else st.container()
     )
     with questions:
-        _questions(ctx, issues)
+        _questions(ctx, issues, central)
 
 
-def _questions(ctx: ViewContext, issues: list[str]) -> None:
-    """One card per proposition: the five-point answer (or skip) and 'matters more to me'."""
-    curated = [i for i in ctx.issues if i in set(ctx.dataset.quiz_issues)]
-    if curated and len(curated) < len(ctx.issues):
+def _questions(ctx: ViewContext, issues: list[str], central: list[str]) -> None:
+    """One card per proposition: the five-point answer (or skip) and 'matters more to me'; the switch to all
+    propositions when the `central` ones leave some out."""
+    if len(central) < len(ctx.issues):
         st.toggle(
             f"All {len(ctx.issues)} propositions",
             key=keys.STAND_ALL,
             persist_state="session",
-            help=f"By default you answer the {len(curated)} propositions at the heart of the debate. Turn this on to "
+            help=f"By default you answer the {len(central)} propositions at the heart of the debate. Turn this on to "
             "answer every issue in the current selection.",
         )
         if len(issues) < len(ctx.issues):

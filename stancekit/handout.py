@@ -77,13 +77,6 @@ def handout_content(
     )
 
 
-def handout_issues(issues: list[str], curated: tuple[str, ...], chosen: bool) -> list[str]:
-    """The issues a handout shows: those chosen in the filters, else the topic's curated set (one page holds
-    about a dozen columns), else all."""
-    central = [issue for issue in issues if issue in set(curated)]
-    return issues if chosen or not central else central
-
-
 def grouped_sources(sources: tuple[tuple[str, str | None], ...]) -> list[tuple[str, list[tuple[str, str | None]]]]:
     """Sources named 'Outlet, date' grouped by outlet, so a page lists each outlet once: (outlet, [(date, url)])."""
     groups: dict[str, list[tuple[str, str | None]]] = {}

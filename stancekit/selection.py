@@ -73,6 +73,14 @@ def position_history(stances: pd.DataFrame, actor: str, issue: str) -> pd.DataFr
 CENTRAL_ISSUES, ALL_ISSUES = "Central issues", "All issues"
 
 
+def central_issues(issues: list[str], curated: tuple[str, ...], *, all_wanted: bool = False) -> list[str]:
+    """Those of `issues` in the topic's curated central set, in their order; all of `issues` when the reader
+    wants them all or none of them is curated."""
+    marked = set(curated)
+    central = [issue for issue in issues if issue in marked]
+    return list(issues) if all_wanted or not central else central
+
+
 def issue_views(
     issues: list[str], curated: tuple[str, ...], groups: dict[str, tuple[str, ...]], *, chosen: bool = False
 ) -> dict[str, tuple[str, ...]]:
@@ -82,11 +90,12 @@ def issue_views(
     if chosen:
         return {}
     views: dict[str, tuple[str, ...]] = {}
-    central = tuple(i for i in issues if i in set(curated))
-    if central and len(central) < len(issues):
-        views[CENTRAL_ISSUES] = central
+    central = central_issues(issues, curated)
+    if len(central) < len(issues):
+        views[CENTRAL_ISSUES] = tuple(central)
+    present = set(issues)
     for name, members in groups.items():
-        if shown := tuple(i for i in members if i in set(issues)):
+        if shown := tuple(i for i in members if i in present):
             views[name] = shown
     if views:
         views[ALL_ISSUES] = tuple(issues)

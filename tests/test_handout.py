@@ -70,11 +70,11 @@ def test_hostile_text_is_escaped_in_both_formats():
 
 
 def test_the_handout_shows_the_curated_issues_unless_issues_were_chosen():
-    from stancekit.handout import handout_issues
+    from stancekit.selection import central_issues
 
-    assert handout_issues(["a", "b", "c"], ("c", "a"), chosen=False) == ["a", "c"]
-    assert handout_issues(["a", "b", "c"], ("c", "a"), chosen=True) == ["a", "b", "c"]
-    assert handout_issues(["a", "b"], (), chosen=False) == ["a", "b"]
+    assert central_issues(["a", "b", "c"], ("c", "a"), all_wanted=False) == ["a", "c"]
+    assert central_issues(["a", "b", "c"], ("c", "a"), all_wanted=True) == ["a", "b", "c"]
+    assert central_issues(["a", "b"], (), all_wanted=False) == ["a", "b"]
 
 
 def test_sources_are_grouped_by_outlet_so_each_is_named_once():
