@@ -93,24 +93,23 @@ def chapter_changes(stances: pd.DataFrame, first: Chapter, second: Chapter) -> p
     return result[CHAPTER_CHANGE_COLUMNS].reset_index(drop=True)
 
 
-def chapter_path(stances: pd.DataFrame, chapters: tuple[Chapter, ...], actor: str, issue: str) -> list[float | None]:
-    """One actor's position on one issue at the end of each chapter (None before it first spoke)."""
-    rows = stances[(stances["actor"] == actor) & (stances["issue"] == issue)]
-    path: list[float | None] = []
-    for chapter in chapters:
-        latest = latest_positions(rows, chapter.end)
-        path.append(None if latest.empty else float(latest["position"].iloc[0]))
-    return path
-
-
-def bloc_path(stances: pd.DataFrame, chapters: tuple[Chapter, ...], issue: str, bloc: str) -> list[float | None]:
-    """A bloc's mean position on one issue at the end of each chapter (None where no member had spoken)."""
-    rows = stances[(stances["issue"] == issue) & (stances["bloc"] == bloc)]
+def _mean_at_ends(rows: pd.DataFrame, chapters: tuple[Chapter, ...]) -> list[float | None]:
+    """The mean of the latest positions in `rows` at the end of each chapter (None where nobody had spoken)."""
     path: list[float | None] = []
     for chapter in chapters:
         latest = latest_positions(rows, chapter.end)
         path.append(None if latest.empty else float(latest["position"].mean()))
     return path
+
+
+def chapter_path(stances: pd.DataFrame, chapters: tuple[Chapter, ...], actor: str, issue: str) -> list[float | None]:
+    """One actor's position on one issue at the end of each chapter (None before it first spoke)."""
+    return _mean_at_ends(stances[(stances["actor"] == actor) & (stances["issue"] == issue)], chapters)
+
+
+def bloc_path(stances: pd.DataFrame, chapters: tuple[Chapter, ...], issue: str, bloc: str) -> list[float | None]:
+    """A bloc's mean position on one issue at the end of each chapter (None where no member had spoken)."""
+    return _mean_at_ends(stances[(stances["issue"] == issue) & (stances["bloc"] == bloc)], chapters)
 
 
 def path_text(values: list[float | None]) -> str:

@@ -5,7 +5,15 @@ import math
 import pandas as pd
 import pytest
 
-from stancekit.chapters import Chapter, chapter_changes, chapter_list, chapter_named, chapter_of, chapter_path
+from stancekit.chapters import (
+    Chapter,
+    bloc_path,
+    chapter_changes,
+    chapter_list,
+    chapter_named,
+    chapter_of,
+    chapter_path,
+)
 from stancekit.loading import read_chapters
 from stancekit.schema import StanceDataError
 from tests.conftest import make_stances
@@ -55,6 +63,11 @@ def test_changes_between_the_ends_of_two_chapters():
 def test_an_actors_path_across_chapters():
     assert chapter_path(STANCES, CHAPTERS, "US", "Troops") == [-2.0, 0.0]
     assert chapter_path(STANCES, CHAPTERS, "France", "Troops") == [None, 1.0]
+
+
+def test_a_blocs_mean_path_across_chapters():
+    assert bloc_path(STANCES, CHAPTERS, "Troops", "Europe") == [2.0, 1.5]  # the UK alone, then the UK and France
+    assert bloc_path(STANCES, CHAPTERS, "Troops", "Nowhere") == [None, None]
 
 
 def test_a_path_across_chapters_in_words():
