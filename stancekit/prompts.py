@@ -46,8 +46,9 @@ def gap_prompts(latest: pd.DataFrame, bloc_a: str, bloc_b: str, count: int = 2) 
         b = bloc_voice(latest, gap.issue, bloc_b).to_dict()
         if a["actor"] == b["actor"]:
             continue
-        asked = "is" if _is_reported(b) else "does"
-        b_stance = ("reported to " if _is_reported(b) else "") + VERB_BASE[int(b["position"])]
+        b_reported = _is_reported(b)
+        asked = "is" if b_reported else "does"
+        b_stance = ("reported to " if b_reported else "") + VERB_BASE[int(b["position"])]
         a_stance = (
             f"is reported to {VERB_BASE[int(a['position'])]}" if _is_reported(a) else VERB_PRESENT[int(a["position"])]
         )
