@@ -7,7 +7,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from bench.pages import URL_PATHS
+from components.pages import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 RUN_COMMAND = "pip install -r requirements.txt && streamlit run dashboard.py"
@@ -62,12 +62,10 @@ def test_no_unsafe_html_anywhere_in_the_app():
         assert "unsafe_allow_html" not in path.read_text(encoding="utf-8"), path
 
 
-def test_the_page_table_of_benchmarks_and_tests_matches_the_app():
-    assert set(URL_PATHS) == {path.stem for path in (ROOT / "app_pages").glob("*.py")}
-    router = (ROOT / "dashboard.py").read_text(encoding="utf-8")
-    routed = re.findall(r'st\.Page\(\s*"app_pages/(\w+)\.py".*?url_path="([\w-]+)"', router, flags=re.DOTALL)
-    default = re.search(r'"app_pages/(\w+)\.py"[^)]*default=True', router).group(1)
-    assert dict(routed) == {name: URL_PATHS[name] or name for name in URL_PATHS}
-    in_menu = [name for name, _ in routed if name != "presenter"]  # the presenter's page is built first
-    assert in_menu == [name for name in URL_PATHS if name != "presenter"]
-    assert URL_PATHS[default] == ""
+def test_every_page_file_is_in_the_page_registry_and_draws_its_own_view():
+    assert {spec.module for spec in PAGES} == {path.stem for path in (ROOT / "app_pages").glob("*.py")}
+    for spec in PAGES:
+        assert (ROOT / "components" / f"{spec.module}.py").exists(), spec.module
+        assert f"from components import {spec.module}\n" in (ROOT / spec.script).read_text(encoding="utf-8")
+    assert len({spec.url_path for spec in PAGES}) == len(PAGES)
+    assert [spec.module for spec in PAGES if spec.default] == ["overview"]

@@ -1,0 +1,101 @@
+"""The app's pages, once: the router builds its menu from this list; tests and benchmarks read it too.
+
+Plain data (no Streamlit import), so a test or a benchmark can ask which pages exist without running
+the app. To add a page: write its view in components/, add a spec here, add the two-line file in
+app_pages/ (tests/test_pages.py checks that the three agree).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from stancekit.aggregation import PREFERRED_COMPARISON
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: its view module in components/, its menu entry and its address."""
+
+    module: str  # components.<module> draws it; app_pages/<module>.py is its address for Streamlit
+    title: str  # the menu entry
+    icon: str
+    url_path: str  # the address after the app's root ("" for the default page is added by Streamlit)
+    section: str  # the menu group
+    heading: str | None  # the page's heading on the bundled topic; None: the presenter shows the issue instead
+    default: bool = False  # the page at the app's root address
+    projector: bool = False  # drawn without sidebar and footer, for a projector
+    # Wording for a topic without both blocs of PREFERRED_COMPARISON (an uploaded topic, say).
+    generic_title: str | None = None
+    generic_heading: str | None = None
+
+    @property
+    def script(self) -> str:
+        """The page file Streamlit runs, relative to dashboard.py."""
+        return f"app_pages/{self.module}.py"
+
+    @property
+    def root_path(self) -> str:
+        """The path under the app's root where a browser finds the page ("" for the default page)."""
+        return "" if self.default else self.url_path
+
+    def wording(self, blocs: Iterable[str]) -> tuple[str, str | None]:
+        """(menu title, heading) for a topic with these blocs."""
+        if self.generic_title and not set(PREFERRED_COMPARISON) <= set(blocs):
+            return self.generic_title, self.generic_heading
+        return self.title, self.heading
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec(
+        "overview",
+        "Overview",
+        ":material/grid_view:",
+        "overview",
+        "Explore",
+        "Overview: who stands where",
+        default=True,
+    ),
+    PageSpec(
+        "europe_vs_us",
+        "Europe vs US",
+        ":material/compare_arrows:",
+        "europe-vs-us",
+        "Explore",
+        "Europe vs US: where they differ",
+        generic_title="Compare blocs",
+        generic_heading="Compare blocs: where they differ",
+    ),
+    PageSpec("issue_deep_dive", "Issue deep-dive", ":material/search:", "issue", "Explore", "Issue deep-dive"),
+    PageSpec("timeline", "Timeline", ":material/timeline:", "timeline", "Explore", "Timeline: how positions moved"),
+    PageSpec("what_changed", "What changed", ":material/change_history:", "changes", "Explore", "What changed"),
+    PageSpec(
+        "agreement_map", "Agreement map", ":material/hub:", "agreement", "Explore", "Agreement map: who sides with whom"
+    ),
+    PageSpec("sources", "Sources", ":material/menu_book:", "sources", "Explore", "Sources"),
+    PageSpec(
+        "where_do_you_stand",
+        "Where do you stand?",
+        ":material/how_to_vote:",
+        "stand",
+        "Classroom",
+        "Where do you stand?",
+    ),
+    PageSpec("guess_the_stance", "Guess the stance", ":material/quiz:", "guess", "Classroom", "Guess the stance"),
+    PageSpec(
+        "discussion_prompts", "Discussion prompts", ":material/forum:", "prompts", "Classroom", "Discussion prompts"
+    ),
+    PageSpec("presenter", "Presenter", ":material/co_present:", "present", "Classroom", None, projector=True),
+    PageSpec("handout", "Handout", ":material/print:", "handout", "Classroom", "Handout"),
+    PageSpec("your_data", "Your data", ":material/upload_file:", "data", "Data", "Your data: bring your own topic"),
+)
+
+
+def page(module: str) -> PageSpec:
+    """The spec of the page drawn by components.<module>."""
+    return next(spec for spec in PAGES if spec.module == module)
+
+
+def page_at(url_path: str) -> PageSpec:
+    """The spec of the page Streamlit routed to ("" is the default page)."""
+    return next(spec for spec in PAGES if url_path in (spec.url_path, spec.root_path))
