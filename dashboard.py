@@ -1,12 +1,13 @@
-"""Router: page config, the dataset, the shared sidebar, navigation between the views."""
+"""Router: page config, the dataset, the view state, the shared sidebar, navigation between the views."""
 
 import streamlit as st
 
-from components import footer, links, sidebar
-from components.context import as_of_caption, as_of_from_state
-from components.data import active_dataset, apply_pending_dataset, settle_heap
+from components import footer, sidebar, state
+from components.common import as_of_notice
+from components.context import build_context
 from components.pages import PAGES, page_at
-from stancekit.text import escape_markdown
+from components.server_heap import settle_heap
+from components.session_dataset import active_dataset, apply_pending_dataset
 
 st.set_page_config(
     page_title="Who wants what? Stance dashboard",
@@ -17,6 +18,8 @@ st.set_page_config(
 
 apply_pending_dataset()  # a dataset switch asked for in the last run, before any widget is drawn
 dataset = active_dataset()
+state.notify_ignored_settings(dataset)  # what in the link does not apply, said once
+state.follow_renamed_keys(dataset)  # links written with a key's old name, before any widget is drawn
 menu: dict[str, list] = {}
 for spec in PAGES:
     title, _ = spec.wording(dataset.blocs)
@@ -24,17 +27,12 @@ for spec in PAGES:
         st.Page(spec.script, title=title, icon=spec.icon, url_path=spec.url_path, default=spec.default)
     )
 page = st.navigation(menu, position="top")
-links.notify_ignored_settings(dataset)
-projecting = page_at(page.url_path).projector  # the projector view keeps the screen free of chrome
-if not projecting:
-    with st.sidebar:
-        st.markdown(f"### {escape_markdown(dataset.title)}")
-        st.caption(escape_markdown(dataset.description))
+spec = page_at(page.url_path)
+if not spec.projector:  # the projector view keeps the screen free of chrome
     sidebar.render(dataset)
-as_of = as_of_from_state(dataset)
-if notice := as_of_caption(as_of):
-    st.info(notice, icon=":material/history:")
+ctx = build_context(dataset, state.current_state(dataset))
+as_of_notice(ctx.as_of)
 page.run()
-if not projecting:
-    footer.render(dataset, page.title, as_of)
-settle_heap()
+if not spec.projector:
+    footer.render(ctx, spec, page.title)
+settle_heap()  # performance: gc.freeze the startup heap once per process (docs/PERFORMANCE.md, garbage collection)

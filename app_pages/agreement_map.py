@@ -1,4 +1,4 @@
 from components import agreement_map
-from components.context import current_context
+from components.context import page_context
 
-agreement_map.render(current_context())
+agreement_map.render(page_context())

@@ -1,4 +1,4 @@
 from components import discussion_prompts
-from components.context import current_context
+from components.context import page_context
 
-discussion_prompts.render(current_context())
+discussion_prompts.render(page_context())

@@ -1,4 +1,4 @@
 from components import europe_vs_us
-from components.context import current_context
+from components.context import page_context
 
-europe_vs_us.render(current_context())
+europe_vs_us.render(page_context())

@@ -1,4 +1,4 @@
 from components import guess_the_stance
-from components.context import current_context
+from components.context import page_context
 
-guess_the_stance.render(current_context())
+guess_the_stance.render(page_context())

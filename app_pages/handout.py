@@ -1,4 +1,4 @@
 from components import handout
-from components.context import current_context
+from components.context import page_context
 
-handout.render(current_context())
+handout.render(page_context())

@@ -1,4 +1,4 @@
 from components import issue_deep_dive
-from components.context import current_context
+from components.context import page_context
 
-issue_deep_dive.render(current_context())
+issue_deep_dive.render(page_context())

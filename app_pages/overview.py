@@ -1,4 +1,4 @@
 from components import overview
-from components.context import current_context
+from components.context import page_context
 
-overview.render(current_context())
+overview.render(page_context())

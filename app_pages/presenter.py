@@ -1,4 +1,4 @@
 from components import presenter
-from components.context import current_context
+from components.context import page_context
 
-presenter.render(current_context())
+presenter.render(page_context())

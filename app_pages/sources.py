@@ -1,4 +1,4 @@
 from components import sources
-from components.context import current_context
+from components.context import page_context
 
-sources.render(current_context())
+sources.render(page_context())

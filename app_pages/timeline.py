@@ -1,4 +1,4 @@
 from components import timeline
-from components.context import current_context
+from components.context import page_context
 
-timeline.render(current_context())
+timeline.render(page_context())

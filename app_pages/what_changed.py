@@ -1,4 +1,4 @@
 from components import what_changed
-from components.context import current_context
+from components.context import page_context
 
-what_changed.render(current_context())
+what_changed.render(page_context())

@@ -1,4 +1,4 @@
 from components import where_do_you_stand
-from components.context import current_context
+from components.context import page_context
 
-where_do_you_stand.render(current_context())
+where_do_you_stand.render(page_context())

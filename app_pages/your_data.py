@@ -1,4 +1,4 @@
 from components import your_data
-from components.context import current_context
+from components.context import page_context
 
-your_data.render(current_context())
+your_data.render(page_context())

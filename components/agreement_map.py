@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header
 from components.context import ViewContext
-from components.data import shared
 from stancekit.agreement import agreement_matrix, cluster_order, coalitions
 from stancekit.figures import agreement_figure
 from stancekit.text import escape_markdown
@@ -54,17 +54,17 @@ def render(ctx: ViewContext) -> None:
             icon=":material/filter_alt:",
         )
         actors = [a for a in actors if a in keep]
-    agreement, overlap, order = shared(ctx.key("agreement", *actors), lambda: _clustered(ctx.latest, actors))
+    agreement, overlap, order = shared(ctx.cache_key("agreement", *actors), lambda: _clustered(ctx.latest, actors))
     chart_with_table(
         lambda: agreement_figure(agreement.loc[order, order], overlap.loc[order, order]),
         lambda: pair_table(agreement, overlap, order),
         alt=f"Heatmap of agreement between {len(order)} actors, from 0 to 100 percent, clustered so that "
         "actors who agree sit next to each other. The Table tab lists every pair.",
         key="agreement",
-        shared_key=ctx.key("agreement_figure", *actors),
+        shared_key=ctx.cache_key("agreement_figure", *actors),
     )
     st.subheader("Coalitions, issue by issue", anchor=False)
-    split = shared(ctx.key("coalitions"), lambda: coalitions(ctx.latest, ctx.issues, ctx.actors))
+    split = shared(ctx.cache_key("coalitions"), lambda: coalitions(ctx.latest, ctx.issues, ctx.actors))
 
     def names(group: tuple[str, ...]) -> str:
         return ", ".join(escape_markdown(name) for name in group) or "–"

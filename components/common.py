@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import keys
-from components.data import shared
+from components.caches import shared
 from stancekit.scale import GLYPHS, POSITIONS, stance_label
 from stancekit.tables import evidence_label
 from stancekit.text import escape_markdown, format_date, safe_link_url
@@ -35,6 +35,15 @@ def page_header(title: str, what_it_shows: str) -> None:
     st.caption(what_it_shows)
 
 
+def as_of_notice(as_of: pd.Timestamp | None) -> None:
+    """A reminder that the view shows the past; nothing for the latest data."""
+    if as_of is not None:
+        st.info(
+            f"Positions as known on {format_date(as_of)}. Move “Positions as of” in the sidebar to change it.",
+            icon=":material/history:",
+        )
+
+
 def empty_state(message: str) -> None:
     """What to show when the current filters leave nothing to draw, and how to get data back."""
     st.info(
@@ -55,7 +64,7 @@ def chart_with_table(
     """A chart and its table twin in two tabs: the same content, for screens and screen readers.
 
     The tabs are lazy: only the open one is built and sent, so a large table twin costs nothing until
-    someone asks for it. With `shared_key` (see components.data.shared) the figure is built once for
+    someone asks for it. With `shared_key` (see components.caches.shared) the figure is built once for
     every session looking at the same thing.
     """
     chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"{key}_view", on_change="rerun")
@@ -68,13 +77,8 @@ def chart_with_table(
             st.dataframe(table(), hide_index=True, key=f"{key}_table", column_config=column_config)
 
 
-def stance_badge(position: int) -> None:
-    """A stance as a badge: colour plus glyph plus words, never colour alone."""
-    st.badge(escape_markdown(stance_label(position)), color=BADGE_COLOURS[int(position)])
-
-
 def stance_badge_markdown(position: int) -> str:
-    """The same badge as inline Markdown, to place inside a sentence."""
+    """A stance as an inline Markdown badge: colour plus glyph plus words, never colour alone."""
     return f":{BADGE_COLOURS[int(position)]}-badge[{escape_markdown(stance_label(position))}]"
 
 
@@ -175,9 +179,7 @@ def position_card(row: pd.Series, earlier: pd.DataFrame | None = None, *, title:
 
 def issue_picker(issues: list[str], *, key: str = keys.ISSUE, label: str = "Issue") -> str:
     """The shared issue selectbox, mirrored in the URL as ?issue=…; a choice the filters removed
-    falls back to the first issue."""
-    if key in st.session_state and st.session_state[key] not in issues:
-        del st.session_state[key]
+    falls back to the first issue (Streamlit's own fallback for a value that is no longer an option)."""
     return st.selectbox(label, issues, index=0, key=key, bind="query-params")
 
 

@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
+from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header, provenance, quote_markdown
 from components.context import ViewContext
-from components.data import shared
 from stancekit.aggregation import PREFERRED_COMPARISON, bloc_gap, bloc_voice, comparison_pair
 from stancekit.describe import bloc_split, bloc_value
 from stancekit.figures import bloc_positions_figure, gap_figure
@@ -21,14 +21,10 @@ TOP_GAPS = 3
 
 def _choose_pair(blocs: list[str]) -> tuple[str, str]:
     """Two blocs to compare, defaulting to Europe and the United States; mirrored in the URL."""
-    if keys.COMPARE_A in st.session_state and st.session_state[keys.COMPARE_A] not in blocs:
-        del st.session_state[keys.COMPARE_A]
     default_a, default_b = comparison_pair(blocs)
     left, right = st.columns(2)
     bloc_a = left.selectbox("Compare", blocs, index=blocs.index(default_a), key=keys.COMPARE_A, bind="query-params")
     others = [b for b in blocs if b != bloc_a]
-    if keys.COMPARE_B in st.session_state and st.session_state[keys.COMPARE_B] not in others:
-        del st.session_state[keys.COMPARE_B]  # e.g. the same bloc was just chosen on the left
     default = others.index(default_b) if default_b in others else 0
     bloc_b = right.selectbox("with", others, index=default, key=keys.COMPARE_B, bind="query-params")
     return bloc_a, bloc_b
@@ -63,7 +59,7 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
     bloc_a, bloc_b = _choose_pair(blocs)
     order = [bloc_a, bloc_b] + [b for b in blocs if b not in (bloc_a, bloc_b)]
 
-    gaps = shared(ctx.key("bloc_gap", bloc_a, bloc_b), lambda: bloc_gap(ctx.latest, bloc_a, bloc_b))
+    gaps = shared(ctx.cache_key("bloc_gap", bloc_a, bloc_b), lambda: bloc_gap(ctx.latest, bloc_a, bloc_b))
     comparable = gaps.dropna(subset=["gap"])
     a, b = escape_markdown(bloc_a), escape_markdown(bloc_b)
     st.subheader(f"Issues ranked by the {a}–{b} gap", anchor=False)
@@ -80,7 +76,7 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
             alt=f"Bar chart of {len(comparable)} issues ranked by the distance between {bloc_a}'s and "
             f"{bloc_b}'s mean positions, largest first.",
             key="gaps",
-            shared_key=ctx.key("gap_figure", bloc_a, bloc_b),
+            shared_key=ctx.cache_key("gap_figure", bloc_a, bloc_b),
         )
     missing = gaps[gaps["gap"].isna()]["issue"].tolist()
     if missing:
@@ -99,7 +95,7 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
         f"opposes to strongly supports, showing {bloc_a}'s members, mean and range next to {bloc_b} "
         "and the other blocs. The Table tab lists the same values.",
         key="blocs",
-        shared_key=ctx.key("bloc_positions", *order),
+        shared_key=ctx.cache_key("bloc_positions", *order),
     )
 
 

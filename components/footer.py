@@ -8,22 +8,24 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components import keys
+from components.context import ViewContext
+from components.pages import PageSpec
 from stancekit.citation import cite_view, date_span
-from stancekit.dataset import Dataset
 from stancekit.text import escape_markdown
 
 
-def view_url() -> str | None:
-    """The address of exactly this view: page path plus every bound widget's query parameter."""
+def view_url(ctx: ViewContext, spec: PageSpec) -> str | None:
+    """The address of exactly this view: the page's path and its view state, defaults left out."""
     base = st.context.url
     if not base:
         return None
-    params = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
-    return base + ("?" + urlencode(params) if params else "")
+    query = urlencode(ctx.state.to_params(spec.url_keys))
+    return base + ("?" + query if query else "")
 
 
-def render(dataset: Dataset, page_title: str, as_of: object = None) -> None:
+def render(ctx: ViewContext, spec: PageSpec, page_title: str) -> None:
     """Date range, counts and sources of the data; a copyable link and citation of the view."""
+    dataset = ctx.dataset
     stances = dataset.stances
     st.divider()
     st.caption(
@@ -35,13 +37,13 @@ def render(dataset: Dataset, page_title: str, as_of: object = None) -> None:
     share = st.expander("Share or cite this view", icon=":material/link:", key=keys.SHARE, on_change="rerun")
     if not share.open:  # lazy: the code blocks (and their highlighter) load only when asked for
         return
-    url = view_url()
+    url = view_url(ctx, spec)
     with share:
         st.caption("Link to this exact view (page, filters, date, choices). Use the copy button on the right.")
         st.code(url or "(the app's address appears here when it runs in a browser)", language=None, wrap_lines=True)
         st.caption("Citation of this view and its data:")
         st.code(
-            cite_view(dataset.title, stances, date.today(), view=page_title, url=url, as_of=as_of),
+            cite_view(dataset.title, stances, date.today(), view=page_title, url=url, as_of=ctx.as_of),
             language=None,
             wrap_lines=True,
         )

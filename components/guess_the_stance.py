@@ -54,8 +54,6 @@ def render(ctx: ViewContext) -> None:
     if not actors:
         empty_state("No positions match the current filters.")
         return
-    if st.session_state.get(keys.GUESS_ACTOR) not in actors:
-        st.session_state[keys.GUESS_ACTOR] = actors[0]
     pick, surprise = st.columns([3, 1], vertical_alignment="bottom")
     actor = pick.selectbox(
         "Actor",
@@ -70,8 +68,6 @@ def render(ctx: ViewContext) -> None:
     chapters = ctx.dataset.chapters
     chapter = None
     if chapters:
-        if st.session_state.get(keys.GUESS_CHAPTER) not in (None, LATEST, *(c.name for c in chapters)):
-            del st.session_state[keys.GUESS_CHAPTER]
         chapter = chapter_named(
             chapters,
             st.selectbox(

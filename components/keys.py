@@ -1,28 +1,26 @@
-"""Every session-state and widget key, named once. Short, because the view's state is mirrored in
-the URL under these names (widgets bound with bind="query-params"), so any view can be shared."""
+"""Every session-state and widget key, named once. The view state's keys are short, because they are
+mirrored in the URL (widgets bound with bind="query-params"), so any view can be shared."""
 
-BLOCS = "blocs"
-ACTORS = "actors"
-ISSUES = "issues"
-AS_OF = "as_of"
-ISSUE = "issue"  # the issue picked on the deep-dive, timeline and presenter pages
-DEEP_DIVE_ISSUE = ISSUE
-COMPARE_A = "bloc_a"
-COMPARE_B = "bloc_b"
-SOURCES_SEARCH = "q"
-SOURCES_EVIDENCE = "evidence"
-BETWEEN = "between"  # the two dates of "what changed"
-CHANGES_MODE = "compare"  # "what changed": between two dates or between two chapters
-CHAPTER_FROM = "from_chapter"  # "what changed": the earlier chapter (its number)
-CHAPTER_TO = "to_chapter"  # "what changed": the later chapter
+from stancekit import view_state
+
+# The keys a view's state lives under in the URL (stancekit.view_state names them and parses their values).
+BLOCS, ACTORS, ISSUES, AS_OF = view_state.BLOCS, view_state.ACTORS, view_state.ISSUES, view_state.AS_OF
+ISSUE = view_state.ISSUE  # the issue picked on the deep-dive and timeline pages
+COMPARE_A, COMPARE_B = view_state.COMPARE_A, view_state.COMPARE_B
+SOURCES_SEARCH, SOURCES_EVIDENCE = view_state.SEARCH, view_state.EVIDENCE
+BETWEEN = view_state.BETWEEN  # the two dates of "what changed"
+CHANGES_MODE = view_state.CHANGES_MODE  # "what changed": between two dates or between two chapters
+CHAPTER_FROM, CHAPTER_TO = view_state.CHAPTER_FROM, view_state.CHAPTER_TO  # "what changed": two chapters' ends
+SLIDE_CHAPTER = view_state.SLIDE_CHAPTER  # presenter: positions at the end of this chapter
+TIMELINE_PERIOD = view_state.TIMELINE_PERIOD  # timeline: the whole story or one chapter
+ISSUE_GROUP = view_state.ISSUE_GROUP  # overview: one group of issues or all
+ONLY_MOVES = view_state.ONLY_MOVES  # "what changed": hide first statements
+PRESENTER_ISSUE = view_state.SLIDE  # presenter: the issue on screen
 CHAPTER_PICK = "chapter_pick"  # the sidebar's chapter buttons (they move "as of"; not in the URL)
-SLIDE_CHAPTER = "slide_chapter"  # presenter: positions at the end of this chapter
-TIMELINE_PERIOD = "period"  # timeline: the whole story or one chapter
-ISSUE_GROUP = "group"  # overview: one group of issues or all
 STAND_ALL = "stand_all"  # "where do you stand?": every issue instead of the curated set
-ONLY_MOVES = "moves"  # "what changed": hide first statements
 TIMELINE_PICK = "timeline_pick"  # the statement clicked in the timeline (not in the URL)
 LINK_NOTES_SHOWN = "link_notes_shown"  # link settings already reported as ignored in this session
+RUN_CONTEXT = "run_context"  # the view context the router built in this run, for the page it runs
 
 # Bring your own topic: this session's own dataset (never shared, never written to disk).
 CUSTOM_DATASET = "custom_dataset"
@@ -53,30 +51,12 @@ GUESS_ACTOR = GUESS_PREFIX + "actor"
 GUESS_ANSWER = GUESS_PREFIX + "answer::"  # + actor + "::" + issue
 GUESS_REVEALED = GUESS_PREFIX + "revealed"  # the actor whose guesses are revealed
 GUESS_CHAPTER = GUESS_PREFIX + "chapter"  # guess the position at the end of this chapter
-PRESENTER_ISSUE = "slide"
 
 
 # Choices that refer to one dataset's blocs, actors, issues and dates: forgotten when the dataset changes.
 VIEW_KEYS = (
-    BLOCS,
-    ACTORS,
-    ISSUES,
-    AS_OF,
-    ISSUE,
-    COMPARE_A,
-    COMPARE_B,
-    SOURCES_SEARCH,
-    SOURCES_EVIDENCE,
-    BETWEEN,
-    ONLY_MOVES,
-    CHANGES_MODE,
-    CHAPTER_FROM,
-    CHAPTER_TO,
+    *view_state.PARSERS,  # every key the URL carries
     CHAPTER_PICK,
-    SLIDE_CHAPTER,
-    TIMELINE_PERIOD,
-    ISSUE_GROUP,
-    PRESENTER_ISSUE,
     CARDS_PAGE,
     SOURCES_PAGE,
     CHANGES_PAGE,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from components import keys
+from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header
 from components.context import ViewContext
-from components.data import shared
 from stancekit.aggregation import bloc_gap, comparison_pair
 from stancekit.describe import at_a_glance
 from stancekit.figures import stance_matrix_figure
@@ -39,8 +39,6 @@ def _matrix(ctx: ViewContext) -> None:
     groups = issue_views(ctx.issues, ctx.dataset.quiz_issues, ctx.dataset.issue_groups, chosen=chosen)
     issues = ctx.issues
     if len(groups) > 1:
-        if st.session_state.get(keys.ISSUE_GROUP) not in (None, *groups):
-            del st.session_state[keys.ISSUE_GROUP]
         group = st.segmented_control(
             "Issues",
             options=list(groups),
@@ -59,7 +57,7 @@ def _matrix(ctx: ViewContext) -> None:
         alt=f"Matrix of the latest positions of {len(ctx.actors)} actors on {len(issues)} issues, "
         "from strongly opposes to strongly supports. The Table tab lists the same positions in words.",
         key="overview",
-        shared_key=ctx.key("stance_matrix", *issues),
+        shared_key=ctx.cache_key("stance_matrix", *issues),
     )
 
 
@@ -69,7 +67,7 @@ def _at_a_glance(ctx: ViewContext) -> None:
     if len(blocs) < 2:
         return
     bloc_a, bloc_b = comparison_pair(blocs)
-    gaps = shared(ctx.key("bloc_gap", bloc_a, bloc_b), lambda: bloc_gap(ctx.latest, bloc_a, bloc_b))
+    gaps = shared(ctx.cache_key("bloc_gap", bloc_a, bloc_b), lambda: bloc_gap(ctx.latest, bloc_a, bloc_b))
     lines = at_a_glance(gaps, ctx.bloc_summary(), bloc_a, bloc_b)
     if not lines:
         return

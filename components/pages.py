@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from stancekit import view_state as vs
 from stancekit.aggregation import PREFERRED_COMPARISON
+
+FILTERS = (vs.BLOCS, vs.ACTORS, vs.ISSUES, vs.AS_OF)  # the sidebar's; they apply to every page
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class PageSpec:
     url_path: str  # the address after the app's root ("" for the default page is added by Streamlit)
     section: str  # the menu group
     heading: str | None  # the page's heading on the bundled topic; None: the presenter shows the issue instead
+    choices: tuple[str, ...] = ()  # URL keys of the page's own widgets (the sidebar's filters apply everywhere)
     default: bool = False  # the page at the app's root address
     projector: bool = False  # drawn without sidebar and footer, for a projector
     # Wording for a topic without both blocs of PREFERRED_COMPARISON (an uploaded topic, say).
@@ -39,6 +43,11 @@ class PageSpec:
         """The path under the app's root where a browser finds the page ("" for the default page)."""
         return "" if self.default else self.url_path
 
+    @property
+    def url_keys(self) -> tuple[str, ...]:
+        """Every URL key a link to this page carries: the sidebar's filters, then the page's own choices."""
+        return (*FILTERS, *self.choices)
+
     def wording(self, blocs: Iterable[str]) -> tuple[str, str | None]:
         """(menu title, heading) for a topic with these blocs."""
         if self.generic_title and not set(PREFERRED_COMPARISON) <= set(blocs):
@@ -54,6 +63,7 @@ PAGES: tuple[PageSpec, ...] = (
         "overview",
         "Explore",
         "Overview: who stands where",
+        choices=(vs.ISSUE_GROUP,),
         default=True,
     ),
     PageSpec(
@@ -63,16 +73,49 @@ PAGES: tuple[PageSpec, ...] = (
         "europe-vs-us",
         "Explore",
         "Europe vs US: where they differ",
+        choices=(vs.COMPARE_A, vs.COMPARE_B),
         generic_title="Compare blocs",
         generic_heading="Compare blocs: where they differ",
     ),
-    PageSpec("issue_deep_dive", "Issue deep-dive", ":material/search:", "issue", "Explore", "Issue deep-dive"),
-    PageSpec("timeline", "Timeline", ":material/timeline:", "timeline", "Explore", "Timeline: how positions moved"),
-    PageSpec("what_changed", "What changed", ":material/change_history:", "changes", "Explore", "What changed"),
+    PageSpec(
+        "issue_deep_dive",
+        "Issue deep-dive",
+        ":material/search:",
+        "issue",
+        "Explore",
+        "Issue deep-dive",
+        choices=(vs.ISSUE,),
+    ),
+    PageSpec(
+        "timeline",
+        "Timeline",
+        ":material/timeline:",
+        "timeline",
+        "Explore",
+        "Timeline: how positions moved",
+        choices=(vs.ISSUE, vs.TIMELINE_PERIOD),
+    ),
+    PageSpec(
+        "what_changed",
+        "What changed",
+        ":material/change_history:",
+        "changes",
+        "Explore",
+        "What changed",
+        choices=(vs.CHANGES_MODE, vs.BETWEEN, vs.ONLY_MOVES, vs.CHAPTER_FROM, vs.CHAPTER_TO),
+    ),
     PageSpec(
         "agreement_map", "Agreement map", ":material/hub:", "agreement", "Explore", "Agreement map: who sides with whom"
     ),
-    PageSpec("sources", "Sources", ":material/menu_book:", "sources", "Explore", "Sources"),
+    PageSpec(
+        "sources",
+        "Sources",
+        ":material/menu_book:",
+        "sources",
+        "Explore",
+        "Sources",
+        choices=(vs.SEARCH, vs.EVIDENCE),
+    ),
     PageSpec(
         "where_do_you_stand",
         "Where do you stand?",
@@ -85,7 +128,16 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "discussion_prompts", "Discussion prompts", ":material/forum:", "prompts", "Classroom", "Discussion prompts"
     ),
-    PageSpec("presenter", "Presenter", ":material/co_present:", "present", "Classroom", None, projector=True),
+    PageSpec(
+        "presenter",
+        "Presenter",
+        ":material/co_present:",
+        "present",
+        "Classroom",
+        None,
+        choices=(vs.SLIDE, vs.SLIDE_CHAPTER),
+        projector=True,
+    ),
     PageSpec("handout", "Handout", ":material/print:", "handout", "Classroom", "Handout"),
     PageSpec("your_data", "Your data", ":material/upload_file:", "data", "Data", "Your data: bring your own topic"),
 )

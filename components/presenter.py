@@ -36,8 +36,6 @@ def render(ctx: ViewContext) -> None:
 def _slide(ctx: ViewContext) -> None:
     """One issue on screen. A fragment: previous, next and the pickers redraw only the slide."""
     issues = ctx.issues
-    if keys.PRESENTER_ISSUE in st.session_state and st.session_state[keys.PRESENTER_ISSUE] not in issues:
-        del st.session_state[keys.PRESENTER_ISSUE]
     back, pick, forward = st.columns([1, 4, 1], vertical_alignment="bottom")
     back.button(
         "Previous",

@@ -6,9 +6,11 @@ from __future__ import annotations
 import streamlit as st
 
 from components import keys
-from components.data import is_custom, use_dataset
+from components.session_dataset import is_custom, use_dataset
+from components.state import keep_actors_in_blocs
 from stancekit.chapters import Chapter, chapter_of
 from stancekit.dataset import Dataset
+from stancekit.selection import actors_in_blocs
 from stancekit.text import escape_markdown, format_date
 
 
@@ -45,9 +47,11 @@ def _chapters(dataset: Dataset, as_of: object, last: object) -> None:
 
 
 def render(dataset: Dataset) -> None:
-    """Draw the filters; views read them through components.context."""
+    """Draw the topic and the filters; the view state (components.state) reads them."""
     first, last = (d.date() for d in dataset.date_range)
     with st.sidebar:
+        st.markdown(f"### {escape_markdown(dataset.title)}")
+        st.caption(escape_markdown(dataset.description))
         if is_custom():
             st.caption(":material/dataset: Your own data, in this session only.")
             st.button(
@@ -65,17 +69,14 @@ def render(dataset: Dataset) -> None:
             options=dataset.blocs,
             key=keys.BLOCS,
             bind="query-params",
+            on_change=keep_actors_in_blocs,
+            args=(dataset,),
             placeholder="All blocs",
             help="A bloc is the group an actor is compared in, e.g. Europe.",
         )
-        actor_bloc = dataset.actor_bloc
-        actors = [a for a in dataset.actors if not blocs or actor_bloc[a] in blocs]
-        if keys.ACTORS in st.session_state:
-            # Drop actors whose bloc was just deselected, so the widget never holds a hidden choice.
-            st.session_state[keys.ACTORS] = [a for a in st.session_state[keys.ACTORS] if a in actors]
         st.multiselect(
             "Actors",
-            options=actors,
+            options=actors_in_blocs(dataset.actors, dataset.actor_bloc, blocs),
             key=keys.ACTORS,
             bind="query-params",
             placeholder="All actors in these blocs",

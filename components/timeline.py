@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
+from components.caches import shared
 from components.common import PLOTLY_CONFIG, empty_state, issue_picker, page_header, position_card
 from components.context import ViewContext
-from components.data import shared
 from stancekit.chapters import WHOLE_STORY, chapter_named
 from stancekit.tables import positions_table
 from stancekit.text import escape_markdown, format_date
@@ -88,7 +88,7 @@ def _chart(ctx: ViewContext, issue: str, statements: pd.DataFrame, events: pd.Da
     st.caption(f"Markers: {STANDING_KEY}.")
     chapters = ctx.dataset.chapters
     figure = shared(
-        ctx.key("timeline", issue, getattr(period, "name", None)),
+        ctx.cache_key("timeline", issue, getattr(period, "name", None)),
         lambda: timeline_figure(statements, events, actors, ctx.as_of, chapters, period),
     )
     picked = st.plotly_chart(

@@ -84,13 +84,9 @@ def _between_chapters(ctx: ViewContext) -> None:
     """Positions at the end of one chapter against the end of a later one."""
     chapters = ctx.dataset.chapters
     names = [c.name for c in chapters]
-    if st.session_state.get(keys.CHAPTER_FROM) not in (None, *names[:-1]):
-        del st.session_state[keys.CHAPTER_FROM]  # e.g. a link naming the last chapter, which has nothing after it
     left, right = st.columns(2)
     earlier = left.selectbox("From the end of", names[:-1], key=keys.CHAPTER_FROM, bind="query-params")
     later_names = names[names.index(earlier) + 1 :]
-    if st.session_state.get(keys.CHAPTER_TO) not in (None, *later_names):
-        del st.session_state[keys.CHAPTER_TO]  # the earlier chapter moved past it
     later = right.selectbox(
         "To the end of", later_names, index=len(later_names) - 1, key=keys.CHAPTER_TO, bind="query-params"
     )

@@ -14,7 +14,7 @@ import streamlit as st
 from components import keys
 from components.common import page_header
 from components.context import ViewContext
-from components.data import is_custom, request_dataset
+from components.session_dataset import is_custom, request_dataset
 from stancekit.bundled import DATA_DIR
 from stancekit.dataset import Dataset, dataset_from_files, with_stances
 from stancekit.export import export_rows, to_csv_bytes

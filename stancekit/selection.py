@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -36,16 +37,19 @@ def apply_selection(stances: pd.DataFrame, selection: Selection) -> pd.DataFrame
     return stances[keep]
 
 
+def actors_in_blocs(actors: Iterable[str], actor_bloc: Mapping[str, str], blocs: Iterable[str]) -> tuple[str, ...]:
+    """The actors of the chosen blocs (every actor when no bloc is chosen), in the order given: the bloc rule."""
+    chosen = set(blocs)
+    return tuple(a for a in actors if not chosen or actor_bloc[a] in chosen)
+
+
 def selected_names(
     actors: tuple[str, ...], actor_bloc: dict[str, str], issues: tuple[str, ...], selection: Selection
 ) -> tuple[list[str], list[str]]:
     """The chosen actors and issues in display order (all when a filter is empty), whether or not they
     have positions: an actor who has not spoken is shown as 'no stated position', not hidden."""
-    chosen_actors = [
-        a
-        for a in actors
-        if (not selection.blocs or actor_bloc[a] in selection.blocs) and (not selection.actors or a in selection.actors)
-    ]
+    in_blocs = actors_in_blocs(actors, actor_bloc, selection.blocs)
+    chosen_actors = [a for a in in_blocs if not selection.actors or a in selection.actors]
     return chosen_actors, [i for i in issues if not selection.issues or i in selection.issues]
 
 

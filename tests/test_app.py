@@ -183,7 +183,7 @@ def test_europe_vs_us_can_compare_any_two_blocs():
 
 def test_deep_dive_shows_proposition_cards_and_history():
     at = open_app("app_pages/issue_deep_dive.py")
-    at.selectbox(key=keys.DEEP_DIVE_ISSUE).set_value("US intelligence sharing").run()
+    at.selectbox(key=keys.ISSUE).set_value("US intelligence sharing").run()
     assert_clean(at)
     text = " ".join(m.value for m in at.markdown)
     assert "The United States should keep sharing military intelligence with Ukraine\\." in text

@@ -1,4 +1,4 @@
-"""Figures and tables shared between sessions (components.data.shared): built once for everyone looking
+"""Figures and tables shared between sessions (components.caches.shared): built once for everyone looking
 at the same data, selection and date, and never handed to a session looking at something else."""
 
 from __future__ import annotations

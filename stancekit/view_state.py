@@ -1,0 +1,269 @@
+"""The state of a view: every choice a view depends on, in one frozen object mirrored in the URL.
+
+After owid-grapher's GrapherState. One small parser per URL key says whether a value is valid, invalid
+or missing; `ViewState.from_params` reads a link (or this session's widgets, written the same way)
+against a dataset, and `ViewState.to_params` writes the link back, leaving defaults out. Old key names
+keep working through MIGRATIONS, so links shared in earlier classes still open the same view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from enum import Enum
+
+import pandas as pd
+
+from stancekit.chapters import WHOLE_STORY
+from stancekit.dataset import Dataset
+from stancekit.schema import EVIDENCE_TYPES
+from stancekit.selection import ALL_ISSUES, CENTRAL_ISSUES, Selection, actors_in_blocs
+from stancekit.timeline import CHANGES_MODES
+
+# The URL keys, named once (components.keys re-exports them as widget keys).
+BLOCS, ACTORS, ISSUES, AS_OF = "blocs", "actors", "issues", "as_of"
+ISSUE = "issue"  # the issue picked on the deep-dive and timeline pages
+COMPARE_A, COMPARE_B = "bloc_a", "bloc_b"
+SEARCH, EVIDENCE = "q", "evidence"
+BETWEEN, ONLY_MOVES, CHANGES_MODE = "between", "moves", "changes"
+CHAPTER_FROM, CHAPTER_TO = "from_chapter", "to_chapter"
+SLIDE, SLIDE_CHAPTER = "slide", "slide_chapter"
+TIMELINE_PERIOD, ISSUE_GROUP = "period", "group"
+
+# Old name → new name. A link written before a key was renamed opens the same view.
+MIGRATIONS: dict[str, str] = {
+    "compare": CHANGES_MODE,  # "what changed": between dates or chapters (renamed: "compare" is the bloc pair)
+}
+
+
+class Status(Enum):
+    VALID = "valid"
+    INVALID = "invalid"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What one URL key's values came to: a value, or nothing; and the values that were turned down."""
+
+    status: Status
+    value: object = None
+    rejected: tuple[str, ...] = ()
+
+
+MISSING = Parsed(Status.MISSING)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a dataset allows a link to choose."""
+
+    blocs: frozenset[str]
+    actors: frozenset[str]
+    issues: frozenset[str]
+    chapters: frozenset[str]
+    groups: frozenset[str]
+    first: date
+    last: date
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Options:
+        first, last = (d.date() for d in dataset.date_range)
+        chapters = frozenset(chapter.name for chapter in dataset.chapters)
+        groups = frozenset({CENTRAL_ISSUES, ALL_ISSUES, *dataset.issue_groups})
+        return cls(
+            frozenset(dataset.blocs), frozenset(dataset.actors), frozenset(dataset.issue_names), chapters, groups,
+            first, last,
+        )  # fmt: skip
+
+
+def _texts(values: Iterable[str]) -> list[str]:
+    return [v for v in values if v != ""]
+
+
+def one_of(allowed: Callable[[Options], Iterable[str]]) -> Callable[[list[str], Options], Parsed]:
+    """A key holding one of a set of names; the first value counts."""
+
+    def parse(values: list[str], options: Options) -> Parsed:
+        values = _texts(values)
+        if not values:
+            return MISSING
+        if values[0] in set(allowed(options)):
+            return Parsed(Status.VALID, values[0])
+        return Parsed(Status.INVALID, None, (values[0],))
+
+    return parse
+
+
+def many_of(allowed: Callable[[Options], Iterable[str]]) -> Callable[[list[str], Options], Parsed]:
+    """A key holding several names: the known ones are kept, the others turned down."""
+
+    def parse(values: list[str], options: Options) -> Parsed:
+        values = _texts(values)
+        names = set(allowed(options))
+        kept = tuple(dict.fromkeys(v for v in values if v in names))
+        rejected = tuple(v for v in values if v not in names)
+        if not values:
+            return MISSING
+        return Parsed(Status.VALID if kept else Status.INVALID, kept or None, rejected)
+
+    return parse
+
+
+def _date_within(value: str, options: Options) -> date | None:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if options.first <= day <= options.last else None
+
+
+def a_date(values: list[str], options: Options) -> Parsed:
+    """A day within the data's dates; the last day is the default (the latest data)."""
+    values = _texts(values)
+    if not values:
+        return MISSING
+    day = _date_within(values[0], options)
+    if day is None:
+        return Parsed(Status.INVALID, None, (values[0],))
+    return Parsed(Status.VALID, None if day == options.last else day)
+
+
+def two_dates(values: list[str], options: Options) -> Parsed:
+    """Two days within the data's dates, earlier first; the whole range is the default."""
+    values = _texts(values)
+    if not values:
+        return MISSING
+    days = [_date_within(v, options) for v in values[:2]]
+    rejected = tuple(v for v, d in zip(values, days, strict=False) if d is None)
+    if len(days) < 2 or rejected:
+        return Parsed(Status.INVALID, None, rejected or tuple(values))
+    start, end = sorted(days)
+    return Parsed(Status.VALID, None if (start, end) == (options.first, options.last) else (start, end))
+
+
+def a_flag(values: list[str], options: Options) -> Parsed:
+    """true or false."""
+    values = _texts(values)
+    if not values:
+        return MISSING
+    if values[0] in ("true", "false"):
+        return Parsed(Status.VALID, values[0] == "true")
+    return Parsed(Status.INVALID, None, (values[0],))
+
+
+def a_text(values: list[str], options: Options) -> Parsed:
+    """Any text (a search)."""
+    values = _texts(values)
+    return Parsed(Status.VALID, values[0]) if values else MISSING
+
+
+def _encode(value: object) -> list[str]:
+    if value is None or value is False or value == "" or value == ():
+        return []
+    if value is True:
+        return ["true"]
+    if isinstance(value, tuple):
+        return [v.isoformat() if isinstance(v, date) else str(v) for v in value]
+    return [value.isoformat() if isinstance(value, date) else str(value)]
+
+
+PARSERS: dict[str, Callable[[list[str], Options], Parsed]] = {
+    BLOCS: many_of(lambda o: o.blocs),
+    ACTORS: many_of(lambda o: o.actors),
+    ISSUES: many_of(lambda o: o.issues),
+    AS_OF: a_date,
+    ISSUE: one_of(lambda o: o.issues),
+    COMPARE_A: one_of(lambda o: o.blocs),
+    COMPARE_B: one_of(lambda o: o.blocs),
+    SEARCH: a_text,
+    EVIDENCE: many_of(lambda o: EVIDENCE_TYPES.values()),
+    BETWEEN: two_dates,
+    ONLY_MOVES: a_flag,
+    CHANGES_MODE: one_of(lambda o: CHANGES_MODES),
+    CHAPTER_FROM: one_of(lambda o: o.chapters),
+    CHAPTER_TO: one_of(lambda o: o.chapters),
+    SLIDE: one_of(lambda o: o.issues),
+    SLIDE_CHAPTER: one_of(lambda o: o.chapters),
+    TIMELINE_PERIOD: one_of(lambda o: o.chapters | {WHOLE_STORY}),
+    ISSUE_GROUP: one_of(lambda o: o.groups),
+}
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything a view depends on. None or empty means the default: all, the latest data, the first option."""
+
+    blocs: tuple[str, ...] = field(default=(), metadata={"key": BLOCS})
+    actors: tuple[str, ...] = field(default=(), metadata={"key": ACTORS})
+    issues: tuple[str, ...] = field(default=(), metadata={"key": ISSUES})
+    as_of: date | None = field(default=None, metadata={"key": AS_OF})
+    issue: str | None = field(default=None, metadata={"key": ISSUE})
+    bloc_a: str | None = field(default=None, metadata={"key": COMPARE_A})
+    bloc_b: str | None = field(default=None, metadata={"key": COMPARE_B})
+    search: str = field(default="", metadata={"key": SEARCH})
+    evidence: tuple[str, ...] = field(default=(), metadata={"key": EVIDENCE})
+    between: tuple[date, date] | None = field(default=None, metadata={"key": BETWEEN})
+    only_moves: bool = field(default=False, metadata={"key": ONLY_MOVES})
+    changes_mode: str | None = field(default=None, metadata={"key": CHANGES_MODE})
+    chapter_from: str | None = field(default=None, metadata={"key": CHAPTER_FROM})
+    chapter_to: str | None = field(default=None, metadata={"key": CHAPTER_TO})
+    slide: str | None = field(default=None, metadata={"key": SLIDE})
+    slide_chapter: str | None = field(default=None, metadata={"key": SLIDE_CHAPTER})
+    period: str | None = field(default=None, metadata={"key": TIMELINE_PERIOD})
+    group: str | None = field(default=None, metadata={"key": ISSUE_GROUP})
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Iterable[str]], dataset: Dataset) -> tuple[ViewState, list[str]]:
+        """The state a link asks for in this dataset, and a plain sentence for each part of it that is ignored.
+
+        `params` maps each URL key to its values. The bloc rule is applied here, once: an actor outside the
+        chosen blocs is dropped (silently: the link named a real actor, the blocs leave it out).
+        """
+        options = Options.of(dataset)
+        named = {MIGRATIONS.get(name, name): name for name in params}  # each key as the link spelled it
+        values = {MIGRATIONS.get(name, name): list(v) for name, v in params.items()}
+        chosen, notes = {}, []
+        for key, link_name in named.items():
+            if key not in PARSERS:
+                notes.append(f"“{link_name}” is not a setting of this app")
+                continue
+            parsed = PARSERS[key](values[key], options)
+            notes += [f"{link_name} “{value}” is not in this topic" for value in parsed.rejected]
+            if parsed.status is Status.VALID and parsed.value is not None:
+                chosen[ATTRIBUTES[key]] = parsed.value
+        state = cls(**chosen)
+        return replace(state, actors=actors_in_blocs(state.actors, dataset.actor_bloc, state.blocs)), notes
+
+    def to_params(self, keys: Iterable[str] | None = None) -> list[tuple[str, str]]:
+        """The link's query: (key, value) pairs in a fixed order, defaults left out; only `keys` if given."""
+        wanted = set(PARSERS if keys is None else keys)
+        return [
+            (key, value)
+            for key, attribute in KEY_ATTRIBUTES
+            if key in wanted
+            for value in _encode(getattr(self, attribute))
+        ]
+
+    @property
+    def selection(self) -> Selection:
+        """The sidebar's filters."""
+        return Selection(blocs=self.blocs, actors=self.actors, issues=self.issues)
+
+    def as_of_timestamp(self) -> pd.Timestamp | None:
+        """'Positions as of' as a timestamp, or None for the latest data."""
+        return None if self.as_of is None else pd.Timestamp(self.as_of)
+
+
+KEY_ATTRIBUTES: tuple[tuple[str, str], ...] = tuple((f.metadata["key"], f.name) for f in fields(ViewState))
+ATTRIBUTES: dict[str, str] = dict(KEY_ATTRIBUTES)
+
+
+def encode(value: object) -> list[str]:
+    """A widget's value as the URL writes it (lists repeat the key; dates are ISO days)."""
+    if isinstance(value, list):
+        value = tuple(value)
+    if isinstance(value, pd.Timestamp):
+        value = value.date()
+    return _encode(value)
