@@ -30,7 +30,7 @@ from streamlit.testing.v1 import AppTest
 from bench.pages import PAGES, URL_PATHS
 from bench.server import CHROMIUM_FLAGS, IDLE, ROOT, chromium_path, rss_mib, streamlit_server
 from bench.synthetic import SHAPES, write_synthetic
-from components import data, keys
+from components import caches, keys
 from stancekit.dataset import dataset_from_files
 from stancekit.loading import read_stances
 
@@ -238,7 +238,7 @@ def script_times(dataset: object | None, rounds: int = 5) -> dict[str, dict[str,
             samples = []
             for _ in range(rounds):
                 if not shared:
-                    data._shared.clear()
+                    caches.clear_derived()
                 start = time.perf_counter()
                 at.run()
                 samples.append(time.perf_counter() - start)
