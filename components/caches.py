@@ -29,7 +29,7 @@ def bundled_dataset() -> Dataset:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def selected_tables(
-    dataset_key: str, selection: Selection, as_of: pd.Timestamp | None, _dataset: Dataset
+    fingerprint: str, selection: Selection, as_of: pd.Timestamp | None, _dataset: Dataset
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Rows of the selection stated by `as_of`, and each selected actor's latest position per issue.
 

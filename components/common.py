@@ -186,13 +186,12 @@ def issue_picker(issues: list[str], *, key: str = keys.ISSUE, label: str = "Issu
 def page_slice(total: int, per_page: int, key: str, noun: str) -> slice:
     """The rows of the page the reader chose, with page buttons when there is more than one page.
 
-    Long lists are sent a page at a time, so a table of 100,000 positions stays quick to show.
+    Long lists are sent a page at a time, so a table of 100,000 positions stays quick to show. When the
+    filters shrink the list under the reader, st.pagination itself falls back to the first page.
     """
     pages = max(1, -(-total // per_page))
     if pages == 1:
         return slice(0, total)
-    if st.session_state.get(key, 1) > pages:  # the filters shrank the list under the reader
-        del st.session_state[key]
     page = st.pagination(pages, key=key, max_visible_pages=7)
     start = (page - 1) * per_page
     end = min(total, start + per_page)

@@ -42,7 +42,7 @@ class ViewContext:
 
     def cache_key(self, *view_choices: Hashable) -> tuple[Hashable, ...]:
         """A cache key for something derived from this context and the view's own choices."""
-        return (self.dataset.key, self.selection, self.as_of, *view_choices)
+        return (self.dataset.fingerprint, self.selection, self.as_of, *view_choices)
 
     def bloc_summary(self) -> pd.DataFrame:
         """Per issue and bloc: the figures and who stands behind them (counts out of the selected members)."""
@@ -52,7 +52,7 @@ class ViewContext:
 
 def build_context(dataset: Dataset, state: ViewState) -> ViewContext:
     """The context of this run, kept for the page the router runs next."""
-    stances, latest = selected_tables(dataset.key, state.selection, state.as_of_timestamp(), dataset)
+    stances, latest = selected_tables(dataset.fingerprint, state.selection, state.as_of_timestamp(), dataset)
     actors, issues = selected_names(dataset.actors, dataset.actor_bloc, dataset.issue_names, state.selection)
     context = ViewContext(dataset=dataset, state=state, stances=stances, latest=latest, actors=actors, issues=issues)
     st.session_state[keys.RUN_CONTEXT] = context

@@ -46,8 +46,8 @@ class Dataset:
             object.__setattr__(self, "issues", self.issues.assign(**dict.fromkeys(missing, "")))
 
     @cached_property
-    def key(self) -> str:
-        """A short content fingerprint: equal data, equal key (used to key caches)."""
+    def fingerprint(self) -> str:
+        """A short hash of the content: equal data, equal fingerprint (caches are keyed by it)."""
         digest = hashlib.sha256()
         for table in (self.stances, self.issues, self.events, self.sources, self.chapter_table):
             digest.update(pd.util.hash_pandas_object(table, index=False).values.tobytes())

@@ -32,8 +32,8 @@ def test_key_changes_with_content_only():
     one = make_stances([("A", "X", "i", 1, "2025-01-01")])
     same = make_stances([("A", "X", "i", 1, "2025-01-01")])
     other = make_stances([("A", "X", "i", 2, "2025-01-01")])
-    assert make_dataset(one).key == make_dataset(same).key
-    assert make_dataset(one).key != make_dataset(other).key
+    assert make_dataset(one).fingerprint == make_dataset(same).fingerprint
+    assert make_dataset(one).fingerprint != make_dataset(other).fingerprint
 
 
 def test_bundled_counts(bundled):
