@@ -8,13 +8,13 @@ from datetime import date
 import streamlit as st
 
 from components import keys
+from stancekit.changes import CHANGES_MODES
 from stancekit.chapters import WHOLE_STORY
 from stancekit.dataset import Dataset
 from stancekit.links import link_problems
 from stancekit.schema import EVIDENCE_TYPES
 from stancekit.selection import ALL_ISSUES, CENTRAL_ISSUES
 from stancekit.text import escape_markdown
-from stancekit.timeline import CHANGES_MODES
 
 
 def _is_date_within(first: date, last: date) -> Callable[[str], bool]:
