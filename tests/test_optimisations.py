@@ -14,7 +14,8 @@ from bench.synthetic import synthetic_stances
 from stancekit import reading
 from stancekit.agreement import agreement_matrix
 from stancekit.columnwise import each_column
-from stancekit.figures import BLOC_COLOURS, HOUSE_TEMPLATE, stance_matrix_figure
+from stancekit.figures.matrix import stance_matrix_figure
+from stancekit.figures.style import BLOC_COLOURS, HOUSE_TEMPLATE
 from stancekit.prompts import change_prompts
 from stancekit.reading import parse_table
 from stancekit.scale import SCALE_WIDTH
@@ -143,12 +144,11 @@ def test_vectorised_change_prompts_pick_the_same_moves(random_stances):
     assert picked == naive_change_prompt_keys(random_stances, 5)
 
 
-def test_lean_matrix_shows_the_same_cells_as_the_detailed_one(random_stances, monkeypatch):
+def test_lean_matrix_shows_the_same_cells_as_the_detailed_one(random_stances):
     latest = latest_positions(random_stances)
     actors, issues = list(latest["actor"].unique()), list(latest["issue"].unique())
     detailed = stance_matrix_figure(latest, actors, issues, {})
-    monkeypatch.setattr("stancekit.figures.DETAILED_HOVER_LIMIT", 0)
-    lean = stance_matrix_figure(latest, actors, issues, {})
+    lean = stance_matrix_figure(latest, actors, issues, {}, detailed_hover_limit=0)
     np.testing.assert_array_equal(np.array(detailed.data[0].z, dtype=float), np.array(lean.data[0].z, dtype=float))
     assert list(map(list, detailed.data[0].text)) == list(map(list, lean.data[0].text))
     assert detailed.data[0].customdata is not None and lean.data[0].customdata is None

@@ -13,7 +13,14 @@ from plotly.subplots import make_subplots
 
 from stancekit.changes import effective_positions
 from stancekit.chapters import Chapter
-from stancekit.figures import DETAILED_POINTS_LIMIT, FONT, HOUSE_TEMPLATE, HOVER_WIDTH, position_hover, short_hover
+from stancekit.figures.style import (
+    DETAILED_POINTS_LIMIT,
+    FONT,
+    HOUSE_TEMPLATE,
+    HOVER_WIDTH,
+    position_hover,
+    short_hover,
+)
 from stancekit.scale import COLOURS, GLYPHS
 from stancekit.standing import JOINT_STATEMENT, OTHER_VOICE, OWN_STATEMENT, REPORTED, STANDING_LABELS, standing
 from stancekit.text import escape_plotly, format_date
