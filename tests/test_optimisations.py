@@ -11,13 +11,13 @@ import plotly.io as pio
 import pytest
 
 from bench.synthetic import synthetic_stances
-from stancekit import reading
+from stancekit import csv_reader
 from stancekit.agreement import agreement_matrix
 from stancekit.columnwise import each_column
+from stancekit.csv_reader import parse_table
 from stancekit.figures.matrix import stance_matrix_figure
 from stancekit.figures.style import BLOC_COLOURS, HOUSE_TEMPLATE
 from stancekit.prompts import change_prompts
-from stancekit.reading import parse_table
 from stancekit.scale import SCALE_WIDTH
 from stancekit.selection import latest_positions
 from stancekit.validation import _as_positions, _parse_dates, validate_stances
@@ -36,7 +36,7 @@ def random_stances() -> pd.DataFrame:
 def test_arrow_reader_and_pandas_reader_agree(name, monkeypatch):
     data = (CORPUS / name).read_bytes()
     fast = parse_table(data)
-    monkeypatch.setattr(reading, "_fast_read", lambda *args: None)
+    monkeypatch.setattr(csv_reader, "_fast_read", lambda *args: None)
     careful = parse_table(data)
     pd.testing.assert_frame_equal(fast.reset_index(drop=True), careful.reset_index(drop=True), check_dtype=False)
     assert list(fast.index) == list(careful.index)  # the same spreadsheet rows
@@ -44,12 +44,12 @@ def test_arrow_reader_and_pandas_reader_agree(name, monkeypatch):
 
 def test_arrow_reader_is_really_used_on_clean_files():
     text = (CORPUS / "ok_plain_utf8.csv").read_text()
-    assert reading._fast_read(text.encode(), reading._header(text, ","), ",") is not None
+    assert csv_reader._fast_read(text.encode(), csv_reader._header(text, ","), ",") is not None
 
 
 def _careful(data: bytes, monkeypatch) -> pd.DataFrame:
     with monkeypatch.context() as patch:
-        patch.setattr(reading, "_fast_read", lambda *args: None)
+        patch.setattr(csv_reader, "_fast_read", lambda *args: None)
         return parse_table(data)
 
 
@@ -70,8 +70,8 @@ def test_windows_1252_text_after_the_opening_still_decodes_as_windows_1252():
     rows = synthetic_stances(30, 10, 10).astype(str)
     rows.loc[len(rows) - 1, "summary"] = "Zürich's café"
     data = rows.to_csv(index=False).encode("cp1252")
-    assert len(data) > reading.SAMPLE_BYTES
-    assert reading._plain_utf8_opening(data) is None
+    assert len(data) > csv_reader.SAMPLE_BYTES
+    assert csv_reader._plain_utf8_opening(data) is None
     assert parse_table(data).iloc[-1]["summary"] == "Zürich's café"
 
 
@@ -88,12 +88,12 @@ def test_windows_1252_text_after_the_opening_still_decodes_as_windows_1252():
     ],
 )
 def test_only_plain_utf8_text_takes_the_fast_path(data):
-    assert reading._plain_utf8_opening(data) is None
+    assert csv_reader._plain_utf8_opening(data) is None
 
 
 def test_a_plain_file_takes_the_fast_path():
     data = (CORPUS / "ok_utf8_bom.csv").read_bytes()
-    opening, body = reading._plain_utf8_opening(data)
+    opening, body = csv_reader._plain_utf8_opening(data)
     assert opening.startswith("actor") and not body.startswith(b"\xef\xbb\xbf")
 
 

@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 
 from stancekit.changes import position_changes
-from stancekit.loading import read_stances
 from stancekit.schema import StanceDataError
 from stancekit.selection import latest_positions
 from stancekit.standing import JOINT_STATEMENT, OTHER_VOICE, OWN_STATEMENT, REPORTED, precedence, standing
+from stancekit.topic_files import read_stances
 
 HEADER = "actor,bloc,issue,position,date,summary,source,evidence,voice,joint"
 

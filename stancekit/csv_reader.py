@@ -1,4 +1,4 @@
-"""From the bytes of a real-world file to an all-text table, or a sentence saying what to fix.
+"""The bytes of a delimited text file as a table of strings, or the problems a teacher can fix.
 
 Handles UTF-8 with or without BOM, UTF-16, Windows-1252; comma, semicolon or tab separators; CRLF;
 and recognises the files people upload by mistake (spreadsheets, JSON, web pages, images).
