@@ -59,11 +59,6 @@ def _looks_like_utf16(data: bytes) -> str | None:
     return None
 
 
-def decode_text(data: bytes) -> str:
-    """The file's text: UTF-8 (BOM or not), UTF-16 (BOM or not), else Windows-1252."""
-    return decode(data)[0]
-
-
 def decode(data: bytes) -> tuple[str, bytes]:
     """The file's text, and the same text as UTF-8 bytes (the original bytes when they already are)."""
     for signature, message in _SIGNATURES:
