@@ -32,7 +32,7 @@ from bench.server import CHROMIUM_FLAGS, IDLE, ROOT, chromium_path, rss_mib, str
 from bench.synthetic import SHAPES, write_synthetic
 from components import caches, keys
 from stancekit.dataset import dataset_from_files
-from stancekit.loading import read_stances
+from stancekit.topic_files import read_stances
 
 # Browser-side clocks: when the first chart appeared, every change of the app's run state, when each
 # websocket message arrived and when the main area changed. A fast rerun can be drawn in one React batch,

@@ -9,7 +9,7 @@ from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header
 from components.context import ViewContext
 from stancekit.agreement import agreement_matrix, cluster_order, coalitions
-from stancekit.figures import agreement_figure
+from stancekit.figures.agreement import agreement_figure
 from stancekit.text import escape_markdown
 
 MAX_MAP_ACTORS = 50

@@ -11,7 +11,8 @@ from components.common import chart_with_table, empty_state, page_header, proven
 from components.context import ViewContext
 from stancekit.aggregation import PREFERRED_COMPARISON, bloc_gap, bloc_voice, comparison_pair
 from stancekit.describe import bloc_split, bloc_value
-from stancekit.figures import bloc_positions_figure, gap_figure
+from stancekit.figures.bars import gap_figure
+from stancekit.figures.blocs import bloc_positions_figure
 from stancekit.scale import stance_label
 from stancekit.tables import bloc_table, gap_table
 from stancekit.text import escape_markdown

@@ -10,7 +10,7 @@ from components.common import chart_with_table, empty_state, page_header
 from components.context import ViewContext
 from stancekit.aggregation import bloc_gap, comparison_pair
 from stancekit.describe import at_a_glance
-from stancekit.figures import stance_matrix_figure
+from stancekit.figures.matrix import stance_matrix_figure
 from stancekit.scale import GLYPHS, LABELS, NO_POSITION, POSITIONS
 from stancekit.selection import issue_views
 from stancekit.tables import positions_table

@@ -10,9 +10,9 @@ from components.caches import shared
 from components.common import PLOTLY_CONFIG, empty_state, issue_picker, page_header, position_card
 from components.context import ViewContext
 from stancekit.chapters import WHOLE_STORY, chapter_named
+from stancekit.figures.timeline import STANDING_KEY, timeline_figure
 from stancekit.tables import positions_table
 from stancekit.text import escape_markdown, format_date
-from stancekit.timeline_chart import STANDING_KEY, timeline_figure
 
 MAX_LANES = 40
 

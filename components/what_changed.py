@@ -8,10 +8,10 @@ import streamlit as st
 from components import keys
 from components.common import LINK_COLUMN, empty_state, page_header, page_slice
 from components.context import ViewContext
+from stancekit.changes import BETWEEN_CHAPTERS, BETWEEN_DATES, CHANGES_MODES, position_changes
 from stancekit.chapters import chapter_changes, chapter_named
 from stancekit.tables import changes_table, chapter_changes_table
 from stancekit.text import escape_markdown, format_date
-from stancekit.timeline import BETWEEN_CHAPTERS, BETWEEN_DATES, CHANGES_MODES, position_changes
 
 ROWS_PER_PAGE = 1_000
 COLUMNS = {

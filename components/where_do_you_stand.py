@@ -8,7 +8,7 @@ import streamlit as st
 from components import keys
 from components.common import chart_with_table, clear_keys, empty_state, page_header, scale_radio
 from components.context import ViewContext
-from stancekit.figures import match_figure
+from stancekit.figures.bars import match_figure
 from stancekit.matching import (
     AGREEMENT,
     EUCLIDEAN,

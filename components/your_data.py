@@ -16,9 +16,9 @@ from components.common import page_header
 from components.context import ViewContext
 from components.session_dataset import is_custom, request_dataset
 from stancekit.bundled import DATA_DIR
+from stancekit.csv_reader import MAX_BYTES, MAX_ROWS
 from stancekit.dataset import Dataset, dataset_from_files, with_stances
 from stancekit.export import export_rows, to_csv_bytes
-from stancekit.reading import MAX_BYTES, MAX_ROWS
 from stancekit.schema import COLUMN_HELP, REQUIRED_COLUMNS, STANCE_COLUMNS, Problem, StanceDataError
 from stancekit.text import escape_markdown
 from stancekit.validation import validate_stances

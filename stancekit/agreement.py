@@ -34,21 +34,6 @@ def agreement_matrix(latest: pd.DataFrame, actors: list[str]) -> tuple[pd.DataFr
     )
 
 
-def pairwise_agreement(latest: pd.DataFrame) -> pd.DataFrame:
-    """Every pair of actors once: actor_a, actor_b, shared_issues, agreement (NaN when none shared)."""
-    actors = list(latest["actor"].drop_duplicates())
-    agreement, shared = agreement_matrix(latest, actors)
-    upper = np.triu_indices(len(actors), k=1)
-    return pd.DataFrame(
-        {
-            "actor_a": np.array(actors, dtype=object)[upper[0]],
-            "actor_b": np.array(actors, dtype=object)[upper[1]],
-            "shared_issues": shared.to_numpy()[upper],
-            "agreement": agreement.to_numpy()[upper],
-        }
-    )
-
-
 def cluster_order(agreement: pd.DataFrame) -> list[str]:
     """Actors ordered so that allies sit next to each other: the leaf order of an average-linkage
     clustering on distance = 1 − agreement (0.5 where two actors share no issue).

@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from stancekit.chapters import Chapter, chapter_list
-from stancekit.loading import read_chapters, read_events, read_issues, read_sources, read_stances
 from stancekit.schema import CHAPTER_COLUMNS, ISSUE_COLUMNS, SOURCE_COLUMNS, StanceDataError
+from stancekit.topic_files import read_chapters, read_events, read_issues, read_sources, read_stances
 
 
 def no_events() -> pd.DataFrame:

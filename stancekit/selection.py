@@ -18,11 +18,6 @@ class Selection:
     actors: tuple[str, ...] = ()
     issues: tuple[str, ...] = ()
 
-    @property
-    def is_everything(self) -> bool:
-        """True when nothing is filtered out."""
-        return not (self.blocs or self.actors or self.issues)
-
 
 def apply_selection(stances: pd.DataFrame, selection: Selection) -> pd.DataFrame:
     """Rows of the chosen blocs, actors and issues (an empty choice keeps all)."""

@@ -83,7 +83,7 @@ def _distinct_dates(distinct: pd.Index) -> np.ndarray:
     return pd.to_datetime(text.where(text.str.fullmatch(DATE_PATTERN)), format="%Y-%m-%d", errors="coerce").to_numpy()
 
 
-def _parse_dates(values: pd.Series, factorized: Factorized | None = None) -> pd.Series:
+def parse_dates(values: pd.Series, factorized: Factorized | None = None) -> pd.Series:
     """YYYY-MM-DD strings as dates (NaT where not a real date), parsing each distinct value once."""
     codes, distinct = factorized or pd.factorize(values)
     return pd.Series(_distinct_dates(distinct)[codes], index=values.index)
@@ -272,7 +272,7 @@ def cross_row_problems(raw: pd.DataFrame, factorized: dict[str, Factorized] | No
     return problems
 
 
-def _as_positions(values: pd.Series, factorized: Factorized | None = None) -> pd.Series:
+def as_positions(values: pd.Series, factorized: Factorized | None = None) -> pd.Series:
     """Validated position text ('+2', '−1', '0.0'…) as small integers, converting each distinct value once."""
     codes, distinct = factorized or pd.factorize(values)
     numbers = [int(float(value.replace("−", "-"))) for value in distinct]
@@ -283,8 +283,8 @@ def typed_stances(raw: pd.DataFrame, factorized: dict[str, Factorized] | None = 
     """The validated text table with positions as small integers and dates as dates."""
     factorized = factorized or {}
     table = raw.loc[:, list(STANCE_COLUMNS)]
-    table["position"] = _as_positions(table["position"], factorized.get("position"))
-    table["date"] = _parse_dates(table["date"], factorized.get("date")).astype("datetime64[us]")
+    table["position"] = as_positions(table["position"], factorized.get("position"))
+    table["date"] = parse_dates(table["date"], factorized.get("date")).astype("datetime64[us]")
     table["evidence"] = table["evidence"].str.lower()
     table["voice"] = table["voice"].str.lower().replace("lead", "")  # '' and 'lead' both set the position
     return table.reset_index(drop=True)

@@ -15,11 +15,11 @@ from enum import Enum
 
 import pandas as pd
 
+from stancekit.changes import CHANGES_MODES
 from stancekit.chapters import WHOLE_STORY
 from stancekit.dataset import Dataset
 from stancekit.schema import EVIDENCE_TYPES
 from stancekit.selection import ALL_ISSUES, CENTRAL_ISSUES, Selection, actors_in_blocs
-from stancekit.timeline import CHANGES_MODES
 
 # The URL keys, named once (components.keys re-exports them as widget keys).
 BLOCS, ACTORS, ISSUES, AS_OF = "blocs", "actors", "issues", "as_of"

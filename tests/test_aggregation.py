@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from stancekit.aggregation import bloc_gap, bloc_summary
-from stancekit.agreement import pairwise_agreement
+from stancekit.agreement import agreement_matrix
 from stancekit.selection import latest_positions
 from tests.conftest import make_stances
 
@@ -35,7 +35,7 @@ def test_bloc_gap_with_an_unknown_bloc_is_all_missing(small_stances):
     assert gaps["gap"].isna().all() and (gaps["count_b"] == 0).all()
 
 
-def test_pairwise_agreement_by_hand():
+def test_agreement_by_hand():
     latest = make_stances(
         [
             ("A", "X", "i1", 2, "2025-01-01"),
@@ -45,18 +45,18 @@ def test_pairwise_agreement_by_hand():
             ("C", "Y", "i3", 0, "2025-01-01"),
         ]
     )
-    pairs = pairwise_agreement(latest).set_index(["actor_a", "actor_b"])
+    agreement, shared = agreement_matrix(latest, ["A", "B", "C"])
     # |2-(-2)| = 4 and |1-1| = 0 → mean 2 → 1 - 2/4
-    assert pairs.loc[("A", "B"), "agreement"] == pytest.approx(0.5)
-    assert pairs.loc[("A", "B"), "shared_issues"] == 2
-    assert pairs.loc[("A", "C"), "shared_issues"] == 0
-    assert math.isnan(pairs.loc[("A", "C"), "agreement"])
+    assert agreement.at["A", "B"] == pytest.approx(0.5)
+    assert shared.at["A", "B"] == 2
+    assert shared.at["A", "C"] == 0
+    assert math.isnan(agreement.at["A", "C"])
 
 
 def test_summaries_of_nothing_are_empty():
     empty = make_stances([("A", "X", "i", 1, "2025-01-01")]).iloc[0:0]
     assert bloc_summary(empty).empty
-    assert pairwise_agreement(empty).empty
+    assert all(frame.empty for frame in agreement_matrix(empty, []))
     assert isinstance(bloc_gap(empty, "X", "Y"), pd.DataFrame)
 
 

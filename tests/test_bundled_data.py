@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from stancekit.bundled import DATA_DIR
-from stancekit.loading import read_sources
 from stancekit.selection import latest_positions
 from stancekit.standing import REPORTED, standing
+from stancekit.topic_files import read_sources
 
 PACK_DIR = DATA_DIR / "pack"
 PACK_FILES = ("sources.md", "sources-2025-05-08.md", "sources-2025-09-12.md", "sources-2026.md")

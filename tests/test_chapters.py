@@ -14,8 +14,8 @@ from stancekit.chapters import (
     chapter_of,
     chapter_path,
 )
-from stancekit.loading import read_chapters
 from stancekit.schema import StanceDataError
+from stancekit.topic_files import read_chapters
 from tests.conftest import make_stances
 
 CHAPTERS = chapter_list(

@@ -3,7 +3,6 @@ from datetime import date
 import pandas as pd
 
 from stancekit.citation import cite_view, date_span
-from stancekit.links import link_problems
 from stancekit.selection import Selection, selected_names
 
 
@@ -23,13 +22,6 @@ def test_cite_view_names_view_data_url_and_access_date(bundled):
         "Accessed 25 Nov 2026."
     )
     assert date_span(bundled.stances.iloc[0:0]) == "no positions"
-
-
-def test_link_problems_names_unknown_settings_and_values():
-    accepts = {"actors": {"France", "Russia"}.__contains__, "q": lambda v: True}
-    notes = link_problems({"actors": ["France", "Atlantis", ""], "q": ["<b>"], "utm_source": ["x"]}, accepts)
-    assert notes == ["actors “Atlantis” is not in this topic", "“utm_source” is not a setting of this app"]
-    assert link_problems({"actors": ["France"]}, accepts) == []
 
 
 def test_selected_names_keep_silent_actors_in_display_order():

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from stancekit.csv_reader import MAX_BYTES, MAX_ROWS
 from stancekit.export import to_csv_bytes
-from stancekit.loading import read_stances
-from stancekit.reading import MAX_BYTES, MAX_ROWS
 from stancekit.schema import StanceDataError
+from stancekit.topic_files import read_stances
 
 CORPUS = Path(__file__).parent / "corpus"
 

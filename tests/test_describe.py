@@ -4,8 +4,8 @@ import pytest
 
 from stancekit.aggregation import bloc_gap, bloc_summary, bloc_voice
 from stancekit.describe import at_a_glance, bloc_split, bloc_value, is_single_actor_bloc
-from stancekit.loading import read_stances
 from stancekit.selection import latest_positions
+from stancekit.topic_files import read_stances
 
 HEADER = "actor,bloc,issue,position,date,summary,source,evidence,joint,quote"
 ROWS = [

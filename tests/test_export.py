@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from stancekit.export import export_rows, neutralise_formulas, to_csv_bytes
-from stancekit.loading import read_stances
+from stancekit.topic_files import read_stances
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", '=HYPERLINK("http://x")'])

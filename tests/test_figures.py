@@ -1,7 +1,9 @@
 import numpy as np
 
 from stancekit.aggregation import bloc_gap
-from stancekit.figures import bloc_positions_figure, gap_figure, stance_colourscale, stance_matrix_figure
+from stancekit.figures.bars import gap_figure
+from stancekit.figures.blocs import bloc_positions_figure
+from stancekit.figures.matrix import stance_colourscale, stance_matrix_figure
 from stancekit.scale import COLOURS
 from stancekit.selection import latest_positions
 from tests.conftest import make_stances

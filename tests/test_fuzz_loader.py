@@ -9,8 +9,8 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stancekit.loading import read_stances
 from stancekit.schema import REQUIRED_COLUMNS, StanceDataError
+from stancekit.topic_files import read_stances
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -11,15 +11,16 @@ import plotly.io as pio
 import pytest
 
 from bench.synthetic import synthetic_stances
-from stancekit import reading
 from stancekit.agreement import agreement_matrix
 from stancekit.columnwise import each_column
-from stancekit.figures import BLOC_COLOURS, HOUSE_TEMPLATE, stance_matrix_figure
+from stancekit.csv_fast import SAMPLE_BYTES, plain_utf8_opening, read_well_formed
+from stancekit.csv_reader import parse_table
+from stancekit.figures.matrix import stance_matrix_figure
+from stancekit.figures.style import BLOC_COLOURS, HOUSE_TEMPLATE
 from stancekit.prompts import change_prompts
-from stancekit.reading import parse_table
 from stancekit.scale import SCALE_WIDTH
 from stancekit.selection import latest_positions
-from stancekit.validation import _as_positions, _parse_dates, validate_stances
+from stancekit.validation import as_positions, parse_dates, validate_stances
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -32,27 +33,20 @@ def random_stances() -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("ok_*.csv")))
-def test_arrow_reader_and_pandas_reader_agree(name, monkeypatch):
+def test_arrow_reader_and_pandas_reader_agree(name):
     data = (CORPUS / name).read_bytes()
     fast = parse_table(data)
-    monkeypatch.setattr(reading, "_fast_read", lambda *args: None)
-    careful = parse_table(data)
+    careful = parse_table(data, fast=False)
     pd.testing.assert_frame_equal(fast.reset_index(drop=True), careful.reset_index(drop=True), check_dtype=False)
     assert list(fast.index) == list(careful.index)  # the same spreadsheet rows
 
 
 def test_arrow_reader_is_really_used_on_clean_files():
     text = (CORPUS / "ok_plain_utf8.csv").read_text()
-    assert reading._fast_read(text.encode(), reading._header(text, ","), ",") is not None
+    assert read_well_formed(text.encode(), text.splitlines()[0].split(","), ",") is not None
 
 
-def _careful(data: bytes, monkeypatch) -> pd.DataFrame:
-    with monkeypatch.context() as patch:
-        patch.setattr(reading, "_fast_read", lambda *args: None)
-        return parse_table(data)
-
-
-def test_cells_spanning_lines_in_a_file_of_many_blocks_are_read_like_pandas_does(monkeypatch):
+def test_cells_spanning_lines_in_a_file_of_many_blocks_are_read_like_pandas_does():
     # Over 1 MB, so Arrow splits the file into blocks at line breaks, some of them inside quoted cells.
     table = synthetic_stances(40, 20, 20).astype(str)
     table["summary"] = table["summary"] + '\nsecond line, with "quotes"\r\nand a third'
@@ -60,7 +54,7 @@ def test_cells_spanning_lines_in_a_file_of_many_blocks_are_read_like_pandas_does
     assert len(data) > 2**20
     fast = parse_table(data)
     assert fast.loc[0, "summary"].count("\n") == 2
-    pd.testing.assert_frame_equal(fast, _careful(data, monkeypatch), check_dtype=False)
+    pd.testing.assert_frame_equal(fast, parse_table(data, fast=False), check_dtype=False)
 
 
 def test_windows_1252_text_after_the_opening_still_decodes_as_windows_1252():
@@ -69,8 +63,8 @@ def test_windows_1252_text_after_the_opening_still_decodes_as_windows_1252():
     rows = synthetic_stances(30, 10, 10).astype(str)
     rows.loc[len(rows) - 1, "summary"] = "Zürich's café"
     data = rows.to_csv(index=False).encode("cp1252")
-    assert len(data) > reading.SAMPLE_BYTES
-    assert reading._plain_utf8_opening(data) is None
+    assert len(data) > SAMPLE_BYTES
+    assert plain_utf8_opening(data) is None
     assert parse_table(data).iloc[-1]["summary"] == "Zürich's café"
 
 
@@ -87,12 +81,12 @@ def test_windows_1252_text_after_the_opening_still_decodes_as_windows_1252():
     ],
 )
 def test_only_plain_utf8_text_takes_the_fast_path(data):
-    assert reading._plain_utf8_opening(data) is None
+    assert plain_utf8_opening(data) is None
 
 
 def test_a_plain_file_takes_the_fast_path():
     data = (CORPUS / "ok_utf8_bom.csv").read_bytes()
-    opening, body = reading._plain_utf8_opening(data)
+    opening, body = plain_utf8_opening(data)
     assert opening.startswith("actor") and not body.startswith(b"\xef\xbb\xbf")
 
 
@@ -101,9 +95,9 @@ def test_dates_and_positions_convert_like_pandas_does():
     expected = pd.to_datetime(
         dates.where(dates.str.fullmatch(r"\d{4}-\d{2}-\d{2}")), format="%Y-%m-%d", errors="coerce"
     )
-    pd.testing.assert_series_equal(_parse_dates(dates), expected, check_names=False, check_dtype=False)
+    pd.testing.assert_series_equal(parse_dates(dates), expected, check_names=False, check_dtype=False)
     positions = pd.Series(["+2", "−1", "0", "1.0", "-2", "+2"], dtype="str")
-    assert _as_positions(positions).tolist() == [2, -1, 0, 1, -2, 2]
+    assert as_positions(positions).tolist() == [2, -1, 0, 1, -2, 2]
 
 
 def naive_agreement(latest: pd.DataFrame, a: str, b: str) -> tuple[float, int]:
@@ -143,12 +137,11 @@ def test_vectorised_change_prompts_pick_the_same_moves(random_stances):
     assert picked == naive_change_prompt_keys(random_stances, 5)
 
 
-def test_lean_matrix_shows_the_same_cells_as_the_detailed_one(random_stances, monkeypatch):
+def test_lean_matrix_shows_the_same_cells_as_the_detailed_one(random_stances):
     latest = latest_positions(random_stances)
     actors, issues = list(latest["actor"].unique()), list(latest["issue"].unique())
     detailed = stance_matrix_figure(latest, actors, issues, {})
-    monkeypatch.setattr("stancekit.figures.DETAILED_HOVER_LIMIT", 0)
-    lean = stance_matrix_figure(latest, actors, issues, {})
+    lean = stance_matrix_figure(latest, actors, issues, {}, detailed_hover_limit=0)
     np.testing.assert_array_equal(np.array(detailed.data[0].z, dtype=float), np.array(lean.data[0].z, dtype=float))
     assert list(map(list, detailed.data[0].text)) == list(map(list, lean.data[0].text))
     assert detailed.data[0].customdata is not None and lean.data[0].customdata is None

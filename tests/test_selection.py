@@ -4,7 +4,6 @@ from stancekit.selection import Selection, apply_selection, latest_positions, po
 
 
 def test_empty_selection_keeps_everything(small_stances):
-    assert Selection().is_everything
     assert len(apply_selection(small_stances, Selection())) == len(small_stances)
 
 

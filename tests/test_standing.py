@@ -5,11 +5,11 @@ import math
 import pandas as pd
 import pytest
 
-from stancekit.loading import read_stances
+from stancekit.changes import position_changes
 from stancekit.schema import StanceDataError
 from stancekit.selection import latest_positions
 from stancekit.standing import JOINT_STATEMENT, OTHER_VOICE, OWN_STATEMENT, REPORTED, precedence, standing
-from stancekit.timeline import position_changes
+from stancekit.topic_files import read_stances
 
 HEADER = "actor,bloc,issue,position,date,summary,source,evidence,voice,joint"
 

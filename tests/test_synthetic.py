@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from bench.synthetic import SHAPES, synthetic_stances, write_synthetic
-from stancekit.loading import read_stances
+from stancekit.topic_files import read_stances
 
 
 def test_shape_and_validity(tmp_path):

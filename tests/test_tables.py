@@ -64,8 +64,8 @@ def test_sources_table_shows_each_sources_tier(bundled):
 
 
 def test_change_tables_say_no_stated_position_for_a_first_statement(small_stances):
+    from stancekit.changes import position_changes
     from stancekit.tables import changes_table
-    from stancekit.timeline import position_changes
 
     table = changes_table(position_changes(small_stances))
     first = table[(table["Actor"] == "UK") & (table["Issue"] == "Troops")].iloc[0]

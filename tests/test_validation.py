@@ -3,8 +3,8 @@ import io
 import pandas as pd
 import pytest
 
-from stancekit.loading import read_stances
 from stancekit.schema import StanceDataError
+from stancekit.topic_files import read_stances
 from stancekit.validation import validate_stances
 
 HEADER = "actor,bloc,issue,position,date,summary,source"

@@ -26,6 +26,11 @@ def test_a_link_is_read_against_the_dataset(bundled):
     assert notes == ["actors “Atlantis” is not in this topic"]
 
 
+def test_empty_values_and_any_search_text_are_no_problem(bundled):
+    state, notes = ViewState.from_params({"actors": ["France", ""], "q": ["<b>"]}, bundled)
+    assert (state.actors, state.search, notes) == (("France",), "<b>", [])
+
+
 def test_unknown_keys_and_values_become_notes_and_defaults(bundled):
     state, notes = ViewState.from_params(
         {"utm_source": ["mail"], "as_of": ["1999-01-01"], "moves": ["maybe"], "group": ["Weather"]}, bundled

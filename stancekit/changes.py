@@ -1,4 +1,4 @@
-"""Positions over time: what changed between two dates."""
+"""What changed: each row's position as known over time, and the rows that changed a position between two dates."""
 
 from __future__ import annotations
 

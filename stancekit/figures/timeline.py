@@ -11,12 +11,19 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from stancekit.changes import effective_positions
 from stancekit.chapters import Chapter
-from stancekit.figures import DETAILED_POINTS_LIMIT, FONT, HOUSE_TEMPLATE, HOVER_WIDTH, position_hover, short_hover
+from stancekit.figures.style import (
+    DETAILED_POINTS_LIMIT,
+    FONT,
+    HOUSE_TEMPLATE,
+    HOVER_WIDTH,
+    position_hover,
+    short_hover,
+)
 from stancekit.scale import COLOURS, GLYPHS
 from stancekit.standing import JOINT_STATEMENT, OTHER_VOICE, OWN_STATEMENT, REPORTED, STANDING_LABELS, standing
 from stancekit.text import escape_plotly, format_date
-from stancekit.timeline import effective_positions
 
 LANE_STEP = 0.18  # vertical offset per scale step inside an actor's lane (lanes are 1 apart)
 # Marker shape per kind of row: filled for what the actor said on the record, open for the rest.

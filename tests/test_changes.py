@@ -2,7 +2,7 @@ import math
 
 import pandas as pd
 
-from stancekit.timeline import position_changes
+from stancekit.changes import position_changes
 from tests.conftest import make_stances
 
 STANCES = make_stances(

@@ -1,8 +1,8 @@
 import pytest
 
-from stancekit.loading import read_events, read_issues
-from stancekit.reading import normalise_header
+from stancekit.csv_reader import normalise_header
 from stancekit.schema import StanceDataError
+from stancekit.topic_files import read_events, read_issues
 
 
 def test_normalise_header():

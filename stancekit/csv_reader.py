@@ -1,4 +1,4 @@
-"""From the bytes of a real-world file to an all-text table, or a sentence saying what to fix.
+"""The bytes of a delimited text file as a table of strings, or the problems a teacher can fix.
 
 Handles UTF-8 with or without BOM, UTF-16, Windows-1252; comma, semicolon or tab separators; CRLF;
 and recognises the files people upload by mistake (spreadsheets, JSON, web pages, images).
@@ -13,13 +13,9 @@ import io
 import json
 import re
 
-import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.csv as pa_csv
 
-from stancekit.columnwise import each_column
+from stancekit.csv_fast import mostly_control_characters, plain_utf8_opening, read_well_formed
 from stancekit.schema import Problem, StanceDataError
 
 MAX_BYTES = 25 * 1024 * 1024  # 25 MB, also server.maxUploadSize in .streamlit/config.toml
@@ -63,18 +59,6 @@ def _looks_like_utf16(data: bytes) -> str | None:
     return None
 
 
-def _mostly_control_characters(text: str) -> bool:
-    """True when the start of the text has more control characters than any real table would."""
-    start = text[:5000]
-    controls = sum(1 for ch in start if ord(ch) < 32 and ch not in "\t\r\n")
-    return controls > max(5, len(start) // 50)
-
-
-def decode_text(data: bytes) -> str:
-    """The file's text: UTF-8 (BOM or not), UTF-16 (BOM or not), else Windows-1252."""
-    return decode(data)[0]
-
-
 def decode(data: bytes) -> tuple[str, bytes]:
     """The file's text, and the same text as UTF-8 bytes (the original bytes when they already are)."""
     for signature, message in _SIGNATURES:
@@ -101,7 +85,7 @@ def decode(data: bytes) -> tuple[str, bytes]:
         raise fail(
             "The file's text encoding could not be recognised. Save it as “CSV UTF-8” and upload it again."
         ) from error
-    if "\x00" in text or _mostly_control_characters(text):
+    if "\x00" in text or mostly_control_characters(text):
         raise fail("This looks like a binary file, not CSV text. Upload the table saved as “CSV UTF-8”.")
     return text, (utf8 if utf8 is not None else text.encode("utf-8"))
 
@@ -183,72 +167,6 @@ def _header(text: str, delimiter: str) -> list[str]:
         return []
 
 
-def _fast_read(utf8: bytes, header: list[str], delimiter: str) -> pd.DataFrame | None:
-    """The multi-threaded Arrow CSV reader for well-formed files (several times faster on large tables), or
-    None when the file needs pandas' own parser: blank lines (Arrow would drop them and shift every row
-    number after them), ragged rows, unclosed quotes or anything else Arrow refuses."""
-    if not header:
-        return None
-    names = [f"c{i}" for i in range(len(header))]
-    table = None
-    # Splitting the file into blocks at every newline lets Arrow parse them in parallel; a text cell spanning
-    # lines makes the parser fall out of step with those blocks, which Arrow reports, so only then is the
-    # file read again with the slower quote-aware splitting.
-    for newlines_in_values in (False, True):
-        try:
-            table = pa_csv.read_csv(
-                io.BytesIO(utf8),
-                read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1),
-                parse_options=pa_csv.ParseOptions(
-                    delimiter=delimiter, newlines_in_values=newlines_in_values, ignore_empty_lines=False
-                ),
-                convert_options=pa_csv.ConvertOptions(
-                    column_types=dict.fromkeys(names, pa.string()),
-                    check_utf8=False,  # both callers pass text known to be UTF-8
-                    strings_can_be_null=False,
-                    quoted_strings_can_be_null=False,
-                ),
-            )
-            break
-        except Exception:  # any refusal falls back to the careful parser, which diagnoses real problems
-            continue
-    if table is None:
-        return None
-    return pa.table(each_column(pc.utf8_trim_whitespace, table.columns), names=names).to_pandas()
-
-
-def _is_utf8(data: bytes) -> bool:
-    """Whether the bytes are valid UTF-8, checked by Arrow in place, without a decoded copy of the file."""
-    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64))
-    try:
-        pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, pa.py_buffer(data)]).validate(full=True)
-    except pa.ArrowInvalid:
-        return False
-    return True
-
-
-SAMPLE_BYTES = 20_000  # the opening of a file, enough to check what it is and read its header
-
-
-def _plain_utf8_opening(data: bytes) -> tuple[str, bytes] | None:
-    """The opening lines as text and the body without BOM, when the file is plainly UTF-8 CSV text.
-
-    None for anything unusual (another encoding, an empty, binary, JSON or HTML file, no line break early on):
-    those take the careful path, which decodes the whole file and says what is wrong. Decoding the whole
-    of a large file only to hand its bytes to Arrow would cost a copy of it.
-    """
-    body = data.removeprefix(codecs.BOM_UTF8)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_like_utf16(data) or b"\x00" in body:
-        return None
-    if not _is_utf8(body):
-        return None
-    opening = body[: body.rfind(b"\n", 0, SAMPLE_BYTES) + 1].decode("utf-8")
-    start = opening.lstrip()[:1]
-    if not start or start in "{[<" or _mostly_control_characters(opening):
-        return None
-    return opening, body
-
-
 def _checked_text(data: bytes) -> tuple[str, bytes]:
     """The whole file decoded (and as UTF-8 bytes), refused with a sentence when it is empty or not CSV."""
     text, utf8 = decode(data)
@@ -277,18 +195,18 @@ def _read_with_pandas(text: str, delimiter: str) -> pd.DataFrame:
     return raw.fillna("").astype(str).apply(lambda column: column.str.strip())
 
 
-def _read_text_table(data: bytes) -> tuple[pd.DataFrame, list[str]]:
+def _read_text_table(data: bytes, fast: bool) -> tuple[pd.DataFrame, list[str]]:
     """The table, values stripped, and its header as written.
 
     A plainly UTF-8 file goes to Arrow without being decoded whole (its opening lines give the delimiter
     and header); any other file is decoded and checked first. Arrow reads what is well formed, once;
-    pandas reads the rest from the decoded text, or says what is wrong.
+    pandas reads the rest from the decoded text, or says what is wrong. Without `fast`, pandas reads all.
     """
-    plain = _plain_utf8_opening(data)
+    plain = plain_utf8_opening(data) if fast else None
     text, utf8 = plain if plain is not None else _checked_text(data)
     delimiter = sniff_delimiter(text)
     header = _header(text, delimiter)
-    raw = _fast_read(utf8, header, delimiter)
+    raw = read_well_formed(utf8, header, delimiter) if fast else None
     if raw is not None:
         return raw, header
     if plain is not None:  # only the opening was decoded so far
@@ -296,17 +214,19 @@ def _read_text_table(data: bytes) -> tuple[pd.DataFrame, list[str]]:
     return _read_with_pandas(text, delimiter), header
 
 
-def parse_table(data: bytes) -> pd.DataFrame:
+def parse_table(data: bytes, fast: bool = True) -> pd.DataFrame:
     """A CSV file as an all-text table: headers normalised, values stripped, blank rows dropped.
 
-    The index keeps each data row's position in the file, so problems name the spreadsheet row.
+    The index keeps each data row's position in the file, so problems name the spreadsheet row. Well-formed
+    files are read by Arrow (stancekit.csv_fast); `fast=False` reads every file with pandas' careful parser,
+    with the same result.
     """
     if len(data) > MAX_BYTES:
         raise fail(
             f"The file is {len(data) / 2**20:.1f} MB; the limit is {MAX_BYTES / 2**20:.0f} MB. Split the "
             "topic or shorten long texts."
         )
-    raw, header = _read_text_table(data)
+    raw, header = _read_text_table(data, fast)
     if len(header) == len(raw.columns):
         raw.columns = header
     raw.columns = [normalise_header(c) or f"unnamed:_{i}" for i, c in enumerate(raw.columns)]

@@ -1,4 +1,4 @@
-"""Reading stance tables and their companion files (issues, events, sources) from CSV."""
+"""Each of a topic's files read and validated: stances, issues, events, chapters and sources."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import BinaryIO
 
 import pandas as pd
 
-from stancekit.reading import parse_table
+from stancekit.csv_reader import parse_table
 from stancekit.schema import (
     CHAPTER_COLUMNS,
     EVENT_COLUMNS,
@@ -35,7 +35,7 @@ def _read_bytes(source: CsvSource) -> bytes:
 
 
 def read_raw_table(source: CsvSource) -> pd.DataFrame:
-    """A CSV (path, bytes or file) as an all-text table; see stancekit.reading.parse_table."""
+    """A CSV (path, bytes or file) as an all-text table; see stancekit.csv_reader.parse_table."""
     return parse_table(_read_bytes(source))
 
 
