@@ -11,9 +11,10 @@ import streamlit as st
 
 from components import keys
 from stancekit.dataset import Dataset
+from stancekit.link_values import encode
 from stancekit.selection import actors_in_blocs
 from stancekit.text import escape_markdown
-from stancekit.view_state import ATTRIBUTES, MIGRATIONS, PARSERS, ViewState, encode
+from stancekit.view_state import ATTRIBUTES, MIGRATIONS, PARSERS, ViewState
 
 
 def _link_params() -> dict[str, list[str]]:
