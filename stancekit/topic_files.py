@@ -7,6 +7,7 @@ from typing import BinaryIO
 
 import pandas as pd
 
+from stancekit.cell_checks import column_schema
 from stancekit.csv_reader import parse_table
 from stancekit.schema import (
     CHAPTER_COLUMNS,
@@ -17,7 +18,7 @@ from stancekit.schema import (
     Problem,
     StanceDataError,
 )
-from stancekit.validation import column_schema, missing_columns, schema_problems, validate_stances
+from stancekit.validation import missing_columns, schema_problems, validate_stances
 
 CsvSource = str | Path | bytes | BinaryIO
 

@@ -12,6 +12,7 @@ import pytest
 
 from bench.synthetic import synthetic_stances
 from stancekit.agreement import agreement_matrix
+from stancekit.cell_checks import parse_dates
 from stancekit.columnwise import each_column
 from stancekit.csv_fast import SAMPLE_BYTES, plain_utf8_opening, read_well_formed
 from stancekit.csv_reader import parse_table
@@ -20,7 +21,7 @@ from stancekit.figures.style import BLOC_COLOURS, HOUSE_TEMPLATE
 from stancekit.prompts import change_prompts
 from stancekit.scale import SCALE_WIDTH
 from stancekit.selection import latest_positions
-from stancekit.validation import as_positions, parse_dates, validate_stances
+from stancekit.validation import as_positions, validate_stances
 
 CORPUS = Path(__file__).parent / "corpus"
 
