@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from components import footer, sidebar, state
+from components import footer, sidebar
 from components.common import as_of_notice
-from components.context import build_context
+from components.context import build_context, follow_renamed_keys, notify_ignored_settings
 from components.pages import PAGES, page_at
 from components.server_heap import settle_heap
 from components.session_dataset import active_dataset, apply_pending_dataset
@@ -18,8 +18,8 @@ st.set_page_config(
 
 apply_pending_dataset()  # a dataset switch asked for in the last run, before any widget is drawn
 dataset = active_dataset()
-state.notify_ignored_settings(dataset)  # what in the link does not apply, said once
-state.follow_renamed_keys(dataset)  # links written with a key's old name, before any widget is drawn
+notify_ignored_settings(dataset)  # what in the link does not apply, said once
+follow_renamed_keys(dataset)  # links written with a key's old name, before any widget is drawn
 menu: dict[str, list] = {}
 for spec in PAGES:
     title, _ = spec.wording(dataset.blocs)
@@ -28,9 +28,9 @@ for spec in PAGES:
     )
 page = st.navigation(menu, position="top")
 spec = page_at(page.url_path)
+ctx = build_context(dataset)  # the view state and its tables, once per run, before anything is drawn
 if not spec.projector:  # the projector view keeps the screen free of chrome
-    sidebar.render(dataset)
-ctx = build_context(dataset, state.current_state(dataset))
+    sidebar.render(ctx)
 as_of_notice(ctx.as_of)
 page.run()
 if not spec.projector:

@@ -1,6 +1,10 @@
-"""What every view receives: the dataset, the view state, the sidebar's selection and the tables it implies.
+"""This run's view: the view state read from the session and the link, and the tables it implies.
 
-Built once per run by the router (`build_context`) and handed to the page it runs (`page_context`).
+The router builds it once per run, before anything is drawn (`build_context`); the sidebar draws its
+filters from it and the page the router runs gets it (`page_context`). What is valid and what a link
+holds is stancekit.view_state: bound widgets (bind="query-params") keep their values in session state
+and mirror them in the URL, so the state is read from the widgets, and from the link for a widget not
+drawn yet on a first visit.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ from components import keys
 from components.caches import selected_tables, shared
 from stancekit.aggregation import bloc_sizes, bloc_summary
 from stancekit.dataset import Dataset
-from stancekit.selection import Selection, selected_names
-from stancekit.view_state import ViewState
+from stancekit.link_values import encode
+from stancekit.selection import Selection, actors_in_blocs, selected_names
+from stancekit.text import escape_markdown
+from stancekit.view_state import ATTRIBUTES, MIGRATIONS, PARSERS, ViewState
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,7 @@ class ViewContext:
     state: ViewState  # every choice the view depends on, as the URL carries it
     stances: pd.DataFrame  # every selected row stated on or before as_of
     latest: pd.DataFrame  # latest position per selected actor and issue, as of as_of
+    actor_options: tuple[str, ...]  # the actors of the chosen blocs (all when none is chosen): the bloc rule
     actors: list[str]  # selected actors in display order, whether or not they had spoken by as_of
     issues: list[str]  # selected issues in display order
 
@@ -50,11 +57,32 @@ class ViewContext:
         return shared(self.cache_key("bloc_summary"), lambda: bloc_summary(self.latest, sizes))
 
 
-def build_context(dataset: Dataset, state: ViewState) -> ViewContext:
+def _link_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def current_state(dataset: Dataset) -> ViewState:
+    """The view state of this run: each bound widget's value, else what the link says."""
+    widgets = {key: encode(st.session_state[key]) for key in PARSERS if key in st.session_state}
+    state, _ = ViewState.from_params({**_link_params(), **widgets}, dataset)
+    return state
+
+
+def build_context(dataset: Dataset) -> ViewContext:
     """The context of this run, kept for the page the router runs next."""
+    state = current_state(dataset)
     stances, latest = selected_tables(dataset.fingerprint, state.selection, state.as_of_timestamp(), dataset)
-    actors, issues = selected_names(dataset.actors, dataset.actor_bloc, dataset.issue_names, state.selection)
-    context = ViewContext(dataset=dataset, state=state, stances=stances, latest=latest, actors=actors, issues=issues)
+    options = actors_in_blocs(dataset.actors, dataset.actor_bloc, state.blocs)  # the bloc rule, once per run
+    actors, issues = selected_names(options, dataset.issue_names, state.selection)
+    context = ViewContext(
+        dataset=dataset,
+        state=state,
+        stances=stances,
+        latest=latest,
+        actor_options=options,
+        actors=actors,
+        issues=issues,
+    )
     st.session_state[keys.RUN_CONTEXT] = context
     return context
 
@@ -62,3 +90,39 @@ def build_context(dataset: Dataset, state: ViewState) -> ViewContext:
 def page_context() -> ViewContext:
     """The context the router built in this run (the page files call this)."""
     return st.session_state[keys.RUN_CONTEXT]
+
+
+def follow_renamed_keys(dataset: Dataset) -> None:
+    """A link written with a key's old name: give its value to the widget under the new name, before any
+    widget is drawn, and take the old name out of the address bar."""
+    old = {name: st.query_params.get_all(name) for name in MIGRATIONS if name in st.query_params}
+    if not old:
+        return
+    state, _ = ViewState.from_params(old, dataset)
+    for name in old:
+        new = MIGRATIONS[name]
+        value = getattr(state, ATTRIBUTES[new])
+        if value not in (None, (), "") and new not in st.session_state:
+            st.session_state[new] = list(value) if isinstance(value, tuple) and isinstance(value[0], str) else value
+        del st.query_params[name]
+
+
+def notify_ignored_settings(dataset: Dataset) -> None:
+    """Once per session and link: a toast listing link settings that don't apply, never an error."""
+    _, notes = ViewState.from_params(_link_params(), dataset)
+    seen = st.session_state.setdefault(keys.LINK_NOTES_SHOWN, set())
+    fresh = [note for note in notes if note not in seen]
+    if fresh:
+        seen.update(fresh)
+        text = "; ".join(escape_markdown(note) for note in fresh)  # the values come from the URL: show as text
+        st.toast(f"Part of this link was ignored: {text}.", icon=":material/link_off:")
+
+
+def keep_actors_in_blocs(dataset: Dataset) -> None:
+    """on_change of the blocs filter: forget chosen actors outside the chosen blocs, so the actors filter
+    never holds a hidden choice. The one place a stale choice is pruned: single-choice widgets fall back to
+    their default by themselves when their value is no longer an option."""
+    chosen = st.session_state.get(keys.ACTORS) or []
+    st.session_state[keys.ACTORS] = list(
+        actors_in_blocs(chosen, dataset.actor_bloc, st.session_state.get(keys.BLOCS) or ())
+    )

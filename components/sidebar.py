@@ -6,11 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components import keys
+from components.context import ViewContext, keep_actors_in_blocs
 from components.session_dataset import is_custom, use_dataset
-from components.state import keep_actors_in_blocs
 from stancekit.chapters import Chapter, chapter_of
 from stancekit.dataset import Dataset
-from stancekit.selection import actors_in_blocs
 from stancekit.text import escape_markdown, format_date
 
 
@@ -46,8 +45,9 @@ def _chapters(dataset: Dataset, as_of: object, last: object) -> None:
         st.caption(escape_markdown(current.label), help=escape_markdown(current.summary) or None)
 
 
-def render(dataset: Dataset) -> None:
-    """Draw the topic and the filters; the view state (components.state) reads them."""
+def render(ctx: ViewContext) -> None:
+    """Draw the topic and the filters, from this run's context; the next run's view state reads them."""
+    dataset = ctx.dataset
     first, last = (d.date() for d in dataset.date_range)
     with st.sidebar:
         st.markdown(f"### {escape_markdown(dataset.title)}")
@@ -64,7 +64,7 @@ def render(dataset: Dataset) -> None:
             )
         st.subheader("Filters", anchor=False)
         st.caption("Leave a filter empty to include everything. The choice applies to every page.")
-        blocs = st.multiselect(
+        st.multiselect(
             "Blocs",
             options=dataset.blocs,
             key=keys.BLOCS,
@@ -76,7 +76,7 @@ def render(dataset: Dataset) -> None:
         )
         st.multiselect(
             "Actors",
-            options=actors_in_blocs(dataset.actors, dataset.actor_bloc, blocs),
+            options=ctx.actor_options,
             key=keys.ACTORS,
             bind="query-params",
             placeholder="All actors in these blocs",

@@ -39,13 +39,13 @@ def actors_in_blocs(actors: Iterable[str], actor_bloc: Mapping[str, str], blocs:
 
 
 def selected_names(
-    actors: tuple[str, ...], actor_bloc: dict[str, str], issues: tuple[str, ...], selection: Selection
+    actor_options: Iterable[str], issues: Iterable[str], selection: Selection
 ) -> tuple[list[str], list[str]]:
     """The chosen actors and issues in display order (all when a filter is empty), whether or not they
-    have positions: an actor who has not spoken is shown as 'no stated position', not hidden."""
-    in_blocs = actors_in_blocs(actors, actor_bloc, selection.blocs)
-    chosen_actors = [a for a in in_blocs if not selection.actors or a in selection.actors]
-    return chosen_actors, [i for i in issues if not selection.issues or i in selection.issues]
+    have positions: an actor who has not spoken is shown as 'no stated position', not hidden.
+    `actor_options` are the actors of the chosen blocs (actors_in_blocs)."""
+    actors = [a for a in actor_options if not selection.actors or a in selection.actors]
+    return actors, [i for i in issues if not selection.issues or i in selection.issues]
 
 
 def latest_positions(stances: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:

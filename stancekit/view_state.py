@@ -9,7 +9,7 @@ keep working through MIGRATIONS, so links shared in earlier classes still open t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 import pandas as pd
@@ -30,7 +30,7 @@ from stancekit.link_values import (
     two_dates,
 )
 from stancekit.schema import EVIDENCE_TYPES
-from stancekit.selection import Selection, actors_in_blocs
+from stancekit.selection import Selection
 
 # The URL keys, named once (components.keys re-exports them as widget keys).
 BLOCS, ACTORS, ISSUES, AS_OF = "blocs", "actors", "issues", "as_of"
@@ -97,8 +97,8 @@ class ViewState:
     def from_params(cls, params: Mapping[str, Iterable[str]], dataset: Dataset) -> tuple[ViewState, list[str]]:
         """The state a link asks for in this dataset, and a plain sentence for each part of it that is ignored.
 
-        `params` maps each URL key to its values. The bloc rule is applied here, once: an actor outside the
-        chosen blocs is dropped (silently: the link named a real actor, the blocs leave it out).
+        `params` maps each URL key to its values. An actor outside the chosen blocs stays in the state: the
+        view leaves it out (components.context applies the bloc rule once), and the filter prunes it.
         """
         options = Options.of(dataset)
         named = {MIGRATIONS.get(name, name): name for name in params}  # each key as the link spelled it
@@ -112,8 +112,7 @@ class ViewState:
             notes += [f"{link_name} “{value}” is not in this topic" for value in parsed.rejected]
             if parsed.status is Status.VALID and parsed.value is not None:
                 chosen[ATTRIBUTES[key]] = parsed.value
-        state = cls(**chosen)
-        return replace(state, actors=actors_in_blocs(state.actors, dataset.actor_bloc, state.blocs)), notes
+        return cls(**chosen), notes
 
     def to_params(self, keys: Iterable[str] | None = None) -> list[tuple[str, str]]:
         """The link's query: (key, value) pairs in a fixed order, defaults left out; only `keys` if given."""

@@ -3,7 +3,7 @@ from datetime import date
 import pandas as pd
 
 from stancekit.citation import cite_view, date_span
-from stancekit.selection import Selection, selected_names
+from stancekit.selection import Selection, actors_in_blocs, selected_names
 
 
 def test_cite_view_names_view_data_url_and_access_date(bundled):
@@ -25,11 +25,9 @@ def test_cite_view_names_view_data_url_and_access_date(bundled):
 
 
 def test_selected_names_keep_silent_actors_in_display_order():
-    actors, issues = selected_names(
-        ("UK", "France", "US"),
-        {"UK": "Europe", "France": "Europe", "US": "US"},
-        ("a", "b"),
-        Selection(blocs=("Europe",), issues=("b",)),
-    )
-    assert (actors, issues) == (["UK", "France"], ["b"])
-    assert selected_names(("UK",), {"UK": "Europe"}, ("a",), Selection()) == (["UK"], ["a"])
+    blocs = {"UK": "Europe", "France": "Europe", "US": "US"}
+    options = actors_in_blocs(("UK", "France", "US"), blocs, ("Europe",))
+    assert options == ("UK", "France")
+    assert selected_names(options, ("a", "b"), Selection(blocs=("Europe",), issues=("b",))) == (["UK", "France"], ["b"])
+    assert selected_names(("UK", "France"), ("a",), Selection(actors=("France",))) == (["France"], ["a"])
+    assert actors_in_blocs(("UK", "US"), blocs, ()) == ("UK", "US")  # no bloc chosen: every actor
