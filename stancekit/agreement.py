@@ -6,16 +6,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from stancekit.scale import SCALE_WIDTH
+from stancekit.scale import closeness
 
 
 def agreement_matrix(latest: pd.DataFrame, actors: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(agreement 0–1, shared issue count) as square actor × actor frames.
 
-    Agreement of two actors is 1 − mean|Δ| / 4 over the issues both took a position on: 1 for the same
-    positions, 0 for opposite ends; NaN where they share no issue. The diagonal is 1 (and the actor's
-    own issue count) for every actor with a position. Computed issue by issue on whole matrices, so
-    200 actors cost milliseconds, not the 20,000 pairwise passes a loop would make.
+    Agreement of two actors is their mean closeness (stancekit.scale.closeness, 1 − |Δ| / 4) over the issues
+    both took a position on: 1 for the same positions, 0 for opposite ends; NaN where they share no issue.
+    The diagonal is 1 (and the actor's own issue count) for every actor with a position. Computed issue by
+    issue on whole matrices, so 200 actors cost milliseconds, not the 20,000 pairwise passes a loop would make.
     """
     wide = latest.pivot_table(index="issue", columns="actor", values="position").reindex(columns=actors)
     positions = wide.to_numpy(dtype=float)
@@ -27,7 +27,8 @@ def agreement_matrix(latest: pd.DataFrame, actors: list[str]) -> tuple[pd.DataFr
         both = np.outer(mask, mask)
         distance += np.abs(row[:, None] - row[None, :]) * both
     with np.errstate(invalid="ignore", divide="ignore"):
-        agreement = np.where(shared > 0, 1 - distance / np.maximum(shared, 1) / SCALE_WIDTH, np.nan)
+        # Closeness falls linearly with the distance, so the mean closeness is the closeness of the mean distance.
+        agreement = np.where(shared > 0, closeness(distance / np.maximum(shared, 1), 0.0), np.nan)
     return (
         pd.DataFrame(agreement, index=actors, columns=actors),
         pd.DataFrame(shared.astype(int), index=actors, columns=actors),

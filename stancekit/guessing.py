@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from stancekit.scale import SCALE_WIDTH, VERB_BASE, VERB_PAST, signed
+from stancekit.scale import VERB_BASE, VERB_PAST, closeness, signed
 from stancekit.text import definite, format_date
 
 MISS_POINTS = 0.5  # a guess two or more steps off counts as a wrong assumption
@@ -15,14 +15,14 @@ MISS_POINTS = 0.5  # a guess two or more steps off counts as a wrong assumption
 def guess_results(guesses: Mapping[str, int | None], positions: pd.DataFrame) -> pd.DataFrame:
     """One row per guessed issue: the guess, the actor's latest row, the difference and the points.
 
-    `positions` are the actor's latest positions (one row per issue). Points = 1 − |guess − real| / 4.
+    `positions` are the actor's latest positions (one row per issue). Points = closeness = 1 − |guess − real| / 4.
     """
     rows = []
     for _, row in positions.iterrows():
         guess = guesses.get(row["issue"])
         if guess is None:
             continue
-        points = 1 - abs(guess - int(row["position"])) / SCALE_WIDTH
+        points = closeness(guess, int(row["position"]))
         rows.append(
             {
                 **row.to_dict(),

@@ -1,7 +1,8 @@
 """Voting-advice matching: how close a student's answers are to each actor's and bloc's positions.
 
 Pure functions over plain data. Method (explained on the page in the same words):
-- per issue both sides answered: points = 1 − |you − them| / 4 (1 = same answer, 0 = opposite ends);
+- per issue both sides answered: points = closeness = 1 − |you − them| / 4 (1 = same answer, 0 = opposite
+  ends; stancekit.scale.closeness);
 - weight 2 for issues the student marked "matters more to me", else 1;
 - agreement = Σ weight × points / Σ weight; skipped issues and issues where the actor stated no
   position are left out, and the number of issues compared is reported with every score;
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from stancekit.aggregation import bloc_summary
-from stancekit.scale import SCALE_WIDTH
+from stancekit.scale import SCALE_WIDTH, closeness
 
 AGREEMENT = "agreement"
 EUCLIDEAN = "euclidean"
@@ -55,7 +56,7 @@ def breakdown(answers: Answers, positions: Mapping[str, float]) -> pd.DataFrame:
         if them is None or (isinstance(them, float) and math.isnan(them)):
             continue
         weight = answers.weight(issue)
-        points = 1 - abs(you - them) / SCALE_WIDTH
+        points = closeness(you, them)
         rows.append(
             {
                 "issue": issue,
