@@ -13,7 +13,7 @@ Pure functions over plain data. Method (explained on the page in the same words)
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -23,10 +23,6 @@ from stancekit.scale import SCALE_WIDTH, closeness
 
 AGREEMENT = "agreement"
 EUCLIDEAN = "euclidean"
-METRICS: dict[str, str] = {
-    AGREEMENT: "Agreement (average closeness)",
-    EUCLIDEAN: "Distance (Euclidean: big gaps count more)",
-}
 IMPORTANT_WEIGHT = 2
 BREAKDOWN_COLUMNS = ["issue", "you", "them", "weight", "points", "weighted_points"]
 
@@ -70,20 +66,51 @@ def breakdown(answers: Answers, positions: Mapping[str, float]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=BREAKDOWN_COLUMNS)
 
 
+def average_closeness(table: pd.DataFrame) -> float:
+    """Σ weight × points / Σ weight over a breakdown that is not empty."""
+    return float(table["weighted_points"].sum() / table["weight"].sum())
+
+
+def euclidean_closeness(table: pd.DataFrame) -> float:
+    """1 − sqrt(Σ weight × (you − them)²) / sqrt(Σ weight × 4²) over a breakdown that is not empty."""
+    weights = table["weight"]
+    distance = math.sqrt((weights * (table["you"] - table["them"]) ** 2).sum())
+    return float(1 - distance / math.sqrt((weights * SCALE_WIDTH**2).sum()))
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One way to sum up a breakdown (see `breakdown`) as a match from 0 to 1, with its label on the page."""
+
+    label: str
+    score: Callable[[pd.DataFrame], float]
+
+
+METRICS: dict[str, Metric] = {
+    AGREEMENT: Metric("Agreement (average closeness)", average_closeness),
+    EUCLIDEAN: Metric("Distance (Euclidean: big gaps count more)", euclidean_closeness),
+}
+
+
+def metric_named(metric: str) -> Metric:
+    """The registered metric of that name; ValueError naming the known ones otherwise."""
+    if metric not in METRICS:
+        raise ValueError(f"unknown metric {metric!r}; use one of {sorted(METRICS)}")
+    return METRICS[metric]
+
+
+def metric_label(metric: str) -> str:
+    """The words a metric is offered under, e.g. 'Agreement (average closeness)'."""
+    return metric_named(metric).label
+
+
 def match_score(answers: Answers, positions: Mapping[str, float], metric: str = AGREEMENT) -> tuple[float, int]:
     """(match from 0 to 1, number of issues compared); the match is NaN when nothing is shared."""
+    score = metric_named(metric).score
     table = breakdown(answers, positions)
     if table.empty:
         return float("nan"), 0
-    weights = table["weight"]
-    if metric == AGREEMENT:
-        score = table["weighted_points"].sum() / weights.sum()
-    elif metric == EUCLIDEAN:
-        distance = math.sqrt((weights * (table["you"] - table["them"]) ** 2).sum())
-        score = 1 - distance / math.sqrt((weights * SCALE_WIDTH**2).sum())
-    else:
-        raise ValueError(f"unknown metric {metric!r}; use one of {sorted(METRICS)}")
-    return float(score), len(table)
+    return score(table), len(table)
 
 
 def minimum_overlap(answered: int) -> int:

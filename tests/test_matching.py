@@ -5,10 +5,13 @@ import pytest
 from stancekit.matching import (
     AGREEMENT,
     EUCLIDEAN,
+    METRICS,
     Answers,
+    average_closeness,
     breakdown,
     match_score,
     match_table,
+    metric_label,
     minimum_overlap,
     party_positions,
     rank_changes,
@@ -55,6 +58,18 @@ def test_missing_positions_are_left_out_not_counted_as_zero():
 def test_unknown_metric_is_refused():
     with pytest.raises(ValueError, match="unknown metric"):
         match_score(ANSWERS, {"a": 1}, "manhattan-ish")
+    with pytest.raises(ValueError, match=r"use one of \['agreement', 'euclidean'\]"):
+        match_score(ANSWERS, {}, "manhattan-ish")  # refused even when nothing is shared
+
+
+def test_metric_registry_labels_and_scores():
+    assert list(METRICS) == [AGREEMENT, EUCLIDEAN]
+    assert metric_label(AGREEMENT) == "Agreement (average closeness)"
+    assert metric_label(EUCLIDEAN) == "Distance (Euclidean: big gaps count more)"
+    table = breakdown(ANSWERS, {"a": 1, "b": -2})
+    assert METRICS[AGREEMENT].score is average_closeness
+    assert average_closeness(table) == pytest.approx((0.75 + 2 * 0.5) / 3)
+    assert METRICS[EUCLIDEAN].score(table) == pytest.approx(1 - math.sqrt(1 + 2 * 4) / math.sqrt(16 + 2 * 16))
 
 
 @pytest.mark.parametrize(("answered", "needed"), [(0, 2), (1, 2), (4, 2), (5, 3), (9, 5)])
