@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -25,6 +26,17 @@ AGREEMENT = "agreement"
 EUCLIDEAN = "euclidean"
 IMPORTANT_WEIGHT = 2
 BREAKDOWN_COLUMNS = ["issue", "you", "them", "weight", "points", "weighted_points"]
+
+
+class Party(NamedTuple):
+    """An actor or a bloc the student is matched with; equal to the plain (kind, name) pair."""
+
+    kind: str  # "Actor" or "Bloc"
+    name: str
+
+    def label(self) -> str:
+        """How a picker offers it: 'United States (actor)'."""
+        return f"{self.name} ({self.kind.lower()})"
 
 
 @dataclass(frozen=True)
@@ -118,14 +130,14 @@ def minimum_overlap(answered: int) -> int:
     return max(2, math.ceil(answered / 2))
 
 
-def party_positions(latest: pd.DataFrame) -> dict[tuple[str, str], dict[str, float]]:
+def party_positions(latest: pd.DataFrame) -> dict[Party, dict[str, float]]:
     """Positions per issue of every actor and every bloc (bloc = mean of its members), keyed by
-    (kind, name) with kind 'Actor' or 'Bloc'."""
-    parties: dict[tuple[str, str], dict[str, float]] = {}
+    Party (kind 'Actor' or 'Bloc', name)."""
+    parties: dict[Party, dict[str, float]] = {}
     for actor, rows in latest.groupby("actor", sort=False):
-        parties[("Actor", str(actor))] = dict(zip(rows["issue"], rows["position"].astype(float), strict=True))
+        parties[Party("Actor", str(actor))] = dict(zip(rows["issue"], rows["position"].astype(float), strict=True))
     for bloc, rows in bloc_summary(latest).groupby("bloc", sort=False):
-        parties[("Bloc", str(bloc))] = dict(zip(rows["issue"], rows["mean"].astype(float), strict=True))
+        parties[Party("Bloc", str(bloc))] = dict(zip(rows["issue"], rows["mean"].astype(float), strict=True))
     return parties
 
 
@@ -168,3 +180,60 @@ def rank_changes(by_agreement: pd.DataFrame, by_distance: pd.DataFrame) -> pd.Da
     merged = merged.dropna(subset=["rank_agreement", "rank_distance"])
     changed = merged[merged["rank_agreement"] != merged["rank_distance"]]
     return changed.sort_values(["kind", "rank_agreement"]).reset_index(drop=True)
+
+
+def ranked_matches(table: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The ranked rows of a match table (see `match_table`) of one kind ('Actor' or 'Bloc'), best first."""
+    return table[(table["kind"] == kind) & table["ranked"]]
+
+
+def unranked_matches(table: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The rows of one kind shown but not ranked: too few issues in common."""
+    return table[~table["ranked"] & (table["kind"] == kind)]
+
+
+@dataclass(frozen=True)
+class Match:
+    """One party's match with the student: from 0 to 1, on how many issues."""
+
+    party: Party
+    match: float
+    issues: int
+
+
+def best_matches(table: pd.DataFrame, kinds: tuple[str, ...] = ("Bloc", "Actor")) -> list[Match]:
+    """The closest ranked party of each kind, in the order of `kinds`; a kind with none ranked is left out."""
+    best = []
+    for kind in kinds:
+        for row in ranked_matches(table, kind).head(1).itertuples():
+            best.append(Match(Party(row.kind, row.name), float(row.match), int(row.issues)))
+    return best
+
+
+def explainable_parties(table: pd.DataFrame) -> list[Party]:
+    """The parties of a match table that share at least one answered issue, in the table's order."""
+    return [Party(row.kind, row.name) for row in table.itertuples() if row.issues > 0]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a party matches as it does: the per-issue breakdown and the sums behind the agreement."""
+
+    party: Party
+    rows: pd.DataFrame  # see `breakdown`
+    points: float  # Σ weight × points
+    possible: int  # Σ weight: the points an identical set of answers would earn
+    score: float  # points / possible, as the agreement metric scores it
+
+    @property
+    def issues(self) -> int:
+        """How many issues the match rests on."""
+        return len(self.rows)
+
+
+def explain_match(answers: Answers, latest: pd.DataFrame, party: Party) -> Explanation:
+    """The agreement of the student with one party that shares at least one answered issue, issue by issue."""
+    rows = breakdown(answers, party_positions(latest)[party])
+    return Explanation(
+        party, rows, float(rows["weighted_points"].sum()), int(rows["weight"].sum()), average_closeness(rows)
+    )
