@@ -81,6 +81,12 @@ def cluster_order(agreement: pd.DataFrame) -> list[str]:
     return [names[i] for i in next(iter(groups.values()))]
 
 
+def clustered_agreement(latest: pd.DataFrame, actors: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """(agreement, shared issue count, clustered order) of `actors`: the agreement map's three inputs."""
+    agreement, shared = agreement_matrix(latest, actors)
+    return agreement, shared, cluster_order(agreement)
+
+
 def coalitions(latest: pd.DataFrame, issues: list[str], actors: list[str]) -> pd.DataFrame:
     """Per issue: who is for (+1/+2), split (0) and against (−1/−2), in display order."""
     order = {actor: i for i, actor in enumerate(actors)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -47,6 +48,25 @@ def selected_names(
         if (not selection.blocs or actor_bloc[a] in selection.blocs) and (not selection.actors or a in selection.actors)
     ]
     return chosen_actors, [i for i in issues if not selection.issues or i in selection.issues]
+
+
+def with_positions(names: Iterable[str], rows: pd.DataFrame, column: str = "actor") -> list[str]:
+    """Those of `names` (actors, or blocs with column='bloc') that have a row in `rows`, in the order of `names`."""
+    present = set(rows[column])
+    return [name for name in names if name in present]
+
+
+def without_positions(names: Iterable[str], rows: pd.DataFrame, column: str = "actor") -> list[str]:
+    """Those of `names` that have no row in `rows`, in the order of `names`: who stated no position."""
+    present = set(rows[column])
+    return [name for name in names if name not in present]
+
+
+def most_positions(rows: pd.DataFrame, actors: list[str], limit: int) -> list[str]:
+    """The `limit` of `actors` with the most rows (on a tie, the earlier in `actors`), in the order of `actors`."""
+    counts = rows["actor"].value_counts().reindex(actors, fill_value=0)
+    keep = set(counts.sort_values(ascending=False, kind="stable").index[:limit])
+    return [actor for actor in actors if actor in keep]
 
 
 def latest_positions(stances: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:

@@ -1,6 +1,15 @@
 import pandas as pd
 
-from stancekit.selection import Selection, apply_selection, latest_positions, position_history
+from stancekit.selection import (
+    Selection,
+    apply_selection,
+    latest_positions,
+    most_positions,
+    position_history,
+    with_positions,
+    without_positions,
+)
+from tests.conftest import make_stances
 
 
 def test_empty_selection_keeps_everything(small_stances):
@@ -50,3 +59,28 @@ def test_issue_views_put_the_central_set_first_and_all_last():
     assert issue_views(issues, ("c", "a"), {}, chosen=True) == {}  # issues chosen in the sidebar: exactly those
     assert issue_views(["a", "c"], ("c", "a"), {}) == {}  # the central set is everything: nothing to choose
     assert list(issue_views(issues, (), {"G1": ("a",)})) == ["G1", "All issues"]
+
+
+def test_with_and_without_positions_keep_the_order_given(small_stances):
+    latest = latest_positions(small_stances)
+    deal = latest[latest["issue"] == "Deal"]
+    order = ["Russia", "US", "Poland", "UK", "Nobody"]
+    assert with_positions(order, deal) == ["US", "UK"]
+    assert without_positions(order, deal) == ["Russia", "Poland", "Nobody"]
+    blocs = ["Russia", "United States", "Europe"]
+    assert with_positions(blocs, deal, "bloc") == ["United States", "Europe"]
+    assert without_positions(blocs, deal, "bloc") == ["Russia"]
+
+
+def test_most_positions_keeps_the_busiest_in_display_order_ties_to_the_earlier():
+    rows = make_stances(
+        [
+            *(("A", "X", i, 1, "2025-01-01") for i in "abc"),
+            *(("B", "X", i, 1, "2025-01-01") for i in "a"),
+            *(("C", "X", i, 1, "2025-01-01") for i in "ab"),
+            *(("D", "X", i, 1, "2025-01-01") for i in "ab"),
+        ]
+    )
+    assert most_positions(rows, ["D", "C", "B", "A"], 2) == ["D", "A"]  # A has 3; C and D tie at 2: D comes first
+    assert most_positions(rows, ["A", "B", "C", "D"], 3) == ["A", "C", "D"]
+    assert most_positions(rows, ["B", "E"], 1) == ["B"]  # E has no row at all
