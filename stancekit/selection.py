@@ -69,6 +69,20 @@ def most_positions(rows: pd.DataFrame, actors: list[str], limit: int) -> list[st
     return [actor for actor in actors if actor in keep]
 
 
+def most_moved(statements: pd.DataFrame, actors: list[str], limit: int) -> tuple[list[str], pd.DataFrame]:
+    """The `limit` of `actors` whose position moved most in `statements` (most distinct positions, then most
+    statements; on a tie, by name), in the order of `actors`, and their statements: the timeline's lanes."""
+    moves = statements.groupby("actor")["position"].agg(["nunique", "size"])
+    busiest = set(moves.sort_values(["nunique", "size"], ascending=False, kind="stable").index[:limit])
+    kept = [actor for actor in actors if actor in busiest]
+    return kept, statements[statements["actor"].isin(kept)]
+
+
+def events_as_of(events: pd.DataFrame, as_of: pd.Timestamp | None) -> pd.DataFrame:
+    """The key events known on `as_of` (all of them for None), as positions are."""
+    return events if as_of is None else events[events["date"] <= pd.Timestamp(as_of)]
+
+
 def latest_positions(stances: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
     """Each actor's position on each issue, as known on `as_of` if given: its newest row of the best kind.
 

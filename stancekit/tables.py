@@ -133,6 +133,11 @@ def coalitions_table(coalitions: pd.DataFrame) -> pd.DataFrame:
     ).set_index("Issue")
 
 
+def events_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The key events: date, event and the source it comes from."""
+    return pd.DataFrame({"Date": events["date"].dt.date, "Key event": events["event"], "Source": events["source_id"]})
+
+
 def sources_table(stances: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every stated position with its full provenance and source tier, newest first; only safe links
     kept. The index is the stances' own, so shown rows map back to the data."""

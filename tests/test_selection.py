@@ -3,7 +3,9 @@ import pandas as pd
 from stancekit.selection import (
     Selection,
     apply_selection,
+    events_as_of,
     latest_positions,
+    most_moved,
     most_positions,
     position_history,
     with_positions,
@@ -84,3 +86,29 @@ def test_most_positions_keeps_the_busiest_in_display_order_ties_to_the_earlier()
     assert most_positions(rows, ["D", "C", "B", "A"], 2) == ["D", "A"]  # A has 3; C and D tie at 2: D comes first
     assert most_positions(rows, ["A", "B", "C", "D"], 3) == ["A", "C", "D"]
     assert most_positions(rows, ["B", "E"], 1) == ["B"]  # E has no row at all
+
+
+def test_most_moved_keeps_the_lanes_with_most_moves_then_most_statements():
+    rows = make_stances(
+        [
+            ("Still", "X", "i", 1, "2025-01-01"),
+            ("Still", "X", "i", 1, "2025-02-01"),
+            ("Still", "X", "i", 1, "2025-03-01"),
+            ("Mover", "X", "i", 1, "2025-01-01"),
+            ("Mover", "X", "i", -1, "2025-02-01"),
+            ("Once", "X", "i", 2, "2025-01-01"),
+            ("Also", "X", "i", 0, "2025-01-01"),
+        ]
+    )
+    actors, statements = most_moved(rows, ["Once", "Still", "Mover", "Also"], 2)
+    assert actors == ["Still", "Mover"]  # Mover moved (2 positions); Still said most (3 statements)
+    assert sorted(statements["actor"].unique()) == ["Mover", "Still"] and len(statements) == 5
+    assert most_moved(rows, ["Once", "Still", "Mover", "Also"], 3)[0] == ["Still", "Mover", "Also"]  # tie: by name
+
+
+def test_events_as_of_keeps_the_day_itself():
+    events = pd.DataFrame(
+        {"date": pd.to_datetime(["2025-01-01", "2025-02-01", "2025-03-01"]), "event": ["a", "b", "c"]}
+    )
+    assert events_as_of(events, pd.Timestamp("2025-02-01"))["event"].tolist() == ["a", "b"]
+    assert events_as_of(events, None)["event"].tolist() == ["a", "b", "c"]

@@ -1,9 +1,14 @@
+import datetime
+
+import pandas as pd
+
 from stancekit.aggregation import bloc_gap, bloc_summary
 from stancekit.agreement import agreement_matrix, coalitions
 from stancekit.selection import latest_positions
 from stancekit.tables import (
     bloc_table,
     coalitions_table,
+    events_table,
     gap_table,
     pair_table,
     positions_table,
@@ -100,3 +105,17 @@ def test_coalitions_table_in_escaped_words(small_stances):
     assert list(table.columns) == ["▲ For", "◆ Split", "▼ Against"]
     assert table.loc["Troops"].tolist() == ["UK, France", "US", "Russia, Poland"]
     assert table.loc["Deal \\*now\\*"].tolist() == ["US", "UK", "–"]
+
+
+def test_events_table_has_date_event_and_source():
+    events = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2025-03-02", "2025-08-15"]),
+            "event": ["London summit", "Alaska"],
+            "source_id": ["S4", ""],
+        }
+    )
+    assert events_table(events).to_dict("records") == [
+        {"Date": datetime.date(2025, 3, 2), "Key event": "London summit", "Source": "S4"},
+        {"Date": datetime.date(2025, 8, 15), "Key event": "Alaska", "Source": ""},
+    ]
