@@ -1,16 +1,20 @@
 import pandas as pd
 
 from stancekit.selection import (
+    ChangeCount,
     Selection,
     apply_selection,
+    count_changes,
     events_as_of,
     latest_positions,
     most_moved,
     most_positions,
+    moves_only,
     position_history,
     with_positions,
     without_positions,
 )
+from stancekit.timeline import position_changes
 from tests.conftest import make_stances
 
 
@@ -112,3 +116,13 @@ def test_events_as_of_keeps_the_day_itself():
     )
     assert events_as_of(events, pd.Timestamp("2025-02-01"))["event"].tolist() == ["a", "b"]
     assert events_as_of(events, None)["event"].tolist() == ["a", "b", "c"]
+
+
+def test_changes_count_moves_apart_from_first_statements(small_stances):
+    changes = position_changes(small_stances)
+    # seven first statements, and the US moving from −2 to 0 on troops
+    assert count_changes(changes) == ChangeCount(8, 1)
+    assert count_changes(changes).first_statements == 7
+    moved = moves_only(changes)
+    assert moved[["actor", "issue", "from_position", "to_position"]].values.tolist() == [["US", "Troops", -2.0, 0]]
+    assert count_changes(changes.iloc[0:0]) == ChangeCount(0, 0)
