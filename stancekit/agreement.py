@@ -3,6 +3,8 @@ each issue's coalitions (for, split, against)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -107,3 +109,19 @@ def coalitions(latest: pd.DataFrame, issues: list[str], actors: list[str]) -> pd
             }
         )
     return pd.DataFrame(rows, columns=["issue", "for", "split", "against"])
+
+
+@dataclass(frozen=True)
+class StanceCount:
+    """How many positions there are, and how many of them are for (+1/+2), split (0) and against (−1/−2)."""
+
+    stated: int
+    supporting: int
+    split: int
+    opposing: int
+
+
+def stance_count(latest: pd.DataFrame) -> StanceCount:
+    """Count the positions in `latest` (e.g. every actor's latest on one issue) by side."""
+    positions = latest["position"]
+    return StanceCount(len(latest), int(positions.gt(0).sum()), int(positions.eq(0).sum()), int(positions.lt(0).sum()))

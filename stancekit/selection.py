@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -48,6 +48,12 @@ def selected_names(
         if (not selection.blocs or actor_bloc[a] in selection.blocs) and (not selection.actors or a in selection.actors)
     ]
     return chosen_actors, [i for i in issues if not selection.issues or i in selection.issues]
+
+
+def in_display_order(rows: pd.DataFrame, order: Iterable[str], column: str = "actor") -> pd.DataFrame:
+    """`rows` sorted by the place of their `column` (actor, issue, …) in `order`; rows not in it come last."""
+    rank = {name: i for i, name in enumerate(order)}
+    return rows.assign(_order=rows[column].map(rank)).sort_values("_order", kind="stable").drop(columns="_order")
 
 
 def with_positions(names: Iterable[str], rows: pd.DataFrame, column: str = "actor") -> list[str]:
@@ -126,6 +132,35 @@ def position_history(stances: pd.DataFrame, actor: str, issue: str) -> pd.DataFr
     """All positions of one actor on one issue, newest first."""
     rows = stances[(stances["actor"] == actor) & (stances["issue"] == issue)]
     return rows.sort_values("date", ascending=False, kind="stable")
+
+
+def other_statements(stances: pd.DataFrame, rows: pd.DataFrame) -> dict[Hashable, pd.DataFrame]:
+    """For each of `rows` (by its label), the actor's other statements on the same issue in `stances`, newest
+    first: earlier positions, and reports or other voices that do not set its position."""
+    history = stances[stances["issue"].isin(rows["issue"]) & stances["actor"].isin(rows["actor"])]
+    return {
+        label: position_history(history, actor, issue).drop(index=label)
+        for label, actor, issue in zip(rows.index, rows["actor"], rows["issue"], strict=True)
+    }
+
+
+def bloc_sections(rows: pd.DataFrame, blocs: tuple[str, ...]) -> list[tuple[str, pd.DataFrame]]:
+    """`rows` grouped by bloc, in bloc order, each group titled by its bloc. Blocs that are a single actor of
+    the same name (the US, Russia) share one group, titled 'United States · Russia', so that no title merely
+    repeats its only member's name; it stands where the first of them would."""
+    sections: list[tuple[str, pd.DataFrame] | None] = []
+    solo: list[str] = []
+    for bloc in with_positions(blocs, rows, "bloc"):
+        members = rows[rows["bloc"] == bloc]
+        if members["actor"].tolist() != [bloc]:
+            sections.append((bloc, members))
+        elif not solo:
+            solo.append(bloc)
+            sections.append(None)  # where the shared section goes
+        else:
+            solo.append(bloc)
+    shared = (" · ".join(solo), rows[rows["bloc"].isin(solo)])
+    return [section or shared for section in sections]
 
 
 CENTRAL_ISSUES, ALL_ISSUES = "Central issues", "All issues"

@@ -4,12 +4,15 @@ from stancekit.selection import (
     ChangeCount,
     Selection,
     apply_selection,
+    bloc_sections,
     count_changes,
     events_as_of,
+    in_display_order,
     latest_positions,
     most_moved,
     most_positions,
     moves_only,
+    other_statements,
     position_history,
     with_positions,
     without_positions,
@@ -126,3 +129,43 @@ def test_changes_count_moves_apart_from_first_statements(small_stances):
     moved = moves_only(changes)
     assert moved[["actor", "issue", "from_position", "to_position"]].values.tolist() == [["US", "Troops", -2.0, 0]]
     assert count_changes(changes.iloc[0:0]) == ChangeCount(0, 0)
+
+
+def test_in_display_order_sorts_by_the_order_given_and_puts_strangers_last(small_stances):
+    latest = latest_positions(small_stances)
+    troops = latest[latest["issue"] == "Troops"]
+    ordered = in_display_order(troops, ["Russia", "US", "France"])
+    assert ordered["actor"].tolist()[:3] == ["Russia", "US", "France"]
+    assert sorted(ordered["actor"].tolist()[3:]) == ["Poland", "UK"]
+    assert list(ordered.columns) == list(troops.columns)
+    us = in_display_order(latest[latest["actor"] == "US"], ["Troops", "Deal"], "issue")
+    assert us["issue"].tolist() == ["Troops", "Deal"]
+
+
+def test_other_statements_are_the_rest_of_each_rows_history(small_stances):
+    latest = latest_positions(small_stances)
+    troops = latest[latest["issue"] == "Troops"]
+    others = other_statements(small_stances, troops)
+    assert set(others) == set(troops.index)
+    us = troops.index[troops["actor"] == "US"][0]
+    assert others[us]["position"].tolist() == [-2]  # its earlier statement, not the latest one itself
+    uk = troops.index[troops["actor"] == "UK"][0]
+    assert others[uk].empty  # said it once, and its Deal statement is another issue
+
+
+def test_bloc_sections_share_one_section_for_single_actor_blocs():
+    rows = make_stances(
+        [
+            ("UK", "Europe", "i", 2, "2025-01-01"),
+            ("Russia", "Russia", "i", -2, "2025-01-01"),
+            ("France", "Europe", "i", 1, "2025-01-01"),
+            ("United States", "United States", "i", 0, "2025-01-01"),
+            ("Japan", "Partners", "i", 1, "2025-01-01"),
+        ]
+    )
+    sections = bloc_sections(rows, ("United States", "Europe", "Ukraine", "Russia", "Partners"))
+    assert [(title, members["actor"].tolist()) for title, members in sections] == [
+        ("United States · Russia", ["Russia", "United States"]),
+        ("Europe", ["UK", "France"]),
+        ("Partners", ["Japan"]),
+    ]
