@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from components import keys
@@ -17,11 +16,18 @@ from components.context import ViewContext
 from components.data import is_custom, request_dataset
 from stancekit.bundled import DATA_DIR
 from stancekit.dataset import Dataset, dataset_from_files, with_stances
-from stancekit.export import export_rows, to_csv_bytes
+from stancekit.editing import (
+    check_edits,
+    dictionary_table,
+    editable_table,
+    edited_rows,
+    is_edited,
+    problems_markdown_table,
+)
+from stancekit.export import to_csv_bytes
 from stancekit.reading import MAX_BYTES, MAX_ROWS
-from stancekit.schema import COLUMN_HELP, REQUIRED_COLUMNS, STANCE_COLUMNS, Problem, StanceDataError
+from stancekit.schema import COLUMN_HELP, STANCE_COLUMNS, Problem, StanceDataError
 from stancekit.text import escape_markdown
-from stancekit.validation import validate_stances
 
 LOG = logging.getLogger(__name__)
 TEMPLATE_DIR = DATA_DIR / "template"
@@ -31,23 +37,9 @@ TABLE_TYPES = ["csv", "tsv", "txt"]  # what the uploaders accept: delimited text
 UPLOAD_MB = MAX_BYTES // 2**20
 
 
-def problems_table(problems: list[Problem]) -> pd.DataFrame:
-    """Problems as a table a teacher can work through: file, spreadsheet row, column, value, fix."""
-    return pd.DataFrame(
-        {
-            "File": [p.file or "" for p in problems],
-            "Row": [p.row if p.row is not None else "" for p in problems],
-            "Column": [p.column or "" for p in problems],
-            "Value": [p.value for p in problems],
-            "What is wrong and how to fix it": [p.message for p in problems],
-        }
-    )
-
-
 def show_problems(problems: list[Problem]) -> None:
     """The problems in a table that wraps long messages (st.table renders Markdown, so cells are escaped)."""
-    shown = problems_table(problems[:SHOWN_PROBLEMS]).astype(str).map(escape_markdown)
-    st.table(shown.set_index("Row"))
+    st.table(problems_markdown_table(problems, SHOWN_PROBLEMS))
     if len(problems) > SHOWN_PROBLEMS:
         st.caption(f"The first {SHOWN_PROBLEMS} of {len(problems):,} problems are shown. Fix these and upload again.")
 
@@ -69,11 +61,10 @@ def render(ctx: ViewContext) -> None:
 
 
 def _status(dataset: Dataset) -> None:
-    stances = dataset.stances
     where = "your own data (this session only)" if is_custom() else "the bundled topic"
     st.info(
-        f"Now showing {where}: **{escape_markdown(dataset.title)}**, {len(stances):,} positions of "
-        f"{stances['actor'].nunique()} actors on {stances['issue'].nunique()} issues.",
+        f"Now showing {where}: **{escape_markdown(dataset.title)}**, {len(dataset.stances):,} positions of "
+        f"{len(dataset.actors)} actors on {len(dataset.issue_names)} issues.",
         icon=":material/dataset:",
     )
 
@@ -188,15 +179,7 @@ def _template() -> None:
             key=f"template_{name}",
         )
     st.markdown("**Columns of stances.csv** (header names may use any case and spacing):")
-    st.table(
-        pd.DataFrame(
-            {
-                "Column": [f"`{name}`" for name in STANCE_COLUMNS],
-                "Required": ["yes" if name in REQUIRED_COLUMNS else "no" for name in STANCE_COLUMNS],
-                "Meaning": [COLUMN_HELP[name] for name in STANCE_COLUMNS],
-            }
-        ).set_index("Column")
-    )
+    st.table(dictionary_table())
     st.caption(
         "One row is one dated position of one actor on one issue; an actor has one bloc and at most one "
         "position per issue and day. Leave out an actor who said nothing: no row means no stated position."
@@ -220,7 +203,7 @@ def _editor(dataset: Dataset) -> None:
         "Change cells, add rows at the bottom, or select rows and delete them. Every change is checked "
         "straight away; apply the edits to see them on every page. Edits stay in this session."
     )
-    text = export_rows(dataset.stances).astype({"position": str})
+    text = editable_table(dataset.stances)
     edited = st.data_editor(
         text,
         key=keys.EDITOR,
@@ -229,14 +212,9 @@ def _editor(dataset: Dataset) -> None:
         height=420,
         column_config={name: st.column_config.TextColumn(name, help=COLUMN_HELP[name]) for name in STANCE_COLUMNS},
     )
-    raw = edited.fillna("").astype(str).apply(lambda column: column.str.strip())
-    raw = raw[(raw != "").any(axis=1)].reset_index(drop=True)
-    changed = not raw.equals(text.reset_index(drop=True))
-    try:
-        stances = validate_stances(raw)
-        problems: list[Problem] = []
-    except StanceDataError as error:
-        stances, problems = None, error.problems
+    raw = edited_rows(edited)
+    changed = is_edited(raw, text)
+    stances, problems = check_edits(raw)
     if problems:
         many = len(problems) != 1
         st.warning(
