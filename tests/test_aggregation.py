@@ -104,18 +104,14 @@ def test_bloc_voices_give_each_blocs_figures_and_speaker_in_the_order_asked(smal
     ]
 
 
+DAY = "2025-01-01"
+
+
 def test_gap_tables_split_into_comparable_largest_and_missing():
-    latest = make_stances(
-        [
-            ("A", "X", "far", 2, "2025-01-01"),
-            ("B", "Y", "far", -2, "2025-01-01"),
-            ("A", "X", "near", 1, "2025-01-01"),
-            ("B", "Y", "near", 0, "2025-01-01"),
-            ("A", "X", "same", 1, "2025-01-01"),
-            ("B", "Y", "same", 1, "2025-01-01"),
-            ("A", "X", "alone", 1, "2025-01-01"),
-        ]
-    )
+    # issue: (X's position, Y's position); Y said nothing on "alone"
+    both = {"far": (2, -2), "near": (1, 0), "same": (1, 1)}
+    rows = [row for issue, (x, y) in both.items() for row in (("A", "X", issue, x, DAY), ("B", "Y", issue, y, DAY))]
+    latest = make_stances([*rows, ("A", "X", "alone", 1, DAY)])
     gaps = bloc_gap(latest, "X", "Y")
     assert comparable_gaps(gaps)["issue"].tolist() == ["far", "near", "same"]
     assert incomparable_issues(gaps) == ["alone"]
