@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from stancekit.scale import closeness
+from stancekit.selection import in_display_order
 
 
 def agreement_matrix(latest: pd.DataFrame, actors: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -91,11 +92,9 @@ def clustered_agreement(latest: pd.DataFrame, actors: list[str]) -> tuple[pd.Dat
 
 def coalitions(latest: pd.DataFrame, issues: list[str], actors: list[str]) -> pd.DataFrame:
     """Per issue: who is for (+1/+2), split (0) and against (−1/−2), in display order."""
-    order = {actor: i for i, actor in enumerate(actors)}
     rows = []
     for issue in issues:
-        positions = latest[latest["issue"] == issue]
-        positions = positions.assign(_o=positions["actor"].map(order)).sort_values("_o")
+        positions = in_display_order(latest[latest["issue"] == issue], actors)
 
         def names(mask: pd.Series, frame: pd.DataFrame = positions) -> tuple[str, ...]:
             return tuple(frame.loc[mask, "actor"])
