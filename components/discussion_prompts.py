@@ -6,8 +6,9 @@ import streamlit as st
 
 from components.common import empty_state, page_header, provenance
 from components.context import ViewContext
-from stancekit.aggregation import comparison_pair
+from stancekit.aggregation import default_pair
 from stancekit.prompts import Prompt, discussion_prompts
+from stancekit.selection import with_positions
 from stancekit.text import escape_markdown
 
 KIND_LABELS = {
@@ -20,8 +21,7 @@ KIND_LABELS = {
 
 def prompts_for(ctx: ViewContext) -> list[Prompt]:
     """The prompts for the current selection (shared with the handout)."""
-    blocs = [b for b in ctx.dataset.blocs if b in set(ctx.latest["bloc"])]
-    pair = comparison_pair(blocs) if len(blocs) >= 2 else None
+    pair = default_pair(with_positions(ctx.dataset.blocs, ctx.latest, "bloc"))
     return discussion_prompts(ctx.stances, ctx.latest, pair, ctx.dataset.chapters)
 
 

@@ -9,11 +9,21 @@ from components import keys
 from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header, provenance, quote_markdown
 from components.context import ViewContext
-from stancekit.aggregation import PREFERRED_COMPARISON, bloc_gap, bloc_voice, comparison_pair
+from stancekit.aggregation import (
+    PREFERRED_COMPARISON,
+    bloc_gap,
+    bloc_voices,
+    comparable_gaps,
+    comparison_pair,
+    incomparable_issues,
+    largest_gaps,
+    pair_first,
+)
 from stancekit.describe import bloc_split, bloc_value
 from stancekit.figures.bars import gap_figure
 from stancekit.figures.blocs import bloc_positions_figure
 from stancekit.scale import stance_label
+from stancekit.selection import with_positions
 from stancekit.tables import bloc_table, gap_table
 from stancekit.text import escape_markdown
 
@@ -47,7 +57,7 @@ def render(ctx: ViewContext) -> None:
             "its mean (filled marker) and range (band), with the other blocs alongside. A bloc is not one "
             "voice: look at the spread as well as the mean.",
         )
-    blocs = [b for b in ctx.dataset.blocs if b in set(ctx.latest["bloc"])]
+    blocs = with_positions(ctx.dataset.blocs, ctx.latest, "bloc")
     if len(blocs) < 2:
         empty_state("Comparing needs positions from at least two blocs.")
         return
@@ -58,10 +68,10 @@ def render(ctx: ViewContext) -> None:
 def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
     """The chosen pair and everything compared. A fragment: choosing other blocs reruns only this part."""
     bloc_a, bloc_b = _choose_pair(blocs)
-    order = [bloc_a, bloc_b] + [b for b in blocs if b not in (bloc_a, bloc_b)]
+    order = pair_first(blocs, bloc_a, bloc_b)
 
     gaps = shared(ctx.cache_key("bloc_gap", bloc_a, bloc_b), lambda: bloc_gap(ctx.latest, bloc_a, bloc_b))
-    comparable = gaps.dropna(subset=["gap"])
+    comparable = comparable_gaps(gaps)
     a, b = escape_markdown(bloc_a), escape_markdown(bloc_b)
     st.subheader(f"Issues ranked by the {a}–{b} gap", anchor=False)
     if comparable.empty:
@@ -79,14 +89,14 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
             key="gaps",
             shared_key=ctx.cache_key("gap_figure", bloc_a, bloc_b),
         )
-    missing = gaps[gaps["gap"].isna()]["issue"].tolist()
+    missing = incomparable_issues(gaps)
     if missing:
         st.caption(
             "Not comparable, because one side stated no position: "
             + ", ".join(escape_markdown(i) for i in missing)
             + ". No stated position is itself information."
         )
-    _explain_top_gaps(ctx, comparable, bloc_a, bloc_b)
+    _explain_top_gaps(ctx, gaps, bloc_a, bloc_b)
 
     st.subheader(f"Positions by bloc: {a} vs {b}", anchor=False)
     chart_with_table(
@@ -100,21 +110,20 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
     )
 
 
-def _explain_top_gaps(ctx: ViewContext, comparable: pd.DataFrame, bloc_a: str, bloc_b: str) -> None:
+def _explain_top_gaps(ctx: ViewContext, gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> None:
     """For the largest gaps, what each side said, with quote and source."""
-    top = comparable[comparable["abs_gap"] > 0].head(TOP_GAPS)
+    top = largest_gaps(gaps, TOP_GAPS)
     if top.empty:
         return
     st.subheader("Why they differ: the biggest gaps", anchor=False)
-    stats = ctx.bloc_summary().set_index(["issue", "bloc"])
     for issue in top["issue"]:
         with st.container(border=True):
             st.markdown(f"**{escape_markdown(issue)}**")
             st.caption(escape_markdown(ctx.dataset.issue_info(issue)["proposition"]))
-            for column, bloc in zip(st.columns(2), (bloc_a, bloc_b), strict=True):
-                # An on-the-record member near the bloc's median speaks for it (stancekit.aggregation.bloc_voice).
-                row = bloc_voice(ctx.latest, issue, bloc)
-                bloc_stats = {**stats.loc[(issue, bloc)].to_dict(), "bloc": bloc}
+            # An on-the-record member near the bloc's median speaks for it (stancekit.aggregation.bloc_voice).
+            voices = bloc_voices(ctx.latest, ctx.bloc_summary(), issue, (bloc_a, bloc_b))
+            for column, voice in zip(st.columns(2), voices, strict=True):
+                bloc, bloc_stats, row = voice.bloc, voice.stats, voice.row
                 who = "" if row["actor"] == bloc else f"**{escape_markdown(row['actor'])}** "
                 with column:
                     st.markdown(f"#### {escape_markdown(bloc)} {escape_markdown(bloc_value(bloc_stats))}")

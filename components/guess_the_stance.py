@@ -19,14 +19,20 @@ from components.common import (
 )
 from components.context import ViewContext
 from stancekit.chapters import chapter_named, chapter_path, path_text
-from stancekit.guessing import guess_results, guess_score, wrong_assumption, wrong_assumptions
+from stancekit.guessing import (
+    guess_results,
+    guess_score,
+    positions_per_actor,
+    positions_to_guess,
+    surprise_pool,
+    verdict,
+    wrong_assumption,
+    wrong_assumptions,
+)
 from stancekit.scale import LABELS, stance_label
-from stancekit.selection import latest_positions
 from stancekit.text import definite, escape_markdown
 
 LATEST = "Latest position"
-
-MIN_POSITIONS_FOR_SURPRISE = 3
 
 
 def _surprise(actors: list[str]) -> None:
@@ -49,8 +55,8 @@ def render(ctx: ViewContext) -> None:
         "Pick an actor and predict its position on each issue. Then reveal what it actually said, with "
         "paraphrase, quote and source, and see where the class's assumptions were wrong.",
     )
-    counts = ctx.latest.groupby("actor").size()
-    actors = [a for a in ctx.actors if counts.get(a, 0) > 0]
+    counts = positions_per_actor(ctx.latest, ctx.actors)
+    actors = list(counts)
     if not actors:
         empty_state("No positions match the current filters.")
         return
@@ -62,7 +68,7 @@ def render(ctx: ViewContext) -> None:
         persist_state="session",
         format_func=lambda a: f"{a} ({counts[a]} issue{'s' if counts[a] != 1 else ''})",
     )
-    rich = [a for a in actors if counts[a] >= MIN_POSITIONS_FOR_SURPRISE] or actors
+    rich = surprise_pool(counts)
     surprise.button("Surprise me", on_click=_surprise, args=(rich,), icon=":material/casino:", width="stretch")
 
     chapters = ctx.dataset.chapters
@@ -81,8 +87,7 @@ def render(ctx: ViewContext) -> None:
                 help="Guess the latest positions, or where the actor stood when one chapter of the story closed.",
             ),
         )
-    own = ctx.stances[ctx.stances["actor"] == actor]
-    positions = latest_positions(own, chapter.end) if chapter else ctx.latest[ctx.latest["actor"] == actor]
+    positions = positions_to_guess(ctx.stances, ctx.latest, actor, ctx.issues, chapter.end if chapter else None)
     if positions.empty:
         st.info(
             f"{escape_markdown(definite(actor, start=True))} had stated no position by the end of this chapter. "
@@ -90,8 +95,6 @@ def render(ctx: ViewContext) -> None:
             icon=":material/event_busy:",
         )
         return
-    order = {issue: i for i, issue in enumerate(ctx.issues)}
-    positions = positions.assign(_o=positions["issue"].map(order)).sort_values("_o")
     answer_key = keys.GUESS_ANSWER + actor + "::" + (chapter.name if chapter else LATEST) + "::"
     revealed = st.session_state.get(keys.GUESS_REVEALED) == answer_key
     if revealed:
@@ -99,7 +102,7 @@ def render(ctx: ViewContext) -> None:
         for issue in positions["issue"]:
             value = st.session_state.get(answer_key + issue, "skip")
             guesses[issue] = None if value == "skip" else int(value)
-        _reveal(ctx, actor, guess_results(guesses, positions.drop(columns="_o")), own)
+        _reveal(ctx, actor, guess_results(guesses, positions))
     form_area = st.expander("Your guesses", expanded=False) if revealed else st.container()
     with form_area:
         _guess_form(ctx, actor, list(positions["issue"]), answer_key)
@@ -127,7 +130,7 @@ def _guess_form(ctx: ViewContext, actor: str, issues: list[str], answer_key: str
     )
 
 
-def _reveal(ctx: ViewContext, actor: str, results: pd.DataFrame, own: pd.DataFrame) -> None:
+def _reveal(ctx: ViewContext, actor: str, results: pd.DataFrame) -> None:
     st.header("The record", anchor=False)
     score, exact, guessed = guess_score(results)
     if not guessed:
@@ -145,9 +148,8 @@ def _reveal(ctx: ViewContext, actor: str, results: pd.DataFrame, own: pd.DataFra
             )
     st.subheader("Guess and record, issue by issue", anchor=False)
     for _, row in results.iterrows():
-        verdict = {0: "Exactly right", 1: "One step off"}.get(abs(int(row["difference"])), "Off")
         with st.container(border=True):
-            st.markdown(f"**{escape_markdown(row['issue'])}** · {verdict}")
+            st.markdown(f"**{escape_markdown(row['issue'])}** · {verdict(row['difference'])}")
             left, right = st.columns(2)
             left.markdown(f"Your guess: **{escape_markdown(stance_label(row['guess']))}**")
             right.markdown(f"The record: {stance_badge_markdown(row['position'])}")
@@ -156,5 +158,5 @@ def _reveal(ctx: ViewContext, actor: str, results: pd.DataFrame, own: pd.DataFra
                 st.markdown(quote)
             provenance(row)
             if len(ctx.dataset.chapters) > 1:
-                path = path_text(chapter_path(own, ctx.dataset.chapters, actor, row["issue"]))
+                path = path_text(chapter_path(ctx.stances, ctx.dataset.chapters, actor, row["issue"]))
                 st.markdown(f":small[By chapter: {escape_markdown(path)}]")

@@ -10,6 +10,7 @@ from components.common import empty_state, page_header
 from components.context import ViewContext
 from components.discussion_prompts import prompts_for
 from stancekit.handout import HandoutContent, handout_content, handout_html, handout_markdown
+from stancekit.prompts import prompts_on
 from stancekit.selection import central_issues
 from stancekit.text import escape_markdown, format_date, safe_link_url
 
@@ -33,7 +34,7 @@ def render(ctx: ViewContext) -> None:
             "page. Choose issues in the sidebar to print others.",
             icon=":material/print:",
         )
-    prompts = [p for p in prompts_for(ctx) if p.issue in set(issues)]
+    prompts = prompts_on(prompts_for(ctx), issues)
     content = handout_content(ctx.dataset, ctx.stances, ctx.latest, ctx.actors, issues, prompts, date.today())
     slug = "handout"
     html_column, md_column = st.columns(2)

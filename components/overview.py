@@ -8,11 +8,11 @@ from components import keys
 from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header
 from components.context import ViewContext
-from stancekit.aggregation import bloc_gap, comparison_pair
+from stancekit.aggregation import bloc_gap, default_pair
 from stancekit.describe import at_a_glance
 from stancekit.figures.matrix import stance_matrix_figure
 from stancekit.scale import GLYPHS, LABELS, NO_POSITION, POSITIONS
-from stancekit.selection import issue_views
+from stancekit.selection import issue_views, with_positions
 from stancekit.tables import positions_table
 from stancekit.text import definite, escape_markdown
 
@@ -63,10 +63,10 @@ def _matrix(ctx: ViewContext) -> None:
 
 def _at_a_glance(ctx: ViewContext) -> None:
     """One sentence on where the two compared blocs differ most, with a link to the comparison."""
-    blocs = [b for b in ctx.dataset.blocs if b in set(ctx.latest["bloc"])]
-    if len(blocs) < 2:
+    pair = default_pair(with_positions(ctx.dataset.blocs, ctx.latest, "bloc"))
+    if pair is None:
         return
-    bloc_a, bloc_b = comparison_pair(blocs)
+    bloc_a, bloc_b = pair
     gaps = shared(ctx.cache_key("bloc_gap", bloc_a, bloc_b), lambda: bloc_gap(ctx.latest, bloc_a, bloc_b))
     lines = at_a_glance(gaps, ctx.bloc_summary(), bloc_a, bloc_b)
     if not lines:

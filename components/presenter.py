@@ -7,11 +7,11 @@ import streamlit as st
 from components import keys
 from components.common import empty_state, provenance
 from components.context import ViewContext
-from stancekit.aggregation import bloc_sizes, bloc_summary, bloc_voice
+from stancekit.aggregation import bloc_sizes, bloc_summary, bloc_voices
 from stancekit.chapters import bloc_path, chapter_named, path_text
 from stancekit.describe import bloc_split, bloc_value
-from stancekit.scale import GLYPHS, nearest_position, stance_label
-from stancekit.selection import latest_positions
+from stancekit.scale import GLYPHS, stance_label
+from stancekit.selection import latest_positions, with_positions, without_positions
 from stancekit.text import escape_markdown
 
 MAX_BLOC_COLUMNS = 5
@@ -81,31 +81,30 @@ def _slide(ctx: ViewContext) -> None:
     st.title(escape_markdown(ctx.dataset.issue_info(issue)["proposition"]), anchor=False)
     rows = ctx.stances[ctx.stances["issue"] == issue]
     latest = latest_positions(rows, chapter.end) if chapter else ctx.latest[ctx.latest["issue"] == issue]
-    summary = bloc_summary(latest, bloc_sizes(ctx.actors, ctx.dataset.actor_bloc)).set_index("bloc")
-    blocs = [b for b in ctx.dataset.blocs if b in summary.index][:MAX_BLOC_COLUMNS]
-    for column, bloc in zip(st.columns(len(blocs)), blocs, strict=True):
-        stats = {**summary.loc[bloc].to_dict(), "bloc": bloc}
-        mean = float(stats["mean"])
+    summary = bloc_summary(latest, bloc_sizes(ctx.actors, ctx.dataset.actor_bloc))
+    shown = with_positions(ctx.dataset.blocs, latest, "bloc")[:MAX_BLOC_COLUMNS]
+    voices = bloc_voices(latest, summary, issue, shown)
+    for column, voice in zip(st.columns(len(voices)), voices, strict=True):
+        bloc, stats, row = voice.bloc, voice.stats, voice.row
         with column, st.container(border=True):
             st.subheader(escape_markdown(bloc), anchor=False)
             st.metric(
                 escape_markdown(bloc),
-                f"{GLYPHS[nearest_position(mean)]} {bloc_value(stats)}",
+                f"{GLYPHS[voice.nearest]} {bloc_value(stats)}",
                 label_visibility="collapsed",
             )
-            st.markdown(f"**{escape_markdown(stance_label(nearest_position(mean), with_value=False))}**")
+            st.markdown(f"**{escape_markdown(stance_label(voice.nearest, with_value=False))}**")
             if split := bloc_split(stats):
                 st.markdown(f":small[{escape_markdown(split[:1].upper() + split[1:])}.]")
             if len(chapters) > 1:
                 path = path_text(bloc_path(rows, chapters, issue, bloc))
                 if path:
                     st.markdown(f":small[By chapter: {escape_markdown(path)}]")
-            row = bloc_voice(latest, issue, bloc)
             if row["quote"]:
                 st.markdown(f"### “{escape_markdown(row['quote'])}”")
             else:
                 st.markdown(f"#### {escape_markdown(row['summary'])}")
             provenance(row)
-    silent = [b for b in ctx.dataset.blocs if b not in summary.index]
+    silent = without_positions(ctx.dataset.blocs, latest, "bloc")
     if silent:
         st.caption("No stated position: " + ", ".join(escape_markdown(b) for b in silent) + ".")

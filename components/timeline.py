@@ -11,7 +11,8 @@ from components.common import PLOTLY_CONFIG, empty_state, issue_picker, page_hea
 from components.context import ViewContext
 from stancekit.chapters import WHOLE_STORY, chapter_named
 from stancekit.figures.timeline import STANDING_KEY, timeline_figure
-from stancekit.tables import positions_table
+from stancekit.selection import events_as_of, most_moved, with_positions
+from stancekit.tables import events_table, positions_table
 from stancekit.text import escape_markdown, format_date
 
 MAX_LANES = 40
@@ -51,9 +52,7 @@ def _issue_timeline(ctx: ViewContext) -> None:
                 help="Zoom the dates to one chapter of the story.",
             ),
         )
-    events = ctx.dataset.events
-    if ctx.as_of is not None:
-        events = events[events["date"] <= ctx.as_of]
+    events = events_as_of(ctx.dataset.events, ctx.as_of)
     chart_tab, table_tab = st.tabs(["Chart", "Table"], key="timeline_view", on_change="rerun")
     if chart_tab.open:
         with chart_tab:
@@ -61,13 +60,7 @@ def _issue_timeline(ctx: ViewContext) -> None:
     if table_tab.open:
         with table_tab:
             st.dataframe(positions_table(statements, ctx.actors, [issue]), hide_index=True, key="timeline_table")
-            st.dataframe(
-                pd.DataFrame(
-                    {"Date": events["date"].dt.date, "Key event": events["event"], "Source": events["source_id"]}
-                ),
-                hide_index=True,
-                key="timeline_events",
-            )
+            st.dataframe(events_table(events), hide_index=True, key="timeline_events")
     _event_list(events)
 
 
@@ -75,16 +68,13 @@ def _chart(ctx: ViewContext, issue: str, statements: pd.DataFrame, events: pd.Da
     """The timeline chart (one lane per actor, the busiest MAX_LANES at most) and the clicked statement."""
     if statements.empty:
         st.info("Nobody in the current selection had stated a position on this issue by this date.")
-    actors = [a for a in ctx.actors if a in set(statements["actor"])]
+    actors = with_positions(ctx.actors, statements)
     if len(actors) > MAX_LANES:
-        moves = statements.groupby("actor")["position"].agg(["nunique", "size"])
-        busiest = moves.sort_values(["nunique", "size"], ascending=False, kind="stable").index[:MAX_LANES]
         st.caption(
             f"Showing the {MAX_LANES} of {len(actors)} actors whose position moved most on this issue; "
             "choose actors in the sidebar to follow others."
         )
-        actors = [a for a in actors if a in set(busiest)]
-        statements = statements[statements["actor"].isin(actors)]
+        actors, statements = most_moved(statements, actors, MAX_LANES)
     st.caption(f"Markers: {STANDING_KEY}.")
     chapters = ctx.dataset.chapters
     figure = shared(
@@ -98,7 +88,7 @@ def _chart(ctx: ViewContext, issue: str, statements: pd.DataFrame, events: pd.Da
         selection_mode="points",
         config=PLOTLY_CONFIG,
         theme=None,
-        alt=f"Timeline of {len(events)} key events and of {statements['actor'].nunique()} actors' positions on "
+        alt=f"Timeline of {len(events)} key events and of {len(actors)} actors' positions on "
         f"{issue} from strongly opposes to strongly supports; the Table tab lists the same statements.",
     )
     _show_picked(statements, picked)

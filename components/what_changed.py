@@ -10,6 +10,7 @@ from components.common import LINK_COLUMN, empty_state, page_header, page_slice
 from components.context import ViewContext
 from stancekit.changes import BETWEEN_CHAPTERS, BETWEEN_DATES, CHANGES_MODES, position_changes
 from stancekit.chapters import chapter_changes, chapter_named
+from stancekit.selection import count_changes, moves_only
 from stancekit.tables import changes_table, chapter_changes_table
 from stancekit.text import escape_markdown, format_date
 
@@ -66,13 +67,13 @@ def _between_dates(ctx: ViewContext) -> None:
         help="Changes stated on either date or between them.",
     )
     changes = position_changes(ctx.stances, pd.Timestamp(start), pd.Timestamp(end))
-    moved = changes[changes["from_position"].notna()]
+    counted = count_changes(changes)
     st.markdown(
-        f"**{len(changes)} changes** between {format_date(start)} and {format_date(end)}: "
-        f"{len(moved)} moves of an existing position, {len(changes) - len(moved)} first statements."
+        f"**{counted.total} changes** between {format_date(start)} and {format_date(end)}: "
+        f"{counted.moves} moves of an existing position, {counted.first_statements} first statements."
     )
     if st.toggle("Only moves of an existing position", key=keys.ONLY_MOVES, bind="query-params"):
-        changes = moved
+        changes = moves_only(changes)
     if changes.empty:
         st.info("No position changed in this period. Widen the dates.", icon=":material/event_busy:")
         return
@@ -92,11 +93,11 @@ def _between_chapters(ctx: ViewContext) -> None:
     )
     first, second = chapter_named(chapters, earlier), chapter_named(chapters, later)
     changes = chapter_changes(ctx.stances, first, second)
-    moved = changes[changes["from_position"].notna()]
+    counted = count_changes(changes)
     st.markdown(
-        f"**{len(changes)} positions differ** between the end of {escape_markdown(first.label)} and the end of "
-        f"{escape_markdown(second.label)}: {len(moved)} moved, {len(changes) - len(moved)} stated for the first time. "
-        "Largest moves first."
+        f"**{counted.total} positions differ** between the end of {escape_markdown(first.label)} and the end of "
+        f"{escape_markdown(second.label)}: {counted.moves} moved, {counted.first_statements} stated for the first "
+        "time. Largest moves first."
     )
     if changes.empty:
         st.info("No position differs between these two chapters.", icon=":material/event_busy:")

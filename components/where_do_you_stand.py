@@ -8,20 +8,25 @@ import streamlit as st
 from components import keys
 from components.common import chart_with_table, clear_keys, empty_state, page_header, scale_radio
 from components.context import ViewContext
+from stancekit.activity_tables import breakdown_table, ranking_table
 from stancekit.figures.bars import match_figure
 from stancekit.matching import (
     AGREEMENT,
     EUCLIDEAN,
     IMPORTANT_WEIGHT,
-    METRICS,
     Answers,
-    breakdown,
+    Party,
+    best_matches,
+    explain_match,
+    explainable_parties,
     match_table,
+    metric_label,
     minimum_overlap,
-    party_positions,
     rank_changes,
+    ranked_matches,
+    unranked_matches,
 )
-from stancekit.scale import AGREE_LABELS, signed, stance_label
+from stancekit.scale import AGREE_LABELS
 from stancekit.selection import central_issues
 from stancekit.text import escape_markdown
 
@@ -125,7 +130,7 @@ def _results(ctx: ViewContext, issues: list[str], answers: Answers) -> None:
     metric = st.radio(
         "Method",
         [AGREEMENT, EUCLIDEAN],
-        format_func=METRICS.get,
+        format_func=metric_label,
         horizontal=True,
         key=keys.STAND_METRIC,
         help="See 'How the match is calculated' below.",
@@ -139,19 +144,19 @@ def _results(ctx: ViewContext, issues: list[str], answers: Answers) -> None:
         f"{needed} of them with you."
     )
     for kind, title in (("Bloc", "Blocs"), ("Actor", "Actors")):
-        ranked = table[(table["kind"] == kind) & table["ranked"]]
+        ranked = ranked_matches(table, kind)
         st.subheader(title, anchor=False)
         if ranked.empty:
             st.info(f"No {title.lower()} share {needed} or more of your answered issues. Answer more propositions.")
             continue
         chart_with_table(
             lambda ranked=ranked: match_figure(ranked),
-            lambda ranked=ranked: _match_table_view(ranked),
+            lambda ranked=ranked: ranking_table(ranked),
             alt=f"Bar chart of your match with {len(ranked)} {title.lower()}, best first, each labelled "
             "with the number of issues it rests on.",
             key=f"stand_{kind.lower()}",
         )
-    unranked = table[~table["ranked"] & (table["kind"] == "Actor")]
+    unranked = unranked_matches(table, "Actor")
     if not unranked.empty:
         st.caption(
             "Not ranked, too few issues in common: "
@@ -166,24 +171,12 @@ def _results(ctx: ViewContext, issues: list[str], answers: Answers) -> None:
 
 def _headline(table: pd.DataFrame) -> None:
     """One sentence with the closest bloc and actor."""
-    parts = []
-    for kind in ("Bloc", "Actor"):
-        best = table[(table["kind"] == kind) & table["ranked"]].head(1)
-        for row in best.itertuples():
-            parts.append(f"{kind.lower()}: **{escape_markdown(row.name)}** ({row.match:.0%} on {row.issues} issues)")
+    parts = [
+        f"{best.party.kind.lower()}: **{escape_markdown(best.party.name)}** ({best.match:.0%} on {best.issues} issues)"
+        for best in best_matches(table)
+    ]
     if parts:
         st.success("Your closest " + " · closest ".join(parts) + ".", icon=":material/how_to_vote:")
-
-
-def _match_table_view(ranked: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "Rank": ranked["rank"].astype(int),
-            "Name": ranked["name"],
-            "Match": ranked["match"].map(lambda m: f"{m:.0%}"),
-            "Issues compared": ranked["issues"],
-        }
-    )
 
 
 def _rank_change_note(tables: dict[str, pd.DataFrame]) -> None:
@@ -204,29 +197,14 @@ def _rank_change_note(tables: dict[str, pd.DataFrame]) -> None:
 def _why_this_match(ctx: ViewContext, answers: Answers, table: pd.DataFrame) -> None:
     """Per-issue breakdown for one chosen party: your answer, theirs, weight and points."""
     st.subheader("Why this match?", anchor=False)
-    options = [f"{r.name} ({r.kind.lower()})" for r in table.itertuples() if r.issues > 0]
+    options = explainable_parties(table)
     if not options:
         st.info("No actor took a position on the issues you answered.")
         return
-    choice = st.selectbox("Show the breakdown for", options, key=keys.STAND_EXPLAIN)
-    name, kind = choice.rsplit(" (", 1)
-    positions = party_positions(ctx.latest)[(kind.rstrip(")").capitalize(), name)]
-    rows = breakdown(answers, positions)
-    view = pd.DataFrame(
-        {
-            "Issue": rows["issue"],
-            "You": rows["you"].map(lambda v: f"{signed(v)} {AGREE_LABELS[v].lower()}"),
-            name: rows["them"].map(
-                lambda v: stance_label(v) if float(v).is_integer() else f"{signed(round(v, 1))} (mean)"
-            ),
-            "Points": rows["points"].map(lambda p: f"{p:.2f}"),
-            "Weight": rows["weight"].map(lambda w: f"{w}×"),
-            "Weighted points": rows["weighted_points"].map(lambda p: f"{p:.2f}"),
-        }
-    )
-    st.dataframe(view, hide_index=True, key="stand_breakdown")
-    total, weight = rows["weighted_points"].sum(), rows["weight"].sum()
+    choice = st.selectbox("Show the breakdown for", options, format_func=Party.label, key=keys.STAND_EXPLAIN)
+    explained = explain_match(answers, ctx.latest, choice)
+    st.dataframe(breakdown_table(explained), hide_index=True, key="stand_breakdown")
     st.markdown(
-        f"Agreement with {escape_markdown(name)}: {total:.2f} weighted points out of {weight} possible "
-        f"= **{total / weight:.0%}**, on {len(rows)} issues."
+        f"Agreement with {escape_markdown(choice.name)}: {explained.points:.2f} weighted points out of "
+        f"{explained.possible} possible = **{explained.score:.0%}**, on {explained.issues} issues."
     )

@@ -5,51 +5,14 @@ Everything stays in this browser session: nothing is written to disk or shown to
 
 from __future__ import annotations
 
-import logging
-from pathlib import Path
-
-import pandas as pd
 import streamlit as st
 
-from components import keys
+from components import data_editor, data_upload
 from components.common import page_header
 from components.context import ViewContext
-from components.session_dataset import is_custom, request_dataset
-from stancekit.bundled import DATA_DIR
-from stancekit.csv_reader import MAX_BYTES, MAX_ROWS
-from stancekit.dataset import Dataset, dataset_from_files, with_stances
-from stancekit.export import export_rows, to_csv_bytes
-from stancekit.schema import COLUMN_HELP, REQUIRED_COLUMNS, STANCE_COLUMNS, Problem, StanceDataError
+from components.session_dataset import is_custom
+from stancekit.dataset import Dataset
 from stancekit.text import escape_markdown
-from stancekit.validation import validate_stances
-
-LOG = logging.getLogger(__name__)
-TEMPLATE_DIR = DATA_DIR / "template"
-EDITABLE_ROWS = 5_000
-SHOWN_PROBLEMS = 100
-TABLE_TYPES = ["csv", "tsv", "txt"]  # what the uploaders accept: delimited text
-UPLOAD_MB = MAX_BYTES // 2**20
-
-
-def problems_table(problems: list[Problem]) -> pd.DataFrame:
-    """Problems as a table a teacher can work through: file, spreadsheet row, column, value, fix."""
-    return pd.DataFrame(
-        {
-            "File": [p.file or "" for p in problems],
-            "Row": [p.row if p.row is not None else "" for p in problems],
-            "Column": [p.column or "" for p in problems],
-            "Value": [p.value for p in problems],
-            "What is wrong and how to fix it": [p.message for p in problems],
-        }
-    )
-
-
-def show_problems(problems: list[Problem]) -> None:
-    """The problems in a table that wraps long messages (st.table renders Markdown, so cells are escaped)."""
-    shown = problems_table(problems[:SHOWN_PROBLEMS]).astype(str).map(escape_markdown)
-    st.table(shown.set_index("Row"))
-    if len(problems) > SHOWN_PROBLEMS:
-        st.caption(f"The first {SHOWN_PROBLEMS} of {len(problems):,} problems are shown. Fix these and upload again.")
 
 
 def render(ctx: ViewContext) -> None:
@@ -62,209 +25,16 @@ def render(ctx: ViewContext) -> None:
     _status(ctx.dataset)
     upload, template = st.tabs(["Upload", "Template and data dictionary"], key="data_tabs")
     with upload:
-        _upload()
+        data_upload.upload()
     with template:
-        _template()
-    _editor(ctx.dataset)
+        data_upload.template()
+    data_editor.editor(ctx.dataset)
 
 
 def _status(dataset: Dataset) -> None:
-    stances = dataset.stances
     where = "your own data (this session only)" if is_custom() else "the bundled topic"
     st.info(
-        f"Now showing {where}: **{escape_markdown(dataset.title)}**, {len(stances):,} positions of "
-        f"{stances['actor'].nunique()} actors on {stances['issue'].nunique()} issues.",
+        f"Now showing {where}: **{escape_markdown(dataset.title)}**, {len(dataset.stances):,} positions of "
+        f"{len(dataset.actors)} actors on {len(dataset.issue_names)} issues.",
         icon=":material/dataset:",
-    )
-
-
-def _read(file: object) -> bytes | None:
-    return None if file is None else file.getvalue()
-
-
-def _upload() -> None:
-    """Uploaders for the three files; a new combination of files is read once and, if clean, used."""
-    st.text_input(
-        "Topic title",
-        key=keys.UPLOAD_TITLE,
-        placeholder="e.g. A school phone ban",
-        help="Shown at the top of every page and in citations.",
-    )
-    stances = st.file_uploader(
-        "Stance table (required): stances.csv",
-        type=TABLE_TYPES,
-        key=keys.UPLOAD_STANCES,
-        max_upload_size=UPLOAD_MB,
-        help=f"UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab separated; up to "
-        f"{UPLOAD_MB} MB and {MAX_ROWS:,} rows.",
-    )
-    left, right = st.columns(2)
-    issues = left.file_uploader(
-        "Issues (optional): issues.csv",
-        type=TABLE_TYPES,
-        key=keys.UPLOAD_ISSUES,
-        max_upload_size=UPLOAD_MB,
-        help="Columns issue, proposition, explainer.",
-    )
-    events = right.file_uploader(
-        "Key events (optional): events.csv",
-        type=TABLE_TYPES,
-        key=keys.UPLOAD_EVENTS,
-        max_upload_size=UPLOAD_MB,
-        help="Columns date, event, source_id.",
-    )
-    title = st.session_state.get(keys.UPLOAD_TITLE) or (Path(stances.name).stem.replace("_", " ") if stances else "")
-    files = tuple(None if f is None else (f.file_id, f.name) for f in (stances, issues, events)) + (title,)
-    if stances is not None and st.session_state.get(keys.UPLOAD_SEEN) != files:
-        st.session_state[keys.UPLOAD_SEEN] = files
-        _load(stances.name, _read(stances), _read(issues), _read(events), title)
-    _report()
-
-
-def _load(name: str, stances: bytes, issues: bytes | None, events: bytes | None, title: str) -> None:
-    """Read the files; a clean topic replaces the current data, a faulty one never does."""
-    try:
-        dataset = dataset_from_files(
-            stances,
-            title,
-            issues=issues,
-            events=events,
-            description=f"Uploaded from {name}; shown in this session only.",
-        )
-    except StanceDataError as error:
-        st.session_state[keys.UPLOAD_REPORT] = ("error", name, error.problems)
-        return
-    except Exception:  # a file no check foresaw must never show a traceback or break the app
-        LOG.exception("unexpected error reading an uploaded file")
-        problem = Problem(
-            None,
-            None,
-            "",
-            "This file could not be read. Check that it is a CSV in the stances.csv "
-            "format (download the template to compare).",
-            name,
-        )
-        st.session_state[keys.UPLOAD_REPORT] = ("error", name, [problem])
-        return
-    st.session_state[keys.UPLOAD_REPORT] = ("ok", name, len(dataset.stances))
-    request_dataset(dataset)
-
-
-def _report() -> None:
-    report = st.session_state.get(keys.UPLOAD_REPORT)
-    if not report:
-        st.caption("Start from the template if you are unsure of the format.")
-        return
-    outcome, name, detail = report
-    if outcome == "ok":
-        st.success(
-            f"Loaded {escape_markdown(name)}: {detail:,} positions. Every page now shows this topic.",
-            icon=":material/check_circle:",
-        )
-        return
-    count = len(detail)
-    st.error(
-        f"{escape_markdown(name)} was not loaded: {count} problem{'s' if count != 1 else ''} to fix. The data "
-        "you were looking at is still in use. Fix the rows below and upload the file again.",
-        icon=":material/error:",
-    )
-    show_problems(detail)
-
-
-def _template() -> None:
-    st.markdown(
-        "A small, **fictional** example topic (a school phone ban) in the three files' format. Download, "
-        "replace the rows with your own topic, and upload."
-    )
-    columns = st.columns(3)
-    for column, name in zip(columns, ("stances.csv", "issues.csv", "events.csv"), strict=True):
-        column.download_button(
-            f"Template {name}",
-            (TEMPLATE_DIR / name).read_bytes(),
-            file_name=name,
-            mime="text/csv",
-            icon=":material/download:",
-            width="stretch",
-            key=f"template_{name}",
-        )
-    st.markdown("**Columns of stances.csv** (header names may use any case and spacing):")
-    st.table(
-        pd.DataFrame(
-            {
-                "Column": [f"`{name}`" for name in STANCE_COLUMNS],
-                "Required": ["yes" if name in REQUIRED_COLUMNS else "no" for name in STANCE_COLUMNS],
-                "Meaning": [COLUMN_HELP[name] for name in STANCE_COLUMNS],
-            }
-        ).set_index("Column")
-    )
-    st.caption(
-        "One row is one dated position of one actor on one issue; an actor has one bloc and at most one "
-        "position per issue and day. Leave out an actor who said nothing: no row means no stated position."
-    )
-
-
-def _discard_edits() -> None:
-    st.session_state.pop(keys.EDITOR, None)
-
-
-def _editor(dataset: Dataset) -> None:
-    """Edit the current table in place, checked as you type; apply, download or discard."""
-    st.subheader("Edit the table", anchor=False)
-    if len(dataset.stances) > EDITABLE_ROWS:
-        st.info(
-            f"Editing in the app is limited to {EDITABLE_ROWS:,} rows; this table has "
-            f"{len(dataset.stances):,}. Download it from Sources, edit it in a spreadsheet and upload it again."
-        )
-        return
-    st.caption(
-        "Change cells, add rows at the bottom, or select rows and delete them. Every change is checked "
-        "straight away; apply the edits to see them on every page. Edits stay in this session."
-    )
-    text = export_rows(dataset.stances).astype({"position": str})
-    edited = st.data_editor(
-        text,
-        key=keys.EDITOR,
-        num_rows="dynamic",
-        hide_index=True,
-        height=420,
-        column_config={name: st.column_config.TextColumn(name, help=COLUMN_HELP[name]) for name in STANCE_COLUMNS},
-    )
-    raw = edited.fillna("").astype(str).apply(lambda column: column.str.strip())
-    raw = raw[(raw != "").any(axis=1)].reset_index(drop=True)
-    changed = not raw.equals(text.reset_index(drop=True))
-    try:
-        stances = validate_stances(raw)
-        problems: list[Problem] = []
-    except StanceDataError as error:
-        stances, problems = None, error.problems
-    if problems:
-        many = len(problems) != 1
-        st.warning(
-            f"{len(problems)} problem{'s' if many else ''} in the edited table; fix {'them' if many else 'it'} to "
-            "apply the edits.",
-            icon=":material/warning:",
-        )
-        show_problems(problems)
-    elif changed:
-        st.success("The edited table is valid.", icon=":material/check:")
-    apply, download, discard = st.columns(3)
-    if apply.button(
-        "Apply edits",
-        type="primary",
-        disabled=bool(problems) or not changed,
-        width="stretch",
-        icon=":material/done_all:",
-    ):
-        request_dataset(with_stances(dataset, stances))
-    download.download_button(
-        "Download the edited table (CSV)",
-        to_csv_bytes(raw),
-        file_name="stances.csv",
-        mime="text/csv",
-        width="stretch",
-        icon=":material/download:",
-        key="edited_csv",
-    )
-    discard.button(
-        "Discard edits", on_click=_discard_edits, disabled=not changed, width="stretch", icon=":material/undo:"
     )

@@ -4,9 +4,11 @@ blocs, and the member who speaks for a bloc."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
+from stancekit.scale import nearest_position
 from stancekit.standing import JOINT_STATEMENT, OWN_STATEMENT, REPORTED, standing
 
 PREFERRED_COMPARISON = ("Europe", "United States")
@@ -105,6 +107,38 @@ def bloc_voice(latest: pd.DataFrame, issue: str, bloc: str) -> pd.Series | None:
     )
 
 
+def bloc_stats(summary: pd.DataFrame, issue: str, bloc: str) -> dict:
+    """One bloc's figures on one issue from a bloc summary (see `bloc_summary`), with its name under 'bloc': what
+    the sentences of stancekit.describe read."""
+    row = summary[(summary["issue"] == issue) & (summary["bloc"] == bloc)].iloc[0]
+    return {**row.to_dict(), "bloc": bloc}
+
+
+@dataclass(frozen=True)
+class BlocVoice:
+    """A bloc on one issue: its figures (see `bloc_stats`) and the member row that speaks for it (`bloc_voice`)."""
+
+    bloc: str
+    stats: dict
+    row: pd.Series
+
+    @property
+    def nearest(self) -> int:
+        """The scale point nearest to the bloc's mean."""
+        return nearest_position(float(self.stats["mean"]))
+
+
+def bloc_voices(latest: pd.DataFrame, summary: pd.DataFrame, issue: str, blocs: Iterable[str]) -> list[BlocVoice]:
+    """Each of `blocs` that stated a position on `issue`, in that order, with its figures from `summary` (the bloc
+    summary of `latest`) and the member who speaks for it."""
+    stated = set(summary.loc[summary["issue"] == issue, "bloc"])
+    return [
+        BlocVoice(bloc, bloc_stats(summary, issue, bloc), bloc_voice(latest, issue, bloc))
+        for bloc in blocs
+        if bloc in stated
+    ]
+
+
 def bloc_gap(latest: pd.DataFrame, bloc_a: str, bloc_b: str) -> pd.DataFrame:
     """Per issue, the mean positions of two blocs and the gap (a − b), largest |gap| first.
 
@@ -126,6 +160,21 @@ def bloc_gap(latest: pd.DataFrame, bloc_a: str, bloc_b: str) -> pd.DataFrame:
     return frame[GAP_COLUMNS].reset_index(drop=True)
 
 
+def comparable_gaps(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The issues of a `bloc_gap` table on which both blocs stated a position, largest gap first."""
+    return gaps.dropna(subset=["gap"])
+
+
+def incomparable_issues(gaps: pd.DataFrame) -> list[str]:
+    """The issues of a `bloc_gap` table on which one bloc (or both) stated no position."""
+    return gaps.loc[gaps["gap"].isna(), "issue"].tolist()
+
+
+def largest_gaps(gaps: pd.DataFrame, count: int) -> pd.DataFrame:
+    """The `count` issues of a `bloc_gap` table on which the two blocs differ most (an equal mean is no gap)."""
+    return gaps[gaps["abs_gap"] > 0].head(count)
+
+
 def comparison_pair(
     blocs: list[str] | tuple[str, ...], preferred: tuple[str, str] = PREFERRED_COMPARISON
 ) -> tuple[str, str]:
@@ -135,3 +184,13 @@ def comparison_pair(
     first = preferred[0] if preferred[0] in blocs else blocs[0]
     rest = [b for b in blocs if b != first]
     return first, preferred[1] if preferred[1] in rest else rest[0]
+
+
+def default_pair(blocs: list[str] | tuple[str, ...]) -> tuple[str, str] | None:
+    """The two blocs to compare by default (see `comparison_pair`), or None when there are fewer than two."""
+    return comparison_pair(blocs) if len(blocs) >= 2 else None
+
+
+def pair_first(blocs: Iterable[str], bloc_a: str, bloc_b: str) -> list[str]:
+    """The two compared blocs, then the other `blocs` in their order."""
+    return [bloc_a, bloc_b] + [bloc for bloc in blocs if bloc not in (bloc_a, bloc_b)]

@@ -3,19 +3,22 @@ each issue's coalitions (for, split, against)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
-from stancekit.scale import SCALE_WIDTH
+from stancekit.scale import closeness
+from stancekit.selection import in_display_order
 
 
 def agreement_matrix(latest: pd.DataFrame, actors: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(agreement 0–1, shared issue count) as square actor × actor frames.
 
-    Agreement of two actors is 1 − mean|Δ| / 4 over the issues both took a position on: 1 for the same
-    positions, 0 for opposite ends; NaN where they share no issue. The diagonal is 1 (and the actor's
-    own issue count) for every actor with a position. Computed issue by issue on whole matrices, so
-    200 actors cost milliseconds, not the 20,000 pairwise passes a loop would make.
+    Agreement of two actors is their mean closeness (stancekit.scale.closeness, 1 − |Δ| / 4) over the issues
+    both took a position on: 1 for the same positions, 0 for opposite ends; NaN where they share no issue.
+    The diagonal is 1 (and the actor's own issue count) for every actor with a position. Computed issue by
+    issue on whole matrices, so 200 actors cost milliseconds, not the 20,000 pairwise passes a loop would make.
     """
     wide = latest.pivot_table(index="issue", columns="actor", values="position").reindex(columns=actors)
     positions = wide.to_numpy(dtype=float)
@@ -27,7 +30,8 @@ def agreement_matrix(latest: pd.DataFrame, actors: list[str]) -> tuple[pd.DataFr
         both = np.outer(mask, mask)
         distance += np.abs(row[:, None] - row[None, :]) * both
     with np.errstate(invalid="ignore", divide="ignore"):
-        agreement = np.where(shared > 0, 1 - distance / np.maximum(shared, 1) / SCALE_WIDTH, np.nan)
+        # Closeness falls linearly with the distance, so the mean closeness is the closeness of the mean distance.
+        agreement = np.where(shared > 0, closeness(distance / np.maximum(shared, 1), 0.0), np.nan)
     return (
         pd.DataFrame(agreement, index=actors, columns=actors),
         pd.DataFrame(shared.astype(int), index=actors, columns=actors),
@@ -65,13 +69,17 @@ def cluster_order(agreement: pd.DataFrame) -> list[str]:
     return [names[i] for i in next(iter(groups.values()))]
 
 
+def clustered_agreement(latest: pd.DataFrame, actors: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """(agreement, shared issue count, clustered order) of `actors`: the agreement map's three inputs."""
+    agreement, shared = agreement_matrix(latest, actors)
+    return agreement, shared, cluster_order(agreement)
+
+
 def coalitions(latest: pd.DataFrame, issues: list[str], actors: list[str]) -> pd.DataFrame:
     """Per issue: who is for (+1/+2), split (0) and against (−1/−2), in display order."""
-    order = {actor: i for i, actor in enumerate(actors)}
     rows = []
     for issue in issues:
-        positions = latest[latest["issue"] == issue]
-        positions = positions.assign(_o=positions["actor"].map(order)).sort_values("_o")
+        positions = in_display_order(latest[latest["issue"] == issue], actors)
 
         def names(mask: pd.Series, frame: pd.DataFrame = positions) -> tuple[str, ...]:
             return tuple(frame.loc[mask, "actor"])
@@ -85,3 +93,19 @@ def coalitions(latest: pd.DataFrame, issues: list[str], actors: list[str]) -> pd
             }
         )
     return pd.DataFrame(rows, columns=["issue", "for", "split", "against"])
+
+
+@dataclass(frozen=True)
+class StanceCount:
+    """How many positions there are, and how many of them are for (+1/+2), split (0) and against (−1/−2)."""
+
+    stated: int
+    supporting: int
+    split: int
+    opposing: int
+
+
+def stance_count(latest: pd.DataFrame) -> StanceCount:
+    """Count the positions in `latest` (e.g. every actor's latest on one issue) by side."""
+    positions = latest["position"]
+    return StanceCount(len(latest), int(positions.gt(0).sum()), int(positions.eq(0).sum()), int(positions.lt(0).sum()))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from stancekit.aggregation import bloc_stats, largest_gaps
 from stancekit.scale import signed
 from stancekit.text import definite
 
@@ -66,10 +67,9 @@ class Glance:
 def at_a_glance(gaps: pd.DataFrame, summary: pd.DataFrame, bloc_a: str, bloc_b: str, count: int = 2) -> list[Glance]:
     """The issues on which two blocs differ most, each bloc figure saying who stands behind it; [] when the two
     blocs differ on no shared issue."""
-    stats = summary.set_index(["issue", "bloc"])
     lines = []
-    for row in gaps[gaps["abs_gap"] > 0].head(count).itertuples():
-        blocs = [{**stats.loc[(row.issue, bloc)].to_dict(), "bloc": bloc} for bloc in (bloc_a, bloc_b)]
+    for row in largest_gaps(gaps, count).itertuples():
+        blocs = [bloc_stats(summary, row.issue, bloc) for bloc in (bloc_a, bloc_b)]
         figures = " vs ".join(f"{definite(b['bloc'], start=i == 0)} {bloc_value(b)}" for i, b in enumerate(blocs))
         behind = tuple(f"{b['bloc']}: {split}" for b in blocs if (split := bloc_split(b)))
         lines.append(Glance(str(row.issue), figures, behind))

@@ -6,23 +6,54 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from stancekit.scale import SCALE_WIDTH, VERB_BASE, VERB_PAST, signed
+from stancekit.scale import VERB_BASE, VERB_PAST, closeness, signed
+from stancekit.selection import in_display_order, latest_positions
 from stancekit.text import definite, format_date
 
 MISS_POINTS = 0.5  # a guess two or more steps off counts as a wrong assumption
+MIN_POSITIONS_FOR_SURPRISE = 3  # "Surprise me" picks actors with at least this many positions to guess
+VERDICTS = {0: "Exactly right", 1: "One step off"}
+
+
+def positions_per_actor(latest: pd.DataFrame, actors: list[str]) -> dict[str, int]:
+    """How many positions each of `actors` has in `latest`, in the order of `actors`; those with none left out."""
+    counts = latest.groupby("actor").size()
+    return {actor: int(counts[actor]) for actor in actors if counts.get(actor, 0) > 0}
+
+
+def surprise_pool(counts: Mapping[str, int], minimum: int = MIN_POSITIONS_FOR_SURPRISE) -> list[str]:
+    """The actors "Surprise me" picks from: those with at least `minimum` positions, else all of them."""
+    return [actor for actor, count in counts.items() if count >= minimum] or list(counts)
+
+
+def positions_to_guess(
+    stances: pd.DataFrame, latest: pd.DataFrame, actor: str, issues: list[str], end: pd.Timestamp | None = None
+) -> pd.DataFrame:
+    """The actor's positions to guess, in the order of `issues`: its latest ones, or those it held on `end`
+    (the last day of a chapter) by its statements in `stances`."""
+    if end is None:
+        positions = latest[latest["actor"] == actor]
+    else:
+        positions = latest_positions(stances[stances["actor"] == actor], end)
+    return in_display_order(positions, issues, "issue")
+
+
+def verdict(difference: int) -> str:
+    """A guess in words by how far it was off: 'Exactly right', 'One step off' or 'Off'."""
+    return VERDICTS.get(abs(int(difference)), "Off")
 
 
 def guess_results(guesses: Mapping[str, int | None], positions: pd.DataFrame) -> pd.DataFrame:
     """One row per guessed issue: the guess, the actor's latest row, the difference and the points.
 
-    `positions` are the actor's latest positions (one row per issue). Points = 1 − |guess − real| / 4.
+    `positions` are the actor's latest positions (one row per issue). Points = closeness = 1 − |guess − real| / 4.
     """
     rows = []
     for _, row in positions.iterrows():
         guess = guesses.get(row["issue"])
         if guess is None:
             continue
-        points = 1 - abs(guess - int(row["position"])) / SCALE_WIDTH
+        points = closeness(guess, int(row["position"]))
         rows.append(
             {
                 **row.to_dict(),

@@ -1,7 +1,8 @@
 """Voting-advice matching: how close a student's answers are to each actor's and bloc's positions.
 
 Pure functions over plain data. Method (explained on the page in the same words):
-- per issue both sides answered: points = 1 − |you − them| / 4 (1 = same answer, 0 = opposite ends);
+- per issue both sides answered: points = closeness = 1 − |you − them| / 4 (1 = same answer, 0 = opposite
+  ends; stancekit.scale.closeness);
 - weight 2 for issues the student marked "matters more to me", else 1;
 - agreement = Σ weight × points / Σ weight; skipped issues and issues where the actor stated no
   position are left out, and the number of issues compared is reported with every score;
@@ -12,22 +13,30 @@ Pure functions over plain data. Method (explained on the page in the same words)
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
 from stancekit.aggregation import bloc_summary
-from stancekit.scale import SCALE_WIDTH
+from stancekit.scale import SCALE_WIDTH, closeness
 
 AGREEMENT = "agreement"
 EUCLIDEAN = "euclidean"
-METRICS: dict[str, str] = {
-    AGREEMENT: "Agreement (average closeness)",
-    EUCLIDEAN: "Distance (Euclidean: big gaps count more)",
-}
 IMPORTANT_WEIGHT = 2
 BREAKDOWN_COLUMNS = ["issue", "you", "them", "weight", "points", "weighted_points"]
+
+
+class Party(NamedTuple):
+    """An actor or a bloc the student is matched with; equal to the plain (kind, name) pair."""
+
+    kind: str  # "Actor" or "Bloc"
+    name: str
+
+    def label(self) -> str:
+        """How a picker offers it: 'United States (actor)'."""
+        return f"{self.name} ({self.kind.lower()})"
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,7 @@ def breakdown(answers: Answers, positions: Mapping[str, float]) -> pd.DataFrame:
         if them is None or (isinstance(them, float) and math.isnan(them)):
             continue
         weight = answers.weight(issue)
-        points = 1 - abs(you - them) / SCALE_WIDTH
+        points = closeness(you, them)
         rows.append(
             {
                 "issue": issue,
@@ -69,20 +78,51 @@ def breakdown(answers: Answers, positions: Mapping[str, float]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=BREAKDOWN_COLUMNS)
 
 
+def average_closeness(table: pd.DataFrame) -> float:
+    """Σ weight × points / Σ weight over a breakdown that is not empty."""
+    return float(table["weighted_points"].sum() / table["weight"].sum())
+
+
+def euclidean_closeness(table: pd.DataFrame) -> float:
+    """1 − sqrt(Σ weight × (you − them)²) / sqrt(Σ weight × 4²) over a breakdown that is not empty."""
+    weights = table["weight"]
+    distance = math.sqrt((weights * (table["you"] - table["them"]) ** 2).sum())
+    return float(1 - distance / math.sqrt((weights * SCALE_WIDTH**2).sum()))
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One way to sum up a breakdown (see `breakdown`) as a match from 0 to 1, with its label on the page."""
+
+    label: str
+    score: Callable[[pd.DataFrame], float]
+
+
+METRICS: dict[str, Metric] = {
+    AGREEMENT: Metric("Agreement (average closeness)", average_closeness),
+    EUCLIDEAN: Metric("Distance (Euclidean: big gaps count more)", euclidean_closeness),
+}
+
+
+def metric_named(metric: str) -> Metric:
+    """The registered metric of that name; ValueError naming the known ones otherwise."""
+    if metric not in METRICS:
+        raise ValueError(f"unknown metric {metric!r}; use one of {sorted(METRICS)}")
+    return METRICS[metric]
+
+
+def metric_label(metric: str) -> str:
+    """The words a metric is offered under, e.g. 'Agreement (average closeness)'."""
+    return metric_named(metric).label
+
+
 def match_score(answers: Answers, positions: Mapping[str, float], metric: str = AGREEMENT) -> tuple[float, int]:
     """(match from 0 to 1, number of issues compared); the match is NaN when nothing is shared."""
+    score = metric_named(metric).score
     table = breakdown(answers, positions)
     if table.empty:
         return float("nan"), 0
-    weights = table["weight"]
-    if metric == AGREEMENT:
-        score = table["weighted_points"].sum() / weights.sum()
-    elif metric == EUCLIDEAN:
-        distance = math.sqrt((weights * (table["you"] - table["them"]) ** 2).sum())
-        score = 1 - distance / math.sqrt((weights * SCALE_WIDTH**2).sum())
-    else:
-        raise ValueError(f"unknown metric {metric!r}; use one of {sorted(METRICS)}")
-    return float(score), len(table)
+    return score(table), len(table)
 
 
 def minimum_overlap(answered: int) -> int:
@@ -90,14 +130,14 @@ def minimum_overlap(answered: int) -> int:
     return max(2, math.ceil(answered / 2))
 
 
-def party_positions(latest: pd.DataFrame) -> dict[tuple[str, str], dict[str, float]]:
+def party_positions(latest: pd.DataFrame) -> dict[Party, dict[str, float]]:
     """Positions per issue of every actor and every bloc (bloc = mean of its members), keyed by
-    (kind, name) with kind 'Actor' or 'Bloc'."""
-    parties: dict[tuple[str, str], dict[str, float]] = {}
+    Party (kind 'Actor' or 'Bloc', name)."""
+    parties: dict[Party, dict[str, float]] = {}
     for actor, rows in latest.groupby("actor", sort=False):
-        parties[("Actor", str(actor))] = dict(zip(rows["issue"], rows["position"].astype(float), strict=True))
+        parties[Party("Actor", str(actor))] = dict(zip(rows["issue"], rows["position"].astype(float), strict=True))
     for bloc, rows in bloc_summary(latest).groupby("bloc", sort=False):
-        parties[("Bloc", str(bloc))] = dict(zip(rows["issue"], rows["mean"].astype(float), strict=True))
+        parties[Party("Bloc", str(bloc))] = dict(zip(rows["issue"], rows["mean"].astype(float), strict=True))
     return parties
 
 
@@ -140,3 +180,60 @@ def rank_changes(by_agreement: pd.DataFrame, by_distance: pd.DataFrame) -> pd.Da
     merged = merged.dropna(subset=["rank_agreement", "rank_distance"])
     changed = merged[merged["rank_agreement"] != merged["rank_distance"]]
     return changed.sort_values(["kind", "rank_agreement"]).reset_index(drop=True)
+
+
+def ranked_matches(table: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The ranked rows of a match table (see `match_table`) of one kind ('Actor' or 'Bloc'), best first."""
+    return table[(table["kind"] == kind) & table["ranked"]]
+
+
+def unranked_matches(table: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The rows of one kind shown but not ranked: too few issues in common."""
+    return table[~table["ranked"] & (table["kind"] == kind)]
+
+
+@dataclass(frozen=True)
+class Match:
+    """One party's match with the student: from 0 to 1, on how many issues."""
+
+    party: Party
+    match: float
+    issues: int
+
+
+def best_matches(table: pd.DataFrame, kinds: tuple[str, ...] = ("Bloc", "Actor")) -> list[Match]:
+    """The closest ranked party of each kind, in the order of `kinds`; a kind with none ranked is left out."""
+    best = []
+    for kind in kinds:
+        for row in ranked_matches(table, kind).head(1).itertuples():
+            best.append(Match(Party(row.kind, row.name), float(row.match), int(row.issues)))
+    return best
+
+
+def explainable_parties(table: pd.DataFrame) -> list[Party]:
+    """The parties of a match table that share at least one answered issue, in the table's order."""
+    return [Party(row.kind, row.name) for row in table.itertuples() if row.issues > 0]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a party matches as it does: the per-issue breakdown and the sums behind the agreement."""
+
+    party: Party
+    rows: pd.DataFrame  # see `breakdown`
+    points: float  # Σ weight × points
+    possible: int  # Σ weight: the points an identical set of answers would earn
+    score: float  # points / possible, as the agreement metric scores it
+
+    @property
+    def issues(self) -> int:
+        """How many issues the match rests on."""
+        return len(self.rows)
+
+
+def explain_match(answers: Answers, latest: pd.DataFrame, party: Party) -> Explanation:
+    """The agreement of the student with one party that shares at least one answered issue, issue by issue."""
+    rows = breakdown(answers, party_positions(latest)[party])
+    return Explanation(
+        party, rows, float(rows["weighted_points"].sum()), int(rows["weight"].sum()), average_closeness(rows)
+    )

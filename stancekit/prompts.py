@@ -28,6 +28,12 @@ class Prompt:
     readings: tuple[dict, ...]  # position rows (actor, date, summary, source, source_url, …)
 
 
+def prompts_on(prompts: list[Prompt], issues: list[str]) -> list[Prompt]:
+    """The prompts about one of `issues`, in their order."""
+    wanted = set(issues)
+    return [prompt for prompt in prompts if prompt.issue in wanted]
+
+
 def _row(rows: pd.DataFrame) -> dict:
     return rows.iloc[0].to_dict()
 

@@ -6,6 +6,13 @@ Every view takes its words, glyphs and colours from here, so a stance always rea
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+    Positions = float | np.ndarray | pd.Series
 
 POSITIONS: tuple[int, ...] = (-2, -1, 0, 1, 2)
 MIN_POSITION, MAX_POSITION = -2, 2
@@ -84,6 +91,12 @@ def stance_label(position: int | float | None, *, with_value: bool = True) -> st
     pos = int(position)
     text = f"{GLYPHS[pos]} {LABELS[pos]}"
     return f"{text} ({signed(pos)})" if with_value else text
+
+
+def closeness(a: Positions, b: Positions) -> Positions:
+    """How close two positions are, 1 − |a − b| / 4: 1 for the same position, 0.75 one step apart, 0 for
+    opposite ends. Works on numbers and, element by element, on numpy arrays and pandas Series."""
+    return 1 - abs(a - b) / SCALE_WIDTH
 
 
 def nearest_position(mean: float) -> int:

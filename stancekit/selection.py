@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -48,6 +48,69 @@ def selected_names(
     return actors, [i for i in issues if not selection.issues or i in selection.issues]
 
 
+def in_display_order(rows: pd.DataFrame, order: Iterable[str], column: str = "actor") -> pd.DataFrame:
+    """`rows` sorted by the place of their `column` (actor, issue, …) in `order`; rows not in it come last."""
+    rank = {name: i for i, name in enumerate(order)}
+    return rows.assign(_order=rows[column].map(rank)).sort_values("_order", kind="stable").drop(columns="_order")
+
+
+def with_positions(names: Iterable[str], rows: pd.DataFrame, column: str = "actor") -> list[str]:
+    """Those of `names` (actors, or blocs with column='bloc') that have a row in `rows`, in the order of `names`."""
+    present = set(rows[column])
+    return [name for name in names if name in present]
+
+
+def without_positions(names: Iterable[str], rows: pd.DataFrame, column: str = "actor") -> list[str]:
+    """Those of `names` that have no row in `rows`, in the order of `names`: who stated no position."""
+    present = set(rows[column])
+    return [name for name in names if name not in present]
+
+
+def most_positions(rows: pd.DataFrame, actors: list[str], limit: int) -> list[str]:
+    """The `limit` of `actors` with the most rows (on a tie, the earlier in `actors`), in the order of `actors`."""
+    counts = rows["actor"].value_counts().reindex(actors, fill_value=0)
+    keep = set(counts.sort_values(ascending=False, kind="stable").index[:limit])
+    return [actor for actor in actors if actor in keep]
+
+
+def most_moved(statements: pd.DataFrame, actors: list[str], limit: int) -> tuple[list[str], pd.DataFrame]:
+    """The `limit` of `actors` whose position moved most in `statements` (most distinct positions, then most
+    statements; on a tie, by name), in the order of `actors`, and their statements: the timeline's lanes."""
+    moves = statements.groupby("actor")["position"].agg(["nunique", "size"])
+    busiest = set(moves.sort_values(["nunique", "size"], ascending=False, kind="stable").index[:limit])
+    kept = [actor for actor in actors if actor in busiest]
+    return kept, statements[statements["actor"].isin(kept)]
+
+
+def events_as_of(events: pd.DataFrame, as_of: pd.Timestamp | None) -> pd.DataFrame:
+    """The key events known on `as_of` (all of them for None), as positions are."""
+    return events if as_of is None else events[events["date"] <= pd.Timestamp(as_of)]
+
+
+def moves_only(changes: pd.DataFrame) -> pd.DataFrame:
+    """The changes (timeline.position_changes, chapters.chapter_changes) that move an existing position, not
+    first statements."""
+    return changes[changes["from_position"].notna()]
+
+
+@dataclass(frozen=True)
+class ChangeCount:
+    """How many changes a list holds, and how many of them move an existing position."""
+
+    total: int
+    moves: int
+
+    @property
+    def first_statements(self) -> int:
+        """Changes from 'no stated position': the first time an actor took one."""
+        return self.total - self.moves
+
+
+def count_changes(changes: pd.DataFrame) -> ChangeCount:
+    """Count a list of changes: all of them, and the moves of an existing position."""
+    return ChangeCount(len(changes), len(moves_only(changes)))
+
+
 def latest_positions(stances: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
     """Each actor's position on each issue, as known on `as_of` if given: its newest row of the best kind.
 
@@ -67,6 +130,35 @@ def position_history(stances: pd.DataFrame, actor: str, issue: str) -> pd.DataFr
     """All positions of one actor on one issue, newest first."""
     rows = stances[(stances["actor"] == actor) & (stances["issue"] == issue)]
     return rows.sort_values("date", ascending=False, kind="stable")
+
+
+def other_statements(stances: pd.DataFrame, rows: pd.DataFrame) -> dict[Hashable, pd.DataFrame]:
+    """For each of `rows` (by its label), the actor's other statements on the same issue in `stances`, newest
+    first: earlier positions, and reports or other voices that do not set its position."""
+    history = stances[stances["issue"].isin(rows["issue"]) & stances["actor"].isin(rows["actor"])]
+    return {
+        label: position_history(history, actor, issue).drop(index=label)
+        for label, actor, issue in zip(rows.index, rows["actor"], rows["issue"], strict=True)
+    }
+
+
+def bloc_sections(rows: pd.DataFrame, blocs: tuple[str, ...]) -> list[tuple[str, pd.DataFrame]]:
+    """`rows` grouped by bloc, in bloc order, each group titled by its bloc. Blocs that are a single actor of
+    the same name (the US, Russia) share one group, titled 'United States · Russia', so that no title merely
+    repeats its only member's name; it stands where the first of them would."""
+    sections: list[tuple[str, pd.DataFrame] | None] = []
+    solo: list[str] = []
+    for bloc in with_positions(blocs, rows, "bloc"):
+        members = rows[rows["bloc"] == bloc]
+        if members["actor"].tolist() != [bloc]:
+            sections.append((bloc, members))
+        elif not solo:
+            solo.append(bloc)
+            sections.append(None)  # where the shared section goes
+        else:
+            solo.append(bloc)
+    shared = (" · ".join(solo), rows[rows["bloc"].isin(solo)])
+    return [section or shared for section in sections]
 
 
 CENTRAL_ISSUES, ALL_ISSUES = "Central issues", "All issues"

@@ -6,7 +6,7 @@ import pandas as pd
 
 from stancekit.scale import NO_POSITION, nearest_position, signed, stance_label
 from stancekit.schema import EVIDENCE_TYPES, VOICE_TYPES
-from stancekit.text import safe_link_url
+from stancekit.text import escape_markdown, safe_link_url
 
 TIER_LABELS = {
     "A": "A: official page or the outlet's own page",
@@ -101,6 +101,41 @@ def gap_table(gaps: pd.DataFrame, bloc_a: str, bloc_b: str, summary: pd.DataFram
                 for i in gaps["issue"]
             ]
     return table
+
+
+def pair_table(agreement: pd.DataFrame, shared: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """Every pair of actors in `order` that shares an issue, most shared issues first (ties in `order`): the
+    twin of the agreement heatmap."""
+    pairs = [
+        {"Actor": a, "With": b, "Agreement": f"{agreement.at[a, b]:.0%}", "Shared issues": int(shared.at[a, b])}
+        for i, a in enumerate(order)
+        for b in order[i + 1 :]
+        if pd.notna(agreement.at[a, b])
+    ]
+    columns = ["Actor", "With", "Agreement", "Shared issues"]
+    return pd.DataFrame(pairs, columns=columns).sort_values(["Shared issues"], ascending=False, kind="stable")
+
+
+def coalitions_table(coalitions: pd.DataFrame) -> pd.DataFrame:
+    """Each issue's coalitions (stancekit.agreement.coalitions) by issue: who is for, split and against, '–' for
+    nobody. Every cell is escaped Markdown, for a table that renders Markdown."""
+
+    def names(group: tuple[str, ...]) -> str:
+        return ", ".join(escape_markdown(name) for name in group) or "–"
+
+    return pd.DataFrame(
+        {
+            "Issue": coalitions["issue"].map(escape_markdown),
+            "▲ For": coalitions["for"].map(names),
+            "◆ Split": coalitions["split"].map(names),
+            "▼ Against": coalitions["against"].map(names),
+        }
+    ).set_index("Issue")
+
+
+def events_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The key events: date, event and the source it comes from."""
+    return pd.DataFrame({"Date": events["date"].dt.date, "Key event": events["event"], "Source": events["source_id"]})
 
 
 def sources_table(stances: pd.DataFrame, sources: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -3,7 +3,17 @@ import math
 import pandas as pd
 import pytest
 
-from stancekit.aggregation import bloc_gap, bloc_summary
+from stancekit.aggregation import (
+    bloc_gap,
+    bloc_stats,
+    bloc_summary,
+    bloc_voices,
+    comparable_gaps,
+    default_pair,
+    incomparable_issues,
+    largest_gaps,
+    pair_first,
+)
 from stancekit.agreement import agreement_matrix
 from stancekit.selection import latest_positions
 from tests.conftest import make_stances
@@ -68,3 +78,53 @@ def test_comparison_pair_prefers_europe_and_the_us():
     assert comparison_pair(["Russia", "Europe"]) == ("Europe", "Russia")
     with pytest.raises(ValueError):
         comparison_pair(["Europe"])
+
+
+def test_bloc_stats_read_one_bloc_on_one_issue(small_stances):
+    summary = bloc_summary(latest_positions(small_stances), {"Europe": 4})
+    stats = bloc_stats(summary, "Troops", "Europe")
+    assert stats["bloc"] == "Europe" and stats["issue"] == "Troops"
+    assert (stats["count"], stats["total"], stats["for"], stats["against"]) == (3, 4, 2, 1)
+    assert stats["members"] == ("UK", "France", "Poland")
+
+
+def test_bloc_voices_give_each_blocs_figures_and_speaker_in_the_order_asked(small_stances):
+    latest = latest_positions(small_stances)
+    summary = bloc_summary(latest)
+    voices = bloc_voices(latest, summary, "Troops", ["Russia", "Atlantis", "Europe"])
+    assert [v.bloc for v in voices] == ["Russia", "Europe"]  # Atlantis stated nothing
+    russia, europe = voices
+    assert (russia.row["actor"], russia.nearest, russia.stats["mean"]) == ("Russia", -2, -2)
+    # Europe: +2, +1, −1 → mean 0.67 (nearest +1), median +1: France speaks for it
+    assert (europe.row["actor"], europe.nearest) == ("France", 1)
+    assert europe.stats["mean"] == pytest.approx(2 / 3)
+    assert [v.bloc for v in bloc_voices(latest, summary, "Deal", ["Russia", "Europe", "United States"])] == [
+        "Europe",
+        "United States",
+    ]
+
+
+DAY = "2025-01-01"
+
+
+def test_gap_tables_split_into_comparable_largest_and_missing():
+    # issue: (X's position, Y's position); Y said nothing on "alone"
+    both = {"far": (2, -2), "near": (1, 0), "same": (1, 1)}
+    rows = [row for issue, (x, y) in both.items() for row in (("A", "X", issue, x, DAY), ("B", "Y", issue, y, DAY))]
+    latest = make_stances([*rows, ("A", "X", "alone", 1, DAY)])
+    gaps = bloc_gap(latest, "X", "Y")
+    assert comparable_gaps(gaps)["issue"].tolist() == ["far", "near", "same"]
+    assert incomparable_issues(gaps) == ["alone"]
+    assert largest_gaps(gaps, 5)["issue"].tolist() == ["far", "near"]  # an equal mean is no gap
+    assert largest_gaps(gaps, 1)["abs_gap"].tolist() == [4]
+
+
+def test_default_pair_needs_two_blocs_and_pair_first_leads_with_them():
+    assert default_pair(["Russia", "United States", "Europe"]) == ("Europe", "United States")
+    assert default_pair(["Europe"]) is None and default_pair([]) is None
+    assert pair_first(["Europe", "Russia", "NATO", "Ukraine"], "NATO", "Russia") == [
+        "NATO",
+        "Russia",
+        "Europe",
+        "Ukraine",
+    ]

@@ -1,6 +1,13 @@
 import math
 
-from stancekit.agreement import agreement_matrix, cluster_order, coalitions
+from stancekit.agreement import (
+    StanceCount,
+    agreement_matrix,
+    cluster_order,
+    clustered_agreement,
+    coalitions,
+    stance_count,
+)
 from stancekit.selection import latest_positions
 from tests.conftest import make_stances
 
@@ -42,3 +49,21 @@ def test_coalitions_split_for_split_against_in_display_order(small_stances):
     table = coalitions(latest_positions(small_stances), ["Troops"], ["Russia", "US", "UK", "France", "Poland"])
     row = table.iloc[0]
     assert row["for"] == ("UK", "France") and row["split"] == ("US",) and row["against"] == ("Russia", "Poland")
+
+
+def test_clustered_agreement_gives_matrix_counts_and_order():
+    stances, order = blocs_of_three()
+    latest = latest_positions(stances)
+    agreement, shared, clustered = clustered_agreement(latest, order)
+    expected_agreement, expected_shared = agreement_matrix(latest, order)
+    assert agreement.equals(expected_agreement) and shared.equals(expected_shared)
+    assert clustered == cluster_order(expected_agreement)
+    assert shared.at["A1", "B1"] == 3 and math.isclose(agreement.at["A1", "B1"], 1 - 10 / 12)
+
+
+def test_stance_count_by_side(small_stances):
+    latest = latest_positions(small_stances)
+    # Troops: UK +2, France +1, Poland −1, US 0 (its latest), Russia −2
+    assert stance_count(latest[latest["issue"] == "Troops"]) == StanceCount(5, 2, 1, 2)
+    assert stance_count(latest[latest["issue"] == "Deal"]) == StanceCount(2, 1, 1, 0)
+    assert stance_count(latest.iloc[0:0]) == StanceCount(0, 0, 0, 0)

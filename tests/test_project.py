@@ -69,3 +69,11 @@ def test_every_page_file_is_in_the_page_registry_and_draws_its_own_view():
         assert f"from components import {spec.module}\n" in (ROOT / spec.script).read_text(encoding="utf-8")
     assert len({spec.url_path for spec in PAGES}) == len(PAGES)
     assert [spec.module for spec in PAGES if spec.default] == ["overview"]
+
+
+def test_views_leave_counting_sorting_and_display_tables_to_the_core():
+    computing = {"groupby", "value_counts", "sort_values", "pivot_table", "assign", "mean", "sum", "DataFrame"}
+    for path in python_files("components"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                assert node.func.attr not in computing, f"{path.name}:{node.lineno} calls {node.func.attr}"

@@ -1,4 +1,4 @@
-from stancekit.prompts import change_prompts, discussion_prompts, gap_prompts, spread_prompts
+from stancekit.prompts import Prompt, change_prompts, discussion_prompts, gap_prompts, prompts_on, spread_prompts
 from stancekit.selection import latest_positions
 from tests.conftest import make_stances
 
@@ -48,3 +48,9 @@ def test_bundled_prompts_are_sourced(bundled):
     for prompt in prompts:
         assert 2 <= len(prompt.readings) <= 3
         assert all(r["source"] for r in prompt.readings)
+
+
+def test_prompts_on_keep_those_about_the_issues_in_their_order():
+    prompts = [Prompt("gap", issue, f"Why {issue}?", ()) for issue in ("a", "b", "c", "a")]
+    assert [p.question for p in prompts_on(prompts, ["c", "a"])] == ["Why a?", "Why c?", "Why a?"]
+    assert prompts_on(prompts, []) == []

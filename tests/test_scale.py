@@ -1,3 +1,5 @@
+import numpy as np
+import pandas as pd
 import pytest
 
 from stancekit.scale import (
@@ -7,6 +9,7 @@ from stancekit.scale import (
     NO_POSITION,
     POSITIONS,
     TEXT_COLOURS,
+    closeness,
     nearest_position,
     signed,
     stance_label,
@@ -54,3 +57,17 @@ def test_stance_label_combines_glyph_words_and_value():
 @pytest.mark.parametrize(("mean", "nearest"), [(0.5, 1), (-0.5, -1), (0.49, 0), (1.7, 2), (-1.2, -1), (2.4, 2)])
 def test_nearest_position_rounds_half_away_from_zero(mean, nearest):
     assert nearest_position(mean) == nearest
+
+
+def test_closeness_is_one_for_the_same_position_and_zero_for_opposite_ends():
+    assert (closeness(2, 2), closeness(2, 1), closeness(-1, 1), closeness(-2, 2)) == (1, 0.75, 0.5, 0)
+    assert closeness(1, -2) == closeness(-2, 1) == 0.25
+    assert closeness(0.5, 0) == 0.875  # a bloc's mean is not a scale point
+
+
+def test_closeness_works_element_by_element_on_arrays_and_series():
+    assert closeness(np.array([2, 0, -2]), np.array([2, 2, 2])).tolist() == [1, 0.5, 0]
+    row = np.array([2.0, -1.0])
+    assert closeness(row[:, None], row[None, :]).tolist() == [[1, 0.25], [0.25, 1]]
+    series = closeness(pd.Series([1, -1], index=["a", "b"]), 0)
+    assert series.to_dict() == {"a": 0.75, "b": 0.75}

@@ -1,6 +1,24 @@
 import pandas as pd
 
-from stancekit.selection import Selection, apply_selection, latest_positions, position_history
+from stancekit.changes import position_changes
+from stancekit.selection import (
+    ChangeCount,
+    Selection,
+    apply_selection,
+    bloc_sections,
+    count_changes,
+    events_as_of,
+    in_display_order,
+    latest_positions,
+    most_moved,
+    most_positions,
+    moves_only,
+    other_statements,
+    position_history,
+    with_positions,
+    without_positions,
+)
+from tests.conftest import make_stances
 
 
 def test_empty_selection_keeps_everything(small_stances):
@@ -49,3 +67,104 @@ def test_issue_views_put_the_central_set_first_and_all_last():
     assert issue_views(issues, ("c", "a"), {}, chosen=True) == {}  # issues chosen in the sidebar: exactly those
     assert issue_views(["a", "c"], ("c", "a"), {}) == {}  # the central set is everything: nothing to choose
     assert list(issue_views(issues, (), {"G1": ("a",)})) == ["G1", "All issues"]
+
+
+def test_with_and_without_positions_keep_the_order_given(small_stances):
+    latest = latest_positions(small_stances)
+    deal = latest[latest["issue"] == "Deal"]
+    order = ["Russia", "US", "Poland", "UK", "Nobody"]
+    assert with_positions(order, deal) == ["US", "UK"]
+    assert without_positions(order, deal) == ["Russia", "Poland", "Nobody"]
+    blocs = ["Russia", "United States", "Europe"]
+    assert with_positions(blocs, deal, "bloc") == ["United States", "Europe"]
+    assert without_positions(blocs, deal, "bloc") == ["Russia"]
+
+
+def test_most_positions_keeps_the_busiest_in_display_order_ties_to_the_earlier():
+    rows = make_stances(
+        [
+            *(("A", "X", i, 1, "2025-01-01") for i in "abc"),
+            *(("B", "X", i, 1, "2025-01-01") for i in "a"),
+            *(("C", "X", i, 1, "2025-01-01") for i in "ab"),
+            *(("D", "X", i, 1, "2025-01-01") for i in "ab"),
+        ]
+    )
+    assert most_positions(rows, ["D", "C", "B", "A"], 2) == ["D", "A"]  # A has 3; C and D tie at 2: D comes first
+    assert most_positions(rows, ["A", "B", "C", "D"], 3) == ["A", "C", "D"]
+    assert most_positions(rows, ["B", "E"], 1) == ["B"]  # E has no row at all
+
+
+def test_most_moved_keeps_the_lanes_with_most_moves_then_most_statements():
+    rows = make_stances(
+        [
+            ("Still", "X", "i", 1, "2025-01-01"),
+            ("Still", "X", "i", 1, "2025-02-01"),
+            ("Still", "X", "i", 1, "2025-03-01"),
+            ("Mover", "X", "i", 1, "2025-01-01"),
+            ("Mover", "X", "i", -1, "2025-02-01"),
+            ("Once", "X", "i", 2, "2025-01-01"),
+            ("Also", "X", "i", 0, "2025-01-01"),
+        ]
+    )
+    actors, statements = most_moved(rows, ["Once", "Still", "Mover", "Also"], 2)
+    assert actors == ["Still", "Mover"]  # Mover moved (2 positions); Still said most (3 statements)
+    assert sorted(statements["actor"].unique()) == ["Mover", "Still"] and len(statements) == 5
+    assert most_moved(rows, ["Once", "Still", "Mover", "Also"], 3)[0] == ["Still", "Mover", "Also"]  # tie: by name
+
+
+def test_events_as_of_keeps_the_day_itself():
+    events = pd.DataFrame(
+        {"date": pd.to_datetime(["2025-01-01", "2025-02-01", "2025-03-01"]), "event": ["a", "b", "c"]}
+    )
+    assert events_as_of(events, pd.Timestamp("2025-02-01"))["event"].tolist() == ["a", "b"]
+    assert events_as_of(events, None)["event"].tolist() == ["a", "b", "c"]
+
+
+def test_changes_count_moves_apart_from_first_statements(small_stances):
+    changes = position_changes(small_stances)
+    # seven first statements, and the US moving from −2 to 0 on troops
+    assert count_changes(changes) == ChangeCount(8, 1)
+    assert count_changes(changes).first_statements == 7
+    moved = moves_only(changes)
+    assert moved[["actor", "issue", "from_position", "to_position"]].values.tolist() == [["US", "Troops", -2.0, 0]]
+    assert count_changes(changes.iloc[0:0]) == ChangeCount(0, 0)
+
+
+def test_in_display_order_sorts_by_the_order_given_and_puts_strangers_last(small_stances):
+    latest = latest_positions(small_stances)
+    troops = latest[latest["issue"] == "Troops"]
+    ordered = in_display_order(troops, ["Russia", "US", "France"])
+    assert ordered["actor"].tolist()[:3] == ["Russia", "US", "France"]
+    assert sorted(ordered["actor"].tolist()[3:]) == ["Poland", "UK"]
+    assert list(ordered.columns) == list(troops.columns)
+    us = in_display_order(latest[latest["actor"] == "US"], ["Troops", "Deal"], "issue")
+    assert us["issue"].tolist() == ["Troops", "Deal"]
+
+
+def test_other_statements_are_the_rest_of_each_rows_history(small_stances):
+    latest = latest_positions(small_stances)
+    troops = latest[latest["issue"] == "Troops"]
+    others = other_statements(small_stances, troops)
+    assert set(others) == set(troops.index)
+    us = troops.index[troops["actor"] == "US"][0]
+    assert others[us]["position"].tolist() == [-2]  # its earlier statement, not the latest one itself
+    uk = troops.index[troops["actor"] == "UK"][0]
+    assert others[uk].empty  # said it once, and its Deal statement is another issue
+
+
+def test_bloc_sections_share_one_section_for_single_actor_blocs():
+    rows = make_stances(
+        [
+            ("UK", "Europe", "i", 2, "2025-01-01"),
+            ("Russia", "Russia", "i", -2, "2025-01-01"),
+            ("France", "Europe", "i", 1, "2025-01-01"),
+            ("United States", "United States", "i", 0, "2025-01-01"),
+            ("Japan", "Partners", "i", 1, "2025-01-01"),
+        ]
+    )
+    sections = bloc_sections(rows, ("United States", "Europe", "Ukraine", "Russia", "Partners"))
+    assert [(title, members["actor"].tolist()) for title, members in sections] == [
+        ("United States · Russia", ["Russia", "United States"]),
+        ("Europe", ["UK", "France"]),
+        ("Partners", ["Japan"]),
+    ]

@@ -1,8 +1,16 @@
+import datetime
+
+import pandas as pd
+
 from stancekit.aggregation import bloc_gap, bloc_summary
+from stancekit.agreement import agreement_matrix, coalitions
 from stancekit.selection import latest_positions
 from stancekit.tables import (
     bloc_table,
+    coalitions_table,
+    events_table,
     gap_table,
+    pair_table,
     positions_table,
     search_rows,
     source_pack_table,
@@ -71,3 +79,43 @@ def test_change_tables_say_no_stated_position_for_a_first_statement(small_stance
     first = table[(table["Actor"] == "UK") & (table["Issue"] == "Troops")].iloc[0]
     assert (first["From"], first["To"]) == ("No stated position", "▲▲ Strongly supports (+2)")
     assert list(table.columns[-4:]) == ["Link", "Source", "Paraphrase", "Evidence"]
+
+
+def test_pair_table_lists_pairs_that_share_issues_most_shared_first(small_stances):
+    latest = latest_positions(small_stances)
+    order = ["Russia", "US", "UK", "France"]
+    agreement, shared = agreement_matrix(latest, order)
+    table = pair_table(agreement, shared, order)
+    # US and UK share Troops (0 vs +2) and Deal (+2 vs 0): 1 − 2/4 each; every other pair shares only Troops
+    assert table.values.tolist() == [
+        ["US", "UK", "50%", 2],
+        ["Russia", "US", "50%", 1],
+        ["Russia", "UK", "0%", 1],
+        ["Russia", "France", "25%", 1],
+        ["US", "France", "75%", 1],
+        ["UK", "France", "75%", 1],
+    ]
+
+
+def test_coalitions_table_in_escaped_words(small_stances):
+    latest = latest_positions(small_stances)
+    split = coalitions(latest, ["Troops", "Deal"], ["Russia", "US", "UK", "France", "Poland"])
+    split.loc[1, "issue"] = "Deal *now*"
+    table = coalitions_table(split)
+    assert list(table.columns) == ["▲ For", "◆ Split", "▼ Against"]
+    assert table.loc["Troops"].tolist() == ["UK, France", "US", "Russia, Poland"]
+    assert table.loc["Deal \\*now\\*"].tolist() == ["US", "UK", "–"]
+
+
+def test_events_table_has_date_event_and_source():
+    events = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2025-03-02", "2025-08-15"]),
+            "event": ["London summit", "Alaska"],
+            "source_id": ["S4", ""],
+        }
+    )
+    assert events_table(events).to_dict("records") == [
+        {"Date": datetime.date(2025, 3, 2), "Key event": "London summit", "Source": "S4"},
+        {"Date": datetime.date(2025, 8, 15), "Key event": "Alaska", "Source": ""},
+    ]

@@ -1,0 +1,78 @@
+"""Your data, the editor: the current stance table edited in place, checked as you type, then applied,
+downloaded or discarded. Edits stay in this browser session."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import keys
+from components.data_upload import show_problems
+from components.session_dataset import request_dataset
+from stancekit.dataset import Dataset, with_stances
+from stancekit.editing import check_edits, editable_table, edited_rows, is_edited
+from stancekit.export import to_csv_bytes
+from stancekit.schema import COLUMN_HELP, STANCE_COLUMNS
+
+EDITABLE_ROWS = 5_000
+
+
+def _discard_edits() -> None:
+    st.session_state.pop(keys.EDITOR, None)
+
+
+def editor(dataset: Dataset) -> None:
+    """Edit the current table in place, checked as you type; apply, download or discard."""
+    st.subheader("Edit the table", anchor=False)
+    if len(dataset.stances) > EDITABLE_ROWS:
+        st.info(
+            f"Editing in the app is limited to {EDITABLE_ROWS:,} rows; this table has "
+            f"{len(dataset.stances):,}. Download it from Sources, edit it in a spreadsheet and upload it again."
+        )
+        return
+    st.caption(
+        "Change cells, add rows at the bottom, or select rows and delete them. Every change is checked "
+        "straight away; apply the edits to see them on every page. Edits stay in this session."
+    )
+    text = editable_table(dataset.stances)
+    edited = st.data_editor(
+        text,
+        key=keys.EDITOR,
+        num_rows="dynamic",
+        hide_index=True,
+        height=420,
+        column_config={name: st.column_config.TextColumn(name, help=COLUMN_HELP[name]) for name in STANCE_COLUMNS},
+    )
+    raw = edited_rows(edited)
+    changed = is_edited(raw, text)
+    stances, problems = check_edits(raw)
+    if problems:
+        many = len(problems) != 1
+        st.warning(
+            f"{len(problems)} problem{'s' if many else ''} in the edited table; fix {'them' if many else 'it'} to "
+            "apply the edits.",
+            icon=":material/warning:",
+        )
+        show_problems(problems)
+    elif changed:
+        st.success("The edited table is valid.", icon=":material/check:")
+    apply, download, discard = st.columns(3)
+    if apply.button(
+        "Apply edits",
+        type="primary",
+        disabled=bool(problems) or not changed,
+        width="stretch",
+        icon=":material/done_all:",
+    ):
+        request_dataset(with_stances(dataset, stances))
+    download.download_button(
+        "Download the edited table (CSV)",
+        to_csv_bytes(raw),
+        file_name="stances.csv",
+        mime="text/csv",
+        width="stretch",
+        icon=":material/download:",
+        key="edited_csv",
+    )
+    discard.button(
+        "Discard edits", on_click=_discard_edits, disabled=not changed, width="stretch", icon=":material/undo:"
+    )

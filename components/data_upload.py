@@ -1,0 +1,151 @@
+"""Your data, the upload: three files in the stances.csv format read once, checked, and used if clean; the
+template and data dictionary beside them.
+
+Everything stays in this browser session: nothing is written to disk or shown to anyone else.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import streamlit as st
+
+from components import keys
+from components.session_dataset import request_dataset
+from stancekit.bundled import DATA_DIR
+from stancekit.csv_reader import MAX_BYTES, MAX_ROWS
+from stancekit.dataset import dataset_from_files
+from stancekit.editing import dictionary_table, problems_markdown_table
+from stancekit.schema import Problem, StanceDataError
+from stancekit.text import escape_markdown
+
+LOG = logging.getLogger(__name__)
+TEMPLATE_DIR = DATA_DIR / "template"
+SHOWN_PROBLEMS = 100
+TABLE_TYPES = ["csv", "tsv", "txt"]  # what the uploaders accept: delimited text
+UPLOAD_MB = MAX_BYTES // 2**20
+
+
+def show_problems(problems: list[Problem]) -> None:
+    """The problems in a table that wraps long messages (st.table renders Markdown, so cells are escaped)."""
+    st.table(problems_markdown_table(problems, SHOWN_PROBLEMS))
+    if len(problems) > SHOWN_PROBLEMS:
+        st.caption(f"The first {SHOWN_PROBLEMS} of {len(problems):,} problems are shown. Fix these and upload again.")
+
+
+def _read(file: object) -> bytes | None:
+    return None if file is None else file.getvalue()
+
+
+def upload() -> None:
+    """Uploaders for the three files; a new combination of files is read once and, if clean, used."""
+    st.text_input(
+        "Topic title",
+        key=keys.UPLOAD_TITLE,
+        placeholder="e.g. A school phone ban",
+        help="Shown at the top of every page and in citations.",
+    )
+    stances = st.file_uploader(
+        "Stance table (required): stances.csv",
+        type=TABLE_TYPES,
+        key=keys.UPLOAD_STANCES,
+        max_upload_size=UPLOAD_MB,
+        help=f"UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab separated; up to "
+        f"{UPLOAD_MB} MB and {MAX_ROWS:,} rows.",
+    )
+    left, right = st.columns(2)
+    issues = left.file_uploader(
+        "Issues (optional): issues.csv",
+        type=TABLE_TYPES,
+        key=keys.UPLOAD_ISSUES,
+        max_upload_size=UPLOAD_MB,
+        help="Columns issue, proposition, explainer.",
+    )
+    events = right.file_uploader(
+        "Key events (optional): events.csv",
+        type=TABLE_TYPES,
+        key=keys.UPLOAD_EVENTS,
+        max_upload_size=UPLOAD_MB,
+        help="Columns date, event, source_id.",
+    )
+    title = st.session_state.get(keys.UPLOAD_TITLE) or (Path(stances.name).stem.replace("_", " ") if stances else "")
+    files = tuple(None if f is None else (f.file_id, f.name) for f in (stances, issues, events)) + (title,)
+    if stances is not None and st.session_state.get(keys.UPLOAD_SEEN) != files:
+        st.session_state[keys.UPLOAD_SEEN] = files
+        _load(stances.name, _read(stances), _read(issues), _read(events), title)
+    _report()
+
+
+def _load(name: str, stances: bytes, issues: bytes | None, events: bytes | None, title: str) -> None:
+    """Read the files; a clean topic replaces the current data, a faulty one never does."""
+    try:
+        dataset = dataset_from_files(
+            stances,
+            title,
+            issues=issues,
+            events=events,
+            description=f"Uploaded from {name}; shown in this session only.",
+        )
+    except StanceDataError as error:
+        st.session_state[keys.UPLOAD_REPORT] = ("error", name, error.problems)
+        return
+    except Exception:  # a file no check foresaw must never show a traceback or break the app
+        LOG.exception("unexpected error reading an uploaded file")
+        problem = Problem(
+            None,
+            None,
+            "",
+            "This file could not be read. Check that it is a CSV in the stances.csv "
+            "format (download the template to compare).",
+            name,
+        )
+        st.session_state[keys.UPLOAD_REPORT] = ("error", name, [problem])
+        return
+    st.session_state[keys.UPLOAD_REPORT] = ("ok", name, len(dataset.stances))
+    request_dataset(dataset)
+
+
+def _report() -> None:
+    report = st.session_state.get(keys.UPLOAD_REPORT)
+    if not report:
+        st.caption("Start from the template if you are unsure of the format.")
+        return
+    outcome, name, detail = report
+    if outcome == "ok":
+        st.success(
+            f"Loaded {escape_markdown(name)}: {detail:,} positions. Every page now shows this topic.",
+            icon=":material/check_circle:",
+        )
+        return
+    count = len(detail)
+    st.error(
+        f"{escape_markdown(name)} was not loaded: {count} problem{'s' if count != 1 else ''} to fix. The data "
+        "you were looking at is still in use. Fix the rows below and upload the file again.",
+        icon=":material/error:",
+    )
+    show_problems(detail)
+
+
+def template() -> None:
+    st.markdown(
+        "A small, **fictional** example topic (a school phone ban) in the three files' format. Download, "
+        "replace the rows with your own topic, and upload."
+    )
+    columns = st.columns(3)
+    for column, name in zip(columns, ("stances.csv", "issues.csv", "events.csv"), strict=True):
+        column.download_button(
+            f"Template {name}",
+            (TEMPLATE_DIR / name).read_bytes(),
+            file_name=name,
+            mime="text/csv",
+            icon=":material/download:",
+            width="stretch",
+            key=f"template_{name}",
+        )
+    st.markdown("**Columns of stances.csv** (header names may use any case and spacing):")
+    st.table(dictionary_table())
+    st.caption(
+        "One row is one dated position of one actor on one issue; an actor has one bloc and at most one "
+        "position per issue and day. Leave out an actor who said nothing: no row means no stated position."
+    )
