@@ -84,6 +84,10 @@ def _slide(ctx: ViewContext) -> None:
     summary = bloc_summary(latest, bloc_sizes(ctx.actors, ctx.dataset.actor_bloc))
     shown = with_positions(ctx.dataset.blocs, latest, "bloc")[:MAX_BLOC_COLUMNS]
     voices = bloc_voices(latest, summary, issue, shown)
+    if not voices:
+        when = f"by the end of {chapter.label}" if chapter else "by this date"
+        st.info(f"No bloc had stated a position on this issue {escape_markdown(when)}.", icon=":material/event_busy:")
+        return
     for column, voice in zip(st.columns(len(voices)), voices, strict=True):
         bloc, stats, row = voice.bloc, voice.stats, voice.row
         with column, st.container(border=True):

@@ -229,3 +229,12 @@ def test_presenter_steps_through_the_chapters():
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["United States"] == "▲ +1"  # Trump, Feb 2025; Vance's and Witkoff's remarks are other voices
     assert metrics["Europe"] == "▲ +0.7"  # 12 members: (2 + 2 + 1 × 7 − 1 − 1 + 0 + 0) / 12
+
+
+def test_presenter_says_so_when_no_bloc_had_spoken_by_the_end_of_a_chapter():
+    at = open_app("app_pages/presenter.py")
+    at.selectbox(key=keys.PRESENTER_ISSUE).set_value("Army size cap").run()
+    at.segmented_control(key=keys.SLIDE_CHAPTER).set_value("Planning the force").run()
+    assert_clean(at)
+    assert at.info[0].value.startswith("No bloc had stated a position on this issue by the end of 1 · Planning")
+    assert not at.metric
