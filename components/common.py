@@ -139,6 +139,15 @@ def scale_radio(label: str, key: str, words: dict[int, str], *, skip_label: str 
     return None if choice == SKIP else int(choice)
 
 
+def csv_download(
+    place: object, label: str, data: object, *, key: str, file_name: str = "stances.csv", **options: object
+) -> None:
+    """A button downloading a CSV file; `data` is bytes, or a function that builds them only when pressed."""
+    place.download_button(
+        label, data, file_name=file_name, mime="text/csv", icon=":material/download:", key=key, **options
+    )
+
+
 def clear_keys(prefix: str) -> None:
     """Forget every session-state entry under a prefix: one student's answers to one activity."""
     for key in [k for k in st.session_state if str(k).startswith(prefix)]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import keys
+from components.common import csv_download
 from components.data_upload import show_problems
 from components.session_dataset import request_dataset
 from stancekit.dataset import Dataset, with_stances
@@ -64,15 +65,7 @@ def editor(dataset: Dataset) -> None:
         icon=":material/done_all:",
     ):
         request_dataset(with_stances(dataset, stances))
-    download.download_button(
-        "Download the edited table (CSV)",
-        to_csv_bytes(raw),
-        file_name="stances.csv",
-        mime="text/csv",
-        width="stretch",
-        icon=":material/download:",
-        key="edited_csv",
-    )
+    csv_download(download, "Download the edited table (CSV)", to_csv_bytes(raw), key="edited_csv", width="stretch")
     discard.button(
         "Discard edits", on_click=_discard_edits, disabled=not changed, width="stretch", icon=":material/undo:"
     )

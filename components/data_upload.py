@@ -12,6 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from components import keys
+from components.common import csv_download
 from components.session_dataset import request_dataset
 from stancekit.bundled import DATA_DIR
 from stancekit.csv_reader import MAX_BYTES, MAX_ROWS
@@ -38,6 +39,11 @@ def _read(file: object) -> bytes | None:
     return None if file is None else file.getvalue()
 
 
+def _table_uploader(place: object, label: str, key: str, help: str) -> object:
+    """One delimited-text file, within the upload limit."""
+    return place.file_uploader(label, type=TABLE_TYPES, key=key, max_upload_size=UPLOAD_MB, help=help)
+
+
 def upload() -> None:
     """Uploaders for the three files; a new combination of files is read once and, if clean, used."""
     st.text_input(
@@ -46,28 +52,19 @@ def upload() -> None:
         placeholder="e.g. A school phone ban",
         help="Shown at the top of every page and in citations.",
     )
-    stances = st.file_uploader(
+    stances = _table_uploader(
+        st,
         "Stance table (required): stances.csv",
-        type=TABLE_TYPES,
-        key=keys.UPLOAD_STANCES,
-        max_upload_size=UPLOAD_MB,
-        help=f"UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab separated; up to "
-        f"{UPLOAD_MB} MB and {MAX_ROWS:,} rows.",
+        keys.UPLOAD_STANCES,
+        f"UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab separated; up to {UPLOAD_MB} MB and "
+        f"{MAX_ROWS:,} rows.",
     )
     left, right = st.columns(2)
-    issues = left.file_uploader(
-        "Issues (optional): issues.csv",
-        type=TABLE_TYPES,
-        key=keys.UPLOAD_ISSUES,
-        max_upload_size=UPLOAD_MB,
-        help="Columns issue, proposition, explainer.",
+    issues = _table_uploader(
+        left, "Issues (optional): issues.csv", keys.UPLOAD_ISSUES, "Columns issue, proposition, explainer."
     )
-    events = right.file_uploader(
-        "Key events (optional): events.csv",
-        type=TABLE_TYPES,
-        key=keys.UPLOAD_EVENTS,
-        max_upload_size=UPLOAD_MB,
-        help="Columns date, event, source_id.",
+    events = _table_uploader(
+        right, "Key events (optional): events.csv", keys.UPLOAD_EVENTS, "Columns date, event, source_id."
     )
     title = st.session_state.get(keys.UPLOAD_TITLE) or (Path(stances.name).stem.replace("_", " ") if stances else "")
     files = tuple(None if f is None else (f.file_id, f.name) for f in (stances, issues, events)) + (title,)
@@ -134,15 +131,8 @@ def template() -> None:
     )
     columns = st.columns(3)
     for column, name in zip(columns, ("stances.csv", "issues.csv", "events.csv"), strict=True):
-        column.download_button(
-            f"Template {name}",
-            (TEMPLATE_DIR / name).read_bytes(),
-            file_name=name,
-            mime="text/csv",
-            icon=":material/download:",
-            width="stretch",
-            key=f"template_{name}",
-        )
+        data = (TEMPLATE_DIR / name).read_bytes()
+        csv_download(column, f"Template {name}", data, key=f"template_{name}", file_name=name, width="stretch")
     st.markdown("**Columns of stances.csv** (header names may use any case and spacing):")
     st.table(dictionary_table())
     st.caption(

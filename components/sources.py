@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import keys
-from components.common import LINK_COLUMN, empty_state, page_header, page_slice
+from components.common import LINK_COLUMN, csv_download, empty_state, page_header, page_slice
 from components.context import ViewContext
 from stancekit.export import export_rows, to_csv_bytes
 from stancekit.schema import EVIDENCE_TYPES
@@ -69,12 +69,10 @@ def _positions(ctx: ViewContext) -> None:
     if table.empty:
         st.info("No position matches this search. Try fewer or different words.", icon=":material/search_off:")
     else:
-        st.download_button(
+        csv_download(
+            st,
             f"Download these {len(table)} positions (CSV)",
             lambda: to_csv_bytes(export_rows(rows.loc[table.index])),  # built only when asked for
-            file_name="stances.csv",
-            mime="text/csv",
-            icon=":material/download:",
             key="sources_csv",
             help="The rows shown, in the stances.csv format (UTF-8, opens in Excel; formulas neutralised).",
         )
