@@ -8,9 +8,15 @@ import streamlit as st
 from components import keys
 from components.common import LINK_COLUMN, empty_state, page_header, page_slice
 from components.context import ViewContext
-from stancekit.changes import BETWEEN_CHAPTERS, BETWEEN_DATES, CHANGES_MODES, position_changes
+from stancekit.changes import (
+    BETWEEN_CHAPTERS,
+    BETWEEN_DATES,
+    CHANGES_MODES,
+    count_changes,
+    moves_only,
+    position_changes,
+)
 from stancekit.chapters import chapter_changes, chapter_named
-from stancekit.selection import count_changes, moves_only
 from stancekit.tables import changes_table, chapter_changes_table
 from stancekit.text import escape_markdown, format_date
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from stancekit.standing import precedence
@@ -50,3 +52,27 @@ def position_changes(
     result = ordered[keep].drop(columns=["sets_position", "effective"])
     result = result.assign(from_position=previous[keep].astype(float), to_position=ordered["position"][keep])
     return result.sort_values(["date", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def moves_only(changes: pd.DataFrame) -> pd.DataFrame:
+    """The changes (position_changes, chapters.chapter_changes) that move an existing position, not
+    first statements."""
+    return changes[changes["from_position"].notna()]
+
+
+@dataclass(frozen=True)
+class ChangeCount:
+    """How many changes a list holds, and how many of them move an existing position."""
+
+    total: int
+    moves: int
+
+    @property
+    def first_statements(self) -> int:
+        """Changes from 'no stated position': the first time an actor took one."""
+        return self.total - self.moves
+
+
+def count_changes(changes: pd.DataFrame) -> ChangeCount:
+    """Count a list of changes: all of them, and the moves of an existing position."""
+    return ChangeCount(len(changes), len(moves_only(changes)))

@@ -87,30 +87,6 @@ def events_as_of(events: pd.DataFrame, as_of: pd.Timestamp | None) -> pd.DataFra
     return events if as_of is None else events[events["date"] <= pd.Timestamp(as_of)]
 
 
-def moves_only(changes: pd.DataFrame) -> pd.DataFrame:
-    """The changes (timeline.position_changes, chapters.chapter_changes) that move an existing position, not
-    first statements."""
-    return changes[changes["from_position"].notna()]
-
-
-@dataclass(frozen=True)
-class ChangeCount:
-    """How many changes a list holds, and how many of them move an existing position."""
-
-    total: int
-    moves: int
-
-    @property
-    def first_statements(self) -> int:
-        """Changes from 'no stated position': the first time an actor took one."""
-        return self.total - self.moves
-
-
-def count_changes(changes: pd.DataFrame) -> ChangeCount:
-    """Count a list of changes: all of them, and the moves of an existing position."""
-    return ChangeCount(len(changes), len(moves_only(changes)))
-
-
 def latest_positions(stances: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
     """Each actor's position on each issue, as known on `as_of` if given: its newest row of the best kind.
 

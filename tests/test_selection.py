@@ -1,18 +1,15 @@
 import pandas as pd
 
-from stancekit.changes import position_changes
+from stancekit.changes import ChangeCount, count_changes, moves_only, position_changes
 from stancekit.selection import (
-    ChangeCount,
     Selection,
     apply_selection,
     bloc_sections,
-    count_changes,
     events_as_of,
     in_display_order,
     latest_positions,
     most_moved,
     most_positions,
-    moves_only,
     other_statements,
     position_history,
     with_positions,
