@@ -2,7 +2,7 @@ import math
 
 import pandas as pd
 
-from stancekit.changes import position_changes
+from stancekit.changes import ChangeCount, count_changes, moves_only, position_changes
 from tests.conftest import make_stances
 
 STANCES = make_stances(
@@ -31,3 +31,13 @@ def test_window_includes_both_days_and_measures_moves_from_before_it():
     assert position_changes(STANCES, pd.Timestamp("2025-02-02"), pd.Timestamp("2025-02-28")).empty
     first_day = position_changes(STANCES, pd.Timestamp("2025-02-01"), pd.Timestamp("2025-02-01"))
     assert first_day["actor"].tolist() == ["US"]
+
+
+def test_changes_count_moves_apart_from_first_statements(small_stances):
+    changes = position_changes(small_stances)
+    # seven first statements, and the US moving from −2 to 0 on troops
+    assert count_changes(changes) == ChangeCount(8, 1)
+    assert count_changes(changes).first_statements == 7
+    moved = moves_only(changes)
+    assert moved[["actor", "issue", "from_position", "to_position"]].values.tolist() == [["US", "Troops", -2.0, 0]]
+    assert count_changes(changes.iloc[0:0]) == ChangeCount(0, 0)

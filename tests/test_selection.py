@@ -1,6 +1,5 @@
 import pandas as pd
 
-from stancekit.changes import ChangeCount, count_changes, moves_only, position_changes
 from stancekit.selection import (
     Selection,
     apply_selection,
@@ -115,16 +114,6 @@ def test_events_as_of_keeps_the_day_itself():
     )
     assert events_as_of(events, pd.Timestamp("2025-02-01"))["event"].tolist() == ["a", "b"]
     assert events_as_of(events, None)["event"].tolist() == ["a", "b", "c"]
-
-
-def test_changes_count_moves_apart_from_first_statements(small_stances):
-    changes = position_changes(small_stances)
-    # seven first statements, and the US moving from −2 to 0 on troops
-    assert count_changes(changes) == ChangeCount(8, 1)
-    assert count_changes(changes).first_statements == 7
-    moved = moves_only(changes)
-    assert moved[["actor", "issue", "from_position", "to_position"]].values.tolist() == [["US", "Troops", -2.0, 0]]
-    assert count_changes(changes.iloc[0:0]) == ChangeCount(0, 0)
 
 
 def test_in_display_order_sorts_by_the_order_given_and_puts_strangers_last(small_stances):
