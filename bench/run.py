@@ -27,12 +27,13 @@ import pandas as pd
 from playwright.sync_api import Browser, Page, sync_playwright
 from streamlit.testing.v1 import AppTest
 
+from bench.measure import rss_mib
 from bench.pages import PAGES, URL_PATHS
-from bench.server import CHROMIUM_FLAGS, IDLE, ROOT, chromium_path, rss_mib, streamlit_server
-from bench.synthetic import SHAPES, write_synthetic
 from components import data, keys
 from stancekit.dataset import dataset_from_files
 from stancekit.loading import read_stances
+from testkit.server import CHROMIUM_FLAGS, IDLE, ROOT, chromium_path, streamlit_server
+from testkit.synthetic import SHAPES, write_synthetic
 
 # Browser-side clocks: when the first chart appeared, every change of the app's run state, when each
 # websocket message arrived and when the main area changed. A fast rerun can be drawn in one React batch,

@@ -10,7 +10,6 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
-from bench.synthetic import synthetic_stances
 from stancekit import reading
 from stancekit.agreement import agreement_matrix
 from stancekit.columnwise import each_column
@@ -20,6 +19,7 @@ from stancekit.reading import parse_table
 from stancekit.scale import SCALE_WIDTH
 from stancekit.selection import latest_positions
 from stancekit.validation import _as_positions, _parse_dates, validate_stances
+from testkit.synthetic import synthetic_stances
 
 CORPUS = Path(__file__).parent / "corpus"
 
