@@ -8,14 +8,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import keys
+from components.pages import PageSpec, page
 
 DASHBOARD = str(Path(__file__).resolve().parents[1] / "dashboard.py")
-PAGES = {
-    "app_pages/overview.py": "Overview: who stands where",
-    "app_pages/europe_vs_us.py": "Europe vs US: where they differ",
-    "app_pages/issue_deep_dive.py": "Issue deep-dive",
-    "app_pages/sources.py": "Sources",
-}
+# Pages for browsing the bundled topic, with its header, its footer and the empty state of no rows.
+BROWSING = [page(module) for module in ("overview", "europe_vs_us", "issue_deep_dive", "sources")]
 
 
 def open_app(page: str | None = None, state: dict | None = None) -> AppTest:
@@ -52,11 +49,11 @@ def assert_clean(at: AppTest) -> None:
     assert not at.error, [e.value for e in at.error]
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_with_header_and_footer(page):
-    at = open_app(page)
+@pytest.mark.parametrize("spec", BROWSING, ids=lambda spec: spec.module)
+def test_every_page_renders_with_header_and_footer(spec: PageSpec):
+    at = open_app(spec.script)
     assert_clean(at)
-    assert at.header[0].value == PAGES[page]
+    assert at.header[0].value == spec.heading
     footer = next(c.value for c in at.main.caption if c.value.startswith("**Data:**"))
     assert "456 dated positions of 26 actors on 24 issues" in footer
     assert "12 Feb 2025 – 18 May 2026" in footer
@@ -135,11 +132,11 @@ def test_filters_that_leave_nothing_show_a_helpful_empty_state():
     at = open_app()
     at.multiselect(key=keys.BLOCS).set_value(["Ukraine"]).run()
     at.multiselect(key=keys.ISSUES).set_value(["US intelligence sharing"]).run()
-    for page in PAGES:
-        at.switch_page(page).run()
+    for spec in BROWSING:
+        at.switch_page(spec.script).run()
         assert_clean(at)
         assert not plotly_charts(at)
-        assert any("Reset filters" in info.value for info in at.info), page
+        assert any("Reset filters" in info.value for info in at.info), spec.module
 
 
 def test_europe_vs_us_compares_blocs_and_ranks_gaps():

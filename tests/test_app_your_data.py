@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from bench.pages import PAGES
 from components import keys
+from components.pages import PAGES
 from tests.test_app import assert_clean, open_app, table, twin
 
 DATA_PAGE = "app_pages/your_data.py"
@@ -161,7 +161,8 @@ def test_nothing_is_written_to_disk():
 
 def test_a_topic_without_events_or_issues_works_on_every_page():
     at = upload(open_app(DATA_PAGE), keys.UPLOAD_STANCES, TEMPLATE / "stances.csv")
-    for page in [name for name in PAGES if name != "your_data"]:
-        at.switch_page(f"app_pages/{page}.py").run()
-        assert_clean(at)
+    for spec in PAGES:
+        if spec.module != "your_data":
+            at.switch_page(spec.script).run()
+            assert_clean(at)
     assert "Timeline of 0 key events" in at.switch_page("app_pages/timeline.py").run().get("plotly_chart")[0].proto.alt
