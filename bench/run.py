@@ -25,14 +25,14 @@ from pathlib import Path
 
 import pandas as pd
 from playwright.sync_api import Browser, Page, sync_playwright
-from streamlit.testing.v1 import AppTest
 
 from bench.measure import rss_mib
 from components import data, keys
 from components.pages import PAGES
 from stancekit.dataset import dataset_from_files
 from stancekit.loading import read_stances
-from testkit.server import CHROMIUM_FLAGS, IDLE, ROOT, chromium_path, streamlit_server
+from testkit.apptest import go, open_app
+from testkit.server import CHROMIUM_FLAGS, IDLE, chromium_path, streamlit_server
 from testkit.synthetic import SHAPES, write_synthetic
 
 # Browser-side clocks: when the first chart appeared, every change of the app's run state, when each
@@ -228,14 +228,11 @@ def browser_section(runs: int, sessions: int) -> None:
 def script_times(dataset: object | None, rounds: int = 5) -> dict[str, dict[str, float]]:
     """Per page: median server script time (s) of the first view (nothing shared between sessions yet) and
     of a view that finds its figures already built, and the largest chart payload on it (bytes)."""
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
-    if dataset is not None:
-        at.session_state[keys.CUSTOM_DATASET] = dataset
-    at.run()
+    at = open_app(state={keys.CUSTOM_DATASET: dataset} if dataset is not None else None, timeout=600)
     first, again, charts = {}, {}, {}
     for spec in PAGES:
         name = spec.module
-        at.switch_page(spec.script).run()
+        go(at, name)
         for times, shared in ((first, False), (again, True)):
             samples = []
             for _ in range(rounds):
