@@ -19,7 +19,8 @@ from dataclasses import asdict, dataclass, field
 
 from playwright.async_api import Browser, Page, async_playwright
 
-from bench.server import CHROMIUM_FLAGS, IDLE, chromium_path, cpu_seconds, rss_mib, streamlit_server
+from bench.measure import cpu_seconds, rss_mib
+from testkit.server import CHROMIUM_FLAGS, IDLE, chromium_path, streamlit_server
 
 BLOCS = ["Europe", "United States", "Ukraine", "Russia", "NATO"]
 TIMEOUT_MS = 120_000

@@ -25,14 +25,15 @@ from pathlib import Path
 
 import pandas as pd
 from playwright.sync_api import Browser, Page, sync_playwright
-from streamlit.testing.v1 import AppTest
 
-from bench.pages import PAGES, URL_PATHS
-from bench.server import CHROMIUM_FLAGS, IDLE, ROOT, chromium_path, rss_mib, streamlit_server
-from bench.synthetic import SHAPES, write_synthetic
+from bench.measure import rss_mib
 from components import caches, keys
+from components.pages import PAGES
 from stancekit.dataset import dataset_from_files
 from stancekit.topic_files import read_stances
+from testkit.apptest import go, open_app
+from testkit.server import CHROMIUM_FLAGS, IDLE, chromium_path, streamlit_server
+from testkit.synthetic import SHAPES, write_synthetic
 
 # Browser-side clocks: when the first chart appeared, every change of the app's run state, when each
 # websocket message arrived and when the main area changed. A fast rerun can be drawn in one React batch,
@@ -201,8 +202,8 @@ def browser_section(runs: int, sessions: int) -> None:
         print(f"   runs drawn in one batch, timed from their messages instead of the run state: {batched}")
         print("\n4. Websocket bytes per page load (bundled data)")
         print(f"   floor {m('floor', 'load_bytes'):10,.0f} B")
-        for page_name in PAGES:
-            print(f"   {page_name:20s} {page_load_bytes(browser, dashboard.url, URL_PATHS[page_name]):10,.0f} B")
+        for spec in PAGES:
+            print(f"   {spec.module:20s} {page_load_bytes(browser, dashboard.url, spec.root_path):10,.0f} B")
         print("\n5. Server RSS (dashboard, bundled data)")
         contexts = []
         for index in range(sessions):
@@ -227,13 +228,11 @@ def browser_section(runs: int, sessions: int) -> None:
 def script_times(dataset: object | None, rounds: int = 5) -> dict[str, dict[str, float]]:
     """Per page: median server script time (s) of the first view (nothing shared between sessions yet) and
     of a view that finds its figures already built, and the largest chart payload on it (bytes)."""
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
-    if dataset is not None:
-        at.session_state[keys.CUSTOM_DATASET] = dataset
-    at.run()
+    at = open_app(state={keys.CUSTOM_DATASET: dataset} if dataset is not None else None, timeout=600)
     first, again, charts = {}, {}, {}
-    for name in PAGES:
-        at.switch_page(f"app_pages/{name}.py").run()
+    for spec in PAGES:
+        name = spec.module
+        go(at, name)
         for times, shared in ((first, False), (again, True)):
             samples = []
             for _ in range(rounds):
@@ -275,13 +274,13 @@ def scale_section(sizes: list[int]) -> None:
             rows[f"{size:,} rows"] = script_times(dataset, rounds=3)
     header = f"   {'page':20s}" + "".join(f"{name:>22s}" for name in rows)
     print(header)
-    for page_name in PAGES:
+    for spec in PAGES:
+        name = spec.module
         cells = "".join(
-            f"{r['first'][page_name] * 1000:8.0f} /{r['again'][page_name] * 1000:4.0f} ms"
-            f"{r['charts'][page_name] / 1e6:4.1f}M"
+            f"{r['first'][name] * 1000:8.0f} /{r['again'][name] * 1000:4.0f} ms{r['charts'][name] / 1e6:4.1f}M"
             for r in rows.values()
         )
-        print(f"   {page_name:20s}{cells}")
+        print(f"   {name:20s}{cells}")
     print(
         "   (each cell: script time of the first view / of a view whose figures another session already built,"
         " then the largest chart's spec in MB; target ≤ 1 s and ≤ ~1 MB at 100k)"

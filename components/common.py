@@ -52,6 +52,12 @@ def empty_state(message: str) -> None:
     )
 
 
+def tab_key(chart: str) -> str:
+    """The session-state key of a chart's Chart and Table tabs (`key` of chart_with_table); its value is the
+    label of the open tab."""
+    return f"{chart}_view"
+
+
 def chart_with_table(
     figure: Callable[[], go.Figure],
     table: Callable[[], pd.DataFrame],
@@ -67,7 +73,7 @@ def chart_with_table(
     someone asks for it. With `shared_key` (see components.caches.shared) the figure is built once for
     every session looking at the same thing.
     """
-    chart_tab, table_tab = st.tabs(["Chart", "Table"], key=f"{key}_view", on_change="rerun")
+    chart_tab, table_tab = st.tabs(["Chart", "Table"], key=tab_key(key), on_change="rerun")
     if chart_tab.open:
         with chart_tab:
             chart = shared(shared_key, figure) if shared_key is not None else figure()

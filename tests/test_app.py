@@ -2,61 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from components import keys
+from components.pages import PageSpec, page
+from testkit.apptest import assert_clean, by_label, go, open_app, plotly_charts, table, twin
 
-DASHBOARD = str(Path(__file__).resolve().parents[1] / "dashboard.py")
-PAGES = {
-    "app_pages/overview.py": "Overview: who stands where",
-    "app_pages/europe_vs_us.py": "Europe vs US: where they differ",
-    "app_pages/issue_deep_dive.py": "Issue deep-dive",
-    "app_pages/sources.py": "Sources",
-}
+# Pages for browsing the bundled topic, with its header, its footer and the empty state of no rows.
+BROWSING = [page(module) for module in ("overview", "europe_vs_us", "issue_deep_dive", "sources")]
 
 
-def open_app(page: str | None = None, state: dict | None = None) -> AppTest:
-    """A fresh session, its session state seeded with `state` before the first run."""
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for key, value in (state or {}).items():
-        at.session_state[key] = value
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def plotly_charts(at: AppTest) -> list:
-    return at.get("plotly_chart")
-
-
-def table(at: AppTest, index: int = 0):
-    return at.dataframe[index].value
-
-
-def twin(at: AppTest, chart: str):
-    """The table twin of a chart: open its (lazy) Table tab, read the table, leave the Chart tab open again."""
-    at.session_state[f"{chart}_view"] = "Table"
-    at.run()
-    shown = table(at)
-    at.session_state[f"{chart}_view"] = "Chart"
-    return shown
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_with_header_and_footer(page):
-    at = open_app(page)
+@pytest.mark.parametrize("spec", BROWSING, ids=lambda spec: spec.module)
+def test_every_page_renders_with_header_and_footer(spec: PageSpec):
+    at = open_app(spec.module)
     assert_clean(at)
-    assert at.header[0].value == PAGES[page]
+    assert at.header[0].value == spec.heading
     footer = next(c.value for c in at.main.caption if c.value.startswith("**Data:**"))
     assert "456 dated positions of 26 actors on 24 issues" in footer
     assert "12 Feb 2025 – 18 May 2026" in footer
@@ -87,11 +47,11 @@ def test_bloc_filter_applies_to_every_page():
     at = open_app()
     at.multiselect(key=keys.BLOCS).set_value(["Russia"]).run()
     assert set(twin(at, "overview")["Actor"]) == {"Russia"}
-    at.switch_page("app_pages/sources.py").run()
+    go(at, "sources")
     assert_clean(at)
     assert set(table(at)["Actor"]) == {"Russia"}
     assert at.main.caption[1].value == "58 of 58 positions shown."
-    at.switch_page("app_pages/issue_deep_dive.py").run()
+    go(at, "issue_deep_dive")
     assert set(at.main.subheader.values) == {"Russia"}
 
 
@@ -110,7 +70,7 @@ def test_issue_filter_and_reset():
     at = open_app()
     at.multiselect(key=keys.ISSUES).set_value(["US backstop", "30-day ceasefire"]).run()
     assert set(twin(at, "overview")["Issue"]) == {"US backstop", "30-day ceasefire"}
-    at.button[0].click().run()
+    by_label(at.sidebar, "button", "Reset filters").click().run()
     assert at.multiselect(key=keys.ISSUES).value == []
     assert len(twin(at, "overview")) == 119
 
@@ -135,15 +95,15 @@ def test_filters_that_leave_nothing_show_a_helpful_empty_state():
     at = open_app()
     at.multiselect(key=keys.BLOCS).set_value(["Ukraine"]).run()
     at.multiselect(key=keys.ISSUES).set_value(["US intelligence sharing"]).run()
-    for page in PAGES:
-        at.switch_page(page).run()
+    for spec in BROWSING:
+        go(at, spec.module)
         assert_clean(at)
         assert not plotly_charts(at)
-        assert any("Reset filters" in info.value for info in at.info), page
+        assert any("Reset filters" in info.value for info in at.info), spec.module
 
 
 def test_europe_vs_us_compares_blocs_and_ranks_gaps():
-    at = open_app("app_pages/europe_vs_us.py")
+    at = open_app("europe_vs_us")
     assert at.selectbox(key=keys.COMPARE_A).value == "Europe"
     assert at.selectbox(key=keys.COMPARE_B).value == "United States"
     assert len(plotly_charts(at)) == 2
@@ -171,7 +131,7 @@ def test_europe_vs_us_compares_blocs_and_ranks_gaps():
 
 
 def test_europe_vs_us_can_compare_any_two_blocs():
-    at = open_app("app_pages/europe_vs_us.py")
+    at = open_app("europe_vs_us")
     at.selectbox(key=keys.COMPARE_A).set_value("Russia").run()
     at.selectbox(key=keys.COMPARE_B).set_value("Ukraine").run()
     assert_clean(at)
@@ -182,7 +142,7 @@ def test_europe_vs_us_can_compare_any_two_blocs():
 
 
 def test_deep_dive_shows_proposition_cards_and_history():
-    at = open_app("app_pages/issue_deep_dive.py")
+    at = open_app("issue_deep_dive")
     at.selectbox(key=keys.ISSUE).set_value("US intelligence sharing").run()
     assert_clean(at)
     text = " ".join(m.value for m in at.markdown)
@@ -202,7 +162,7 @@ def test_deep_dive_shows_proposition_cards_and_history():
 
 
 def test_sources_search_and_evidence_filter():
-    at = open_app("app_pages/sources.py")
+    at = open_app("sources")
     assert len(table(at)) == 456
     at.text_input(key=keys.SOURCES_SEARCH).input("Vance").run()
     assert "Vance" in set(table(at)["Speaker"])
@@ -227,7 +187,7 @@ def test_two_sessions_keep_their_own_filters():
 
 
 def test_choosing_the_other_bloc_first_never_leaves_both_the_same():
-    at = open_app("app_pages/europe_vs_us.py")
+    at = open_app("europe_vs_us")
     at.selectbox(key=keys.COMPARE_A).set_value("United States").run()
     assert_clean(at)
     assert at.selectbox(key=keys.COMPARE_A).value == "United States"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from components import keys
-from tests.test_app import assert_clean, open_app, table, twin
+from testkit.apptest import assert_clean, by_label, go, open_app, table, twin
 
-STAND = "app_pages/where_do_you_stand.py"
-GUESS = "app_pages/guess_the_stance.py"
+STAND = "where_do_you_stand"
+GUESS = "guess_the_stance"
 
 
 def answer(at: AppTest, issue: str, value: int | str, important: bool = False) -> None:
@@ -18,8 +18,7 @@ def answer(at: AppTest, issue: str, value: int | str, important: bool = False) -
 
 
 def submit(at: AppTest, label: str) -> AppTest:
-    button = next(b for b in at.button if b.label == label)
-    return button.click().run()
+    return by_label(at, "button", label).click().run()
 
 
 def test_where_do_you_stand_from_answers_to_explained_result():
@@ -110,8 +109,8 @@ def test_answers_survive_a_visit_to_another_page():
     at = open_app(STAND)
     answer(at, "US backstop", -1)
     submit(at, "Show my matches")
-    at.switch_page("app_pages/overview.py").run()
-    at.switch_page(STAND).run()
+    go(at, "overview")
+    go(at, STAND)
     assert_clean(at)
     assert at.radio(key=keys.STAND_ANSWER + "US backstop").value == -1
     assert "Your matches" in [h.value for h in at.main.header]
@@ -161,7 +160,7 @@ def test_surprise_me_picks_another_actor():
 
 
 def test_discussion_prompts_page_lists_sourced_prompts():
-    at = open_app("app_pages/discussion_prompts.py")
+    at = open_app("discussion_prompts")
     questions = [m.value for m in at.markdown if m.value.startswith("#### ")]
     assert len(questions) >= 4
     assert "Ceasefire first" in questions[0]
@@ -172,7 +171,7 @@ def test_discussion_prompts_page_lists_sourced_prompts():
 def test_presenter_steps_through_issues_without_sidebar():
     at = open_app()
     at.multiselect(key=keys.BLOCS).set_value(["Europe", "United States", "Russia"]).run()
-    at.switch_page("app_pages/presenter.py").run()
+    go(at, "presenter")
     assert_clean(at)
     assert not at.sidebar.multiselect  # projector mode: no filters on screen
     assert at.title[0].value.startswith("After a ceasefire, European countries and their partners")
@@ -184,14 +183,14 @@ def test_presenter_steps_through_issues_without_sidebar():
     submit(at, "Previous")
     submit(at, "Previous")
     assert at.selectbox(key=keys.PRESENTER_ISSUE).value == "Elections as part of a deal"  # wraps around
-    at.switch_page("app_pages/overview.py").run()
+    go(at, "overview")
     assert at.multiselect(key=keys.BLOCS).value == ["Europe", "United States", "Russia"]
 
 
 def test_handout_downloads_carry_the_selection(downloads):
     at = open_app()
     at.multiselect(key=keys.ACTORS).set_value(["France", "Russia"]).run()
-    at.switch_page("app_pages/handout.py").run()
+    go(at, "handout")
     assert_clean(at)
     assert [b.proto.label for b in at.get("download_button")] == [
         "Download handout (HTML, prints on A4)",
@@ -219,7 +218,7 @@ def test_two_sessions_never_see_each_others_answers():
 
 
 def test_presenter_steps_through_the_chapters():
-    at = open_app("app_pages/presenter.py")
+    at = open_app("presenter")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["United States"] == "▲ +1"  # European ground troops, latest: Rubio, Jan 2026
     assert sum(m.value.startswith(":small[By chapter: ") for m in at.markdown) == 5  # NATO's starts in chapter 2
@@ -232,7 +231,7 @@ def test_presenter_steps_through_the_chapters():
 
 
 def test_presenter_says_so_when_no_bloc_had_spoken_by_the_end_of_a_chapter():
-    at = open_app("app_pages/presenter.py")
+    at = open_app("presenter")
     at.selectbox(key=keys.PRESENTER_ISSUE).set_value("Army size cap").run()
     at.segmented_control(key=keys.SLIDE_CHAPTER).set_value("Planning the force").run()
     assert_clean(at)

@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 import components.overview
 from components import keys
 from stancekit.dataset import with_stances
+from testkit.apptest import open_app, plotly_charts
 from tests.conftest import make_stances
-from tests.test_app import open_app, plotly_charts
 
 
 @pytest.fixture

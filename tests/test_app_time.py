@@ -6,17 +6,12 @@ from streamlit.testing.v1 import AppTest
 
 from components import keys
 from stancekit.bundled import load_bundled
-from tests.test_app import DASHBOARD, assert_clean, open_app, table, twin
+from testkit.apptest import assert_clean, open_app, open_tab, table, twin
 
 
-def open_link(path: str | None = None, **params: str | list[str]) -> AppTest:
-    """A fresh session opened from a shared link with these query parameters."""
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    if path:
-        at.switch_page(path).run()
+def open_link(module: str | None = None, **params: str | list[str]) -> AppTest:
+    """A fresh session opened from a shared link to the page of `module` with these query parameters."""
+    at = open_app(module, params=params)
     assert_clean(at)
     return at
 
@@ -53,10 +48,10 @@ def test_as_of_banner_and_silent_actors_stay_visible():
 
 
 def test_link_restores_filters_issue_and_bloc_pair():
-    at = open_link("app_pages/europe_vs_us.py", blocs=["Europe", "Russia"], bloc_a="Russia", bloc_b="Europe")
+    at = open_link("europe_vs_us", blocs=["Europe", "Russia"], bloc_a="Russia", bloc_b="Europe")
     assert at.multiselect(key=keys.BLOCS).value == ["Europe", "Russia"]
     assert (at.selectbox(key=keys.COMPARE_A).value, at.selectbox(key=keys.COMPARE_B).value) == ("Russia", "Europe")
-    deep = open_link("app_pages/issue_deep_dive.py", issue="US backstop", actors=["France", "Germany"])
+    deep = open_link("issue_deep_dive", issue="US backstop", actors=["France", "Germany"])
     assert deep.selectbox(key=keys.ISSUE).value == "US backstop"
     assert deep.multiselect(key=keys.ACTORS).value == ["France", "Germany"]
 
@@ -74,11 +69,10 @@ def test_bad_link_values_are_ignored_with_a_gentle_notice():
 
 
 def test_timeline_page_draws_events_and_statements():
-    at = open_link("app_pages/timeline.py", issue="US intelligence sharing")
+    at = open_link("timeline", issue="US intelligence sharing")
     chart = at.get("plotly_chart")[0]
     assert "Timeline of 92 key events and of 2 actors' positions on US intelligence sharing" in chart.proto.alt
-    at.session_state["timeline_view"] = "Table"
-    statements = table(at.run(), 0)
+    statements = table(open_tab(at, "timeline", "Table"), 0)
     assert statements["Stance"].tolist() == [
         "▼ Opposes (−1)",
         "▲▲ Strongly supports (+2)",
@@ -89,7 +83,7 @@ def test_timeline_page_draws_events_and_statements():
 
 
 def test_timeline_zooms_to_a_chapter_and_keys_its_markers():
-    at = open_link("app_pages/timeline.py", issue="US backstop", period="Ceasefire push and Alaska")
+    at = open_link("timeline", issue="US backstop", period="Ceasefire push and Alaska")
     assert at.segmented_control(key=keys.TIMELINE_PERIOD).value == "Ceasefire push and Alaska"
     assert any(c.value.startswith("Markers: ● own statement") for c in at.caption)
     figure = at.get("plotly_chart")[0].proto.spec
@@ -97,7 +91,7 @@ def test_timeline_zooms_to_a_chapter_and_keys_its_markers():
 
 
 def test_what_changed_lists_changes_newest_first():
-    at = open_app("app_pages/what_changed.py")
+    at = open_app("what_changed")
     changes = table(at)
     # Independent count: each day, an actor's best kind of row on an issue (on the record < reported < another
     # voice) is a change when it is no worse than the best kind seen so far and moves the position held.
@@ -119,7 +113,7 @@ def test_what_changed_lists_changes_newest_first():
 
 
 def test_agreement_page_heatmap_pairs_and_coalitions():
-    at = open_app("app_pages/agreement_map.py")
+    at = open_app("agreement_map")
     assert "Heatmap of agreement between 26 actors" in at.get("plotly_chart")[0].proto.alt
     pairs = twin(at, "agreement")
     pair = {frozenset(names): (agreement, shared) for *names, agreement, shared in pairs.itertuples(index=False)}
@@ -131,7 +125,7 @@ def test_agreement_page_heatmap_pairs_and_coalitions():
 
 
 def test_sources_offers_the_shown_rows_as_csv_built_on_demand():
-    at = open_link("app_pages/sources.py", q="Vance")
+    at = open_link("sources", q="Vance")
     tiers = table(at).set_index("Id")["Tier"].str[:2].to_dict()
     # e.g. AP's copy (a wire) and The Moscow Times's own page; N36 matches "ad-vance-d": words match inside words
     assert tiers == {"S26": "B:", "S12": "A:", "M48": "B:", "N25": "A:", "M21": "A:", "N36": "A:"}
@@ -153,7 +147,7 @@ def test_chapter_buttons_move_the_date_to_the_end_of_a_chapter():
 
 
 def test_what_changed_between_two_chapters():
-    at = open_link("app_pages/what_changed.py", compare="Between two chapters")
+    at = open_link("what_changed", compare="Between two chapters")
     assert at.selectbox(key=keys.CHAPTER_FROM).value == "Planning the force"
     assert at.selectbox(key=keys.CHAPTER_TO).value == "Paris declaration and talks"
     changes = table(at)
@@ -174,7 +168,5 @@ def test_links_to_unknown_chapters_and_groups_are_ignored():
 
 
 def test_a_link_to_the_last_chapter_as_the_earlier_one_falls_back_to_the_first():
-    at = open_link(
-        "app_pages/what_changed.py", compare="Between two chapters", from_chapter="Paris declaration and talks"
-    )
+    at = open_link("what_changed", compare="Between two chapters", from_chapter="Paris declaration and talks")
     assert at.selectbox(key=keys.CHAPTER_FROM).value == "Planning the force"

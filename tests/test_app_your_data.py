@@ -8,11 +8,12 @@ from pathlib import Path
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from bench.pages import PAGES
 from components import keys
-from tests.test_app import assert_clean, open_app, table, twin
+from components.pages import PAGES
+from testkit.apptest import assert_clean, by_label, go, labels, open_app, table, twin
 
-DATA_PAGE = "app_pages/your_data.py"
+DATA_PAGE = "your_data"
+BACK = "Back to the bundled topic"  # the sidebar button of a session with its own data
 TEMPLATE = Path(__file__).resolve().parents[1] / "data" / "template"
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -40,8 +41,8 @@ def test_template_upload_replaces_the_data_on_every_page():
     assert_clean(at)
     assert at.success[0].value.startswith("Loaded stances\\.csv: 18 positions.")
     assert "A school phone ban" in at.info[0].value
-    assert at.sidebar.button(key="back_to_bundled")
-    at.switch_page("app_pages/overview.py").run()
+    assert by_label(at.sidebar, "button", BACK)
+    go(at, "overview")
     assert set(twin(at, "overview")["Actor"]) == {
         "Student council",
         "Year 12 reps",
@@ -51,13 +52,13 @@ def test_template_upload_replaces_the_data_on_every_page():
         "School nurse",
         "Local council",
     }
-    at.switch_page("app_pages/europe_vs_us.py").run()
+    go(at, "europe_vs_us")
     assert_clean(at)
     assert at.main.header[0].value == "Compare blocs: where they differ"
     assert (at.selectbox(key=keys.COMPARE_A).value, at.selectbox(key=keys.COMPARE_B).value) == ("Students", "Parents")
-    at.switch_page("app_pages/issue_deep_dive.py").run()
+    go(at, "issue_deep_dive")
     assert any("Phones should be switched off and put away during lessons" in m.value for m in at.markdown)
-    at.switch_page("app_pages/timeline.py").run()
+    go(at, "timeline")
     assert "Timeline of 3 key events" in at.get("plotly_chart")[0].proto.alt
     for page in (
         "where_do_you_stand",
@@ -69,7 +70,7 @@ def test_template_upload_replaces_the_data_on_every_page():
         "agreement_map",
         "sources",
     ):
-        at.switch_page(f"app_pages/{page}.py").run()
+        go(at, page)
         assert_clean(at)
 
 
@@ -87,7 +88,7 @@ def test_broken_file_is_refused_with_every_problem_and_the_data_kept():
         ["stances.csv", "2", "summary"],
     ]
     assert "A European force for Ukraine \\(2025–2026\\)" in at.info[0].value
-    at.switch_page("app_pages/overview.py").run()
+    go(at, "overview")
     assert len(twin(at, "overview")) == 119  # still the bundled topic (its 12 central issues)
 
 
@@ -114,10 +115,10 @@ def test_problems_in_a_companion_file_are_named_by_file():
 
 def test_back_to_the_bundled_topic():
     at = upload_template(open_app(DATA_PAGE))
-    at.sidebar.button(key="back_to_bundled").click().run()
+    by_label(at.sidebar, "button", BACK).click().run()
     assert_clean(at)
     assert "A European force for Ukraine \\(2025–2026\\)" in at.info[0].value
-    assert "back_to_bundled" not in [button.key for button in at.sidebar.button]
+    assert BACK not in labels(at.sidebar, "button")
 
 
 def test_edit_in_the_app_with_live_validation_then_apply():
@@ -129,15 +130,15 @@ def test_edit_in_the_app_with_live_validation_then_apply():
     assert_clean(at)
     assert at.warning[0].value.startswith("1 problem in the edited table")
     assert problems_shown(at)["What is wrong and how to fix it"].tolist()[0].endswith("found 'yes'.")
-    apply = next(b for b in at.button if b.label == "Apply edits")
+    apply = by_label(at, "button", "Apply edits")
     assert apply.disabled
     at.session_state[keys.EDITOR] = {"edited_rows": {0: {"position": "-2"}}, "added_rows": [], "deleted_rows": [1]}
     at.run()
     assert at.success[-1].value == "The edited table is valid."
-    next(b for b in at.button if b.label == "Apply edits").click().run()
+    by_label(at, "button", "Apply edits").click().run()
     assert_clean(at)
     assert "17 positions" in at.info[0].value
-    at.switch_page("app_pages/sources.py").run()
+    go(at, "sources")
     council = table(at)
     council = council[(council["Actor"] == "Student council") & (council["Issue"] == "Phones off in lessons")]
     assert council["Stance"].tolist() == ["▼▼ Strongly opposes (−2)"]
@@ -148,7 +149,7 @@ def test_two_sessions_never_share_an_upload():
     bob.run()
     assert "Student council" not in set(twin(bob, "overview")["Actor"])
     assert len(twin(bob, "overview")) == 119
-    alice.switch_page("app_pages/overview.py").run()
+    go(alice, "overview")
     assert "Student council" in set(twin(alice, "overview")["Actor"])
 
 
@@ -161,7 +162,8 @@ def test_nothing_is_written_to_disk():
 
 def test_a_topic_without_events_or_issues_works_on_every_page():
     at = upload(open_app(DATA_PAGE), keys.UPLOAD_STANCES, TEMPLATE / "stances.csv")
-    for page in [name for name in PAGES if name != "your_data"]:
-        at.switch_page(f"app_pages/{page}.py").run()
-        assert_clean(at)
-    assert "Timeline of 0 key events" in at.switch_page("app_pages/timeline.py").run().get("plotly_chart")[0].proto.alt
+    for spec in PAGES:
+        if spec.module != "your_data":
+            go(at, spec.module)
+            assert_clean(at)
+    assert "Timeline of 0 key events" in go(at, "timeline").get("plotly_chart")[0].proto.alt

@@ -10,7 +10,6 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
-from bench.synthetic import synthetic_stances
 from stancekit.agreement import agreement_matrix
 from stancekit.cell_checks import parse_dates
 from stancekit.columnwise import each_column
@@ -22,6 +21,7 @@ from stancekit.prompts import change_prompts
 from stancekit.scale import SCALE_WIDTH
 from stancekit.selection import latest_positions
 from stancekit.validation import as_positions, validate_stances
+from testkit.synthetic import synthetic_stances
 
 CORPUS = Path(__file__).parent / "corpus"
 

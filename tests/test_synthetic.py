@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.synthetic import SHAPES, synthetic_stances, write_synthetic
 from stancekit.topic_files import read_stances
+from testkit.synthetic import SHAPES, synthetic_stances, write_synthetic
 
 
 def test_shape_and_validity(tmp_path):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from bench.server import CHROMIUM_FLAGS, IDLE, chromium_path, streamlit_server
+from testkit.server import CHROMIUM_FLAGS, IDLE, chromium_path, streamlit_server
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 

@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from bench.pages import URL_PATHS
+from components.pages import PAGES
 from tests.e2e.conftest import wait_until_idle
 
 pytestmark = pytest.mark.browser
@@ -18,8 +18,6 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Violations that come from Streamlit itself, not from our content: rule id → reason and upstream issue.
 # Each one is documented in docs/ACCESSIBILITY.md; none is known at present.
 STREAMLIT_OWN: dict[str, str] = {}
-
-PAGES = list(URL_PATHS.values())
 
 
 def serious_violations(page: Page) -> list[str]:
@@ -40,7 +38,7 @@ def settle(page: Page) -> None:
     page.wait_for_timeout(800)  # let charts finish drawing before they are audited
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", [spec.root_path for spec in PAGES], ids=[spec.module for spec in PAGES])
 def test_page_has_no_serious_accessibility_violations(page: Page, app_url: str, path: str):
     page.goto(f"{app_url}/{path}")
     expect(page.locator("h1, h2").first).to_be_visible(timeout=30_000)

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from bench.server import ROOT
+from testkit.server import ROOT
 
 pytestmark = pytest.mark.browser
 

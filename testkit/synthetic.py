@@ -1,9 +1,9 @@
 """Synthetic stance tables for scale tests: actors × issues × dates rows in the public format.
 
-    python -m bench.synthetic 100000 /tmp/stances_100k.csv
+    python -m testkit.synthetic 100000 /tmp/stances_100k.csv
 
 Positions drift over time so that 'what changed', timelines and prompts have work to do. The data is
-random and meaningless: it is never committed, only generated for benchmarks.
+random and meaningless: it is never committed, only generated for benchmarks and scale tests.
 """
 
 from __future__ import annotations

@@ -1,0 +1,94 @@
+"""The app headless in Streamlit's AppTest, driven through its public seams: pages by their module in the
+page registry (components/pages.py), widgets by the label a reader sees, a chart's tabs by the chart's key.
+
+    at = open_app("europe_vs_us")
+    by_label(at, "selectbox", "Bloc A").set_value("Russia").run()
+    gaps = twin(at, "gaps")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block, Widget
+
+from components.common import tab_key
+from components.pages import page
+from testkit.server import ROOT
+
+DASHBOARD = str(ROOT / "dashboard.py")
+CHART, TABLE = "Chart", "Table"  # the two tabs of a chart and its table twin
+
+
+def open_app(
+    module: str | None = None,
+    state: Mapping[str, Any] | None = None,
+    *,
+    params: Mapping[str, str | list[str]] | None = None,
+    timeout: float = 60,
+) -> AppTest:
+    """A fresh session on the page drawn by components.<module> (None: the default page), its session state
+    seeded with `state` and its address carrying the query `params` before the first run."""
+    at = AppTest.from_file(DASHBOARD, default_timeout=timeout)
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    for name, value in (params or {}).items():
+        at.query_params[name] = value
+    at.run()
+    if module:
+        go(at, module)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def go(at: AppTest, module: str) -> AppTest:
+    """Switch the session to the page drawn by components.<module>, as the menu does, and run it."""
+    return at.switch_page(page(module).script).run()
+
+
+def by_label(scope: AppTest | Block, kind: str, label: str) -> Widget:
+    """The one widget of this kind ("button", "selectbox", …) with this label in `scope` (the app,
+    at.sidebar or at.main). Fails when there is none or more than one."""
+    widgets = scope.get(kind)
+    found = [widget for widget in widgets if getattr(widget, "label", None) == label]
+    if len(found) != 1:
+        labels = [getattr(widget, "label", None) for widget in widgets]
+        raise LookupError(f"{len(found)} {kind} widgets labelled {label!r}; the {kind} labels are {labels}")
+    return found[0]
+
+
+def labels(scope: AppTest | Block, kind: str) -> list[str]:
+    """The labels of every widget of this kind in `scope`, in page order."""
+    return [widget.label for widget in scope.get(kind)]
+
+
+def open_tab(at: AppTest, chart: str, tab: str) -> AppTest:
+    """Open the Chart or the Table tab of the chart drawn with key `chart`, as a click on it does, and run."""
+    at.session_state[tab_key(chart)] = tab
+    return at.run()
+
+
+def plotly_charts(at: AppTest) -> list:
+    return at.get("plotly_chart")
+
+
+def table(at: AppTest, index: int = 0) -> pd.DataFrame:
+    """The `index`-th st.dataframe on the page."""
+    return at.dataframe[index].value
+
+
+def twin(at: AppTest, chart: str) -> pd.DataFrame:
+    """The table twin of a chart: open its (lazy) Table tab, read the table, and leave the Chart tab to be
+    open again on the next run."""
+    shown = table(open_tab(at, chart, TABLE))
+    at.session_state[tab_key(chart)] = CHART
+    return shown
+
+
+def assert_clean(at: AppTest) -> None:
+    """No exception and no error message on the page."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
