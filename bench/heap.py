@@ -12,9 +12,9 @@ import time
 from statistics import median
 
 from streamlit.testing.v1 import AppTest
-from testkit.server import ROOT
 
 from components.pages import PAGES
+from testkit.server import ROOT
 
 ROUNDS = 7
 

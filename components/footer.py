@@ -29,8 +29,8 @@ def render(ctx: ViewContext, spec: PageSpec, page_title: str) -> None:
     stances = dataset.stances
     st.divider()
     st.caption(
-        f"**Data:** {len(stances)} dated positions of {stances['actor'].nunique()} actors on "
-        f"{stances['issue'].nunique()} issues, stated {date_span(stances)}, from {dataset.source_count} sources "
+        f"**Data:** {len(stances)} dated positions of {len(dataset.actors)} actors on "
+        f"{len(dataset.issue_names)} issues, stated {date_span(stances)}, from {dataset.source_count} sources "
         "(see **Sources**). Positions are coded −2 (strongly opposes) to +2 (strongly supports) and paraphrased "
         f"in our own words; quotes are the sources' own. Topic: {escape_markdown(dataset.title)}."
     )
