@@ -19,10 +19,9 @@ from components import keys
 from components.caches import selected_tables, shared
 from stancekit.aggregation import bloc_sizes, bloc_summary
 from stancekit.dataset import Dataset
-from stancekit.link_values import encode
 from stancekit.selection import Selection, actors_in_blocs, selected_names
 from stancekit.text import escape_markdown
-from stancekit.view_state import ATTRIBUTES, MIGRATIONS, PARSERS, ViewState
+from stancekit.view_state import ATTRIBUTES, MIGRATIONS, PARSERS, ViewState, encode
 
 
 @dataclass(frozen=True)

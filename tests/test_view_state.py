@@ -11,8 +11,7 @@ import pytest
 
 from components import keys
 from components.pages import PAGES
-from stancekit.link_values import Options, Status, a_date, many_of
-from stancekit.view_state import MIGRATIONS, PARSERS, ViewState
+from stancekit.view_state import MIGRATIONS, PARSERS, Options, Status, ViewState, a_date, many_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
