@@ -13,6 +13,16 @@ from stancekit.validation import validate_stances
 HEADER = "actor,bloc,issue,position,date,summary,source"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # Declared here, not in tests/e2e/conftest.py: pytest reads options only from the conftest files it loads
+    # before collecting, and a plain `python -m pytest` loads tests/e2e/conftest.py too late for that.
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="rewrite the stored screenshots of tests/e2e/test_snapshots.py with what the app shows now",
+    )
+
+
 def make_stances(rows: list[tuple]) -> pd.DataFrame:
     """A validated stance table from (actor, bloc, issue, position, date) tuples."""
     raw = pd.DataFrame(

@@ -71,3 +71,10 @@ def save_full_page(page: Page, name: str) -> Path:
     page.screenshot(path=path, full_page=True)
     page.set_viewport_size(size)
     return path
+
+
+@pytest.fixture(scope="session")
+def update_snapshots(request: pytest.FixtureRequest) -> bool:
+    """--update-snapshots: rewrite the stored screenshots instead of comparing with them (the option itself
+    is declared in tests/conftest.py, so that a plain `python -m pytest --update-snapshots` knows it)."""
+    return bool(request.config.getoption("--update-snapshots"))
