@@ -2,7 +2,7 @@
 
 Plain data (no Streamlit import), so a test or a benchmark can ask which pages exist without running
 the app. To add a page: write its view in components/, add a spec here, add the two-line file in
-app_pages/ (tests/test_pages.py checks that the three agree).
+app_pages/ (tests/test_project.py checks that the three agree).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components import keys
 from components.caches import shared
-from components.common import PLOTLY_CONFIG, empty_state, issue_picker, page_header, position_card
+from components.common import PLOTLY_CONFIG, empty_state, issue_picker, page_header, position_card, tab_key
 from components.context import ViewContext
 from stancekit.chapters import WHOLE_STORY, chapter_named
 from stancekit.figures.timeline import STANDING_KEY, timeline_figure
@@ -53,7 +53,7 @@ def _issue_timeline(ctx: ViewContext) -> None:
             ),
         )
     events = events_as_of(ctx.dataset.events, ctx.as_of)
-    chart_tab, table_tab = st.tabs(["Chart", "Table"], key="timeline_view", on_change="rerun")
+    chart_tab, table_tab = st.tabs(["Chart", "Table"], key=tab_key("timeline"), on_change="rerun")
     if chart_tab.open:
         with chart_tab:
             _chart(ctx, issue, statements, events, period)
