@@ -7,6 +7,7 @@ import streamlit as st
 from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header
 from components.context import ViewContext
+from components.pages import page
 from stancekit.agreement import clustered_agreement, coalitions
 from stancekit.figures.agreement import agreement_figure
 from stancekit.selection import most_positions, with_positions
@@ -18,7 +19,7 @@ MAX_MAP_ACTORS = 50
 def render(ctx: ViewContext) -> None:
     """Draw the agreement heatmap and the coalition table."""
     page_header(
-        "Agreement map: who sides with whom",
+        page("agreement_map").heading,
         "Each cell: how far two actors agree on the issues both took a position on (100 = the same "
         "positions, 0 = opposite ends), ordered so that allies sit together. Hover a cell for the number "
         "of shared issues; few shared issues mean a weak signal.",

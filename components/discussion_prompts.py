@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.common import empty_state, page_header, provenance
 from components.context import ViewContext
+from components.pages import page
 from stancekit.aggregation import default_pair
 from stancekit.prompts import Prompt, discussion_prompts
 from stancekit.selection import with_positions
@@ -28,7 +29,7 @@ def prompts_for(ctx: ViewContext) -> list[Prompt]:
 def render(ctx: ViewContext) -> None:
     """Draw each prompt with its sources."""
     page_header(
-        "Discussion prompts",
+        page("discussion_prompts").heading,
         "Questions generated from the positions on screen: the biggest gaps between the two compared "
         "blocs, the issues with the widest spread of views, and the largest moves from one chapter of the story "
         "to the next. Each comes with the statements to read first.",

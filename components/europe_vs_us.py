@@ -9,8 +9,8 @@ from components import keys
 from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header, provenance, quote_markdown
 from components.context import ViewContext
+from components.pages import page
 from stancekit.aggregation import (
-    PREFERRED_COMPARISON,
     bloc_gap,
     bloc_voices,
     comparable_gaps,
@@ -43,16 +43,18 @@ def _choose_pair(blocs: list[str]) -> tuple[str, str]:
 
 def render(ctx: ViewContext) -> None:
     """Draw the bloc comparison, the gap ranking and the biggest gaps explained."""
-    if set(PREFERRED_COMPARISON) <= set(ctx.dataset.blocs):
+    spec = page("europe_vs_us")
+    _, heading = spec.wording(ctx.dataset.blocs)
+    if heading == spec.heading:  # the topic has both blocs of the preferred comparison
         page_header(
-            "Europe vs US: where they differ",
+            heading,
             "Where the two blocs diverge most and why, then every issue: each European actor (hollow "
             "circles), Europe's mean (filled diamond) and range (band), with the US, Ukraine, Russia and "
             "NATO alongside. Europe is not one voice: look at the spread as well as the mean.",
         )
     else:
         page_header(
-            "Compare blocs: where they differ",
+            heading,
             "Where two blocs diverge most and why, then every issue: the first bloc's members (hollow circles), "
             "its mean (filled marker) and range (band), with the other blocs alongside. A bloc is not one "
             "voice: look at the spread as well as the mean.",

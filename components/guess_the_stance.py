@@ -18,6 +18,7 @@ from components.common import (
     stance_badge_markdown,
 )
 from components.context import ViewContext
+from components.pages import page
 from stancekit.chapters import chapter_named, chapter_path, path_text
 from stancekit.guessing import (
     guess_results,
@@ -51,7 +52,7 @@ def _start_again(actor: str) -> None:
 def render(ctx: ViewContext) -> None:
     """Draw the actor picker, the guessing form and, once revealed, the comparison and score."""
     page_header(
-        "Guess the stance",
+        page("guess_the_stance").heading,
         "Pick an actor and predict its position on each issue. Then reveal what it actually said, with "
         "paraphrase, quote and source, and see where the class's assumptions were wrong.",
     )

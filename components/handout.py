@@ -9,6 +9,7 @@ import streamlit as st
 from components.common import empty_state, page_header
 from components.context import ViewContext
 from components.discussion_prompts import prompts_for
+from components.pages import page
 from stancekit.handout import HandoutContent, handout_content, handout_html, handout_markdown
 from stancekit.prompts import prompts_on
 from stancekit.selection import central_issues
@@ -18,7 +19,7 @@ from stancekit.text import escape_markdown, format_date, safe_link_url
 def render(ctx: ViewContext) -> None:
     """Offer both downloads and preview the content with Streamlit's own elements."""
     page_header(
-        "Handout",
+        page("handout").heading,
         "A printable page for the class with the current selection: who stands where, key quotes, "
         "the discussion prompts, the sources and a citation line. Narrow the sidebar filters to fit "
         "one A4 page.",

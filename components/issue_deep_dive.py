@@ -7,6 +7,7 @@ import streamlit as st
 from components import keys
 from components.common import empty_state, issue_picker, page_header, page_slice, position_card
 from components.context import ViewContext
+from components.pages import page
 from stancekit.agreement import stance_count
 from stancekit.selection import bloc_sections, in_display_order, other_statements, without_positions
 from stancekit.text import escape_markdown
@@ -18,7 +19,7 @@ CARDS_PER_PAGE = 24
 def render(ctx: ViewContext) -> None:
     """Draw the issue picker, the proposition and one card per actor."""
     page_header(
-        "Issue deep-dive",
+        page("issue_deep_dive").heading,
         "Pick an issue: read its proposition, then each actor's latest position with paraphrase, "
         "quote, speaker, date and source, and how that position changed over time.",
     )

@@ -8,6 +8,7 @@ from components import keys
 from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header
 from components.context import ViewContext
+from components.pages import page
 from stancekit.aggregation import bloc_gap, default_pair
 from stancekit.describe import at_a_glance
 from stancekit.figures.matrix import stance_matrix_figure
@@ -20,7 +21,7 @@ from stancekit.text import definite, escape_markdown
 def render(ctx: ViewContext) -> None:
     """Draw the actors × issues matrix with its legend and table twin."""
     page_header(
-        "Overview: who stands where",
+        page("overview").heading,
         "Each cell is an actor's latest stated position on an issue. Purple ▲ = supports, "
         "orange ▼ = opposes, grey ◆ = split; doubled arrows are strong positions; a blank cell means "
         "no stated position. Hover a cell for the paraphrase, speaker, date and source.",

@@ -7,6 +7,7 @@ import streamlit as st
 from components import keys
 from components.common import LINK_COLUMN, csv_download, empty_state, page_header, page_slice
 from components.context import ViewContext
+from components.pages import page
 from stancekit.export import export_rows, to_csv_bytes
 from stancekit.schema import EVIDENCE_TYPES
 from stancekit.tables import TIER_LABELS, search_rows, source_pack_table, sources_table
@@ -17,7 +18,7 @@ ROWS_PER_PAGE = 1_000
 def render(ctx: ViewContext) -> None:
     """Draw the searchable table of positions and the source list."""
     page_header(
-        "Sources",
+        page("sources").heading,
         "Every stated position behind the views, newest first, with speaker, quote, evidence type "
         "and source. Search and filter here; the sidebar filters apply too.",
     )

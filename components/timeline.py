@@ -9,6 +9,7 @@ from components import keys
 from components.caches import shared
 from components.common import PLOTLY_CONFIG, empty_state, issue_picker, page_header, position_card, tab_key
 from components.context import ViewContext
+from components.pages import page
 from stancekit.chapters import WHOLE_STORY, chapter_named
 from stancekit.figures.timeline import STANDING_KEY, timeline_figure
 from stancekit.selection import events_as_of, most_moved, with_positions
@@ -21,7 +22,7 @@ MAX_LANES = 40
 def render(ctx: ViewContext) -> None:
     """Draw the issue picker, the timeline chart, the clicked statement and the table twin."""
     page_header(
-        "Timeline: how positions moved",
+        page("timeline").heading,
         "Key events (diamonds, top) and, for one issue, each actor's position over time: one lane per actor, "
         "higher in the lane = more supportive, the dotted line = split. Every marker is a statement in its "
         "stance colour and glyph: hover it, or click it to read it in full below. The line follows what the "

@@ -8,6 +8,7 @@ import streamlit as st
 from components import keys
 from components.common import LINK_COLUMN, empty_state, page_header, page_slice
 from components.context import ViewContext
+from components.pages import page
 from stancekit.changes import (
     BETWEEN_CHAPTERS,
     BETWEEN_DATES,
@@ -31,7 +32,7 @@ COLUMNS = {
 def render(ctx: ViewContext) -> None:
     """Draw the choice of period and the list of changes."""
     page_header(
-        "What changed",
+        page("what_changed").heading,
         "Every change of an actor's position, newest first. A first statement counts as a change from 'no stated "
         "position'; restating the same position does not, and neither does a report or another voice while the "
         "actor's own words say otherwise.",

@@ -8,6 +8,7 @@ import streamlit as st
 from components import keys
 from components.common import chart_with_table, clear_keys, empty_state, page_header, scale_radio
 from components.context import ViewContext
+from components.pages import page
 from stancekit.activity_tables import breakdown_table, ranking_table
 from stancekit.figures.bars import match_figure
 from stancekit.matching import (
@@ -58,7 +59,7 @@ def _answers(issues: list[str]) -> Answers:
 def render(ctx: ViewContext) -> None:
     """Draw the questions, then (after 'Show my matches') the results."""
     page_header(
-        "Where do you stand?",
+        page("where_do_you_stand").heading,
         "Answer each proposition on the same five-point scale as the actors, skip what you are unsure "
         "about, and mark what matters most to you. Then see which actors and blocs you match, and why. "
         "Your answers stay in this browser tab: nothing is stored or shared.",

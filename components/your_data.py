@@ -10,6 +10,7 @@ import streamlit as st
 from components import data_editor, data_upload
 from components.common import page_header
 from components.context import ViewContext
+from components.pages import page
 from components.session_dataset import is_custom
 from stancekit.dataset import Dataset
 from stancekit.text import escape_markdown
@@ -18,7 +19,7 @@ from stancekit.text import escape_markdown
 def render(ctx: ViewContext) -> None:
     """Draw the current-data status, the upload, the template and dictionary, and the editor."""
     page_header(
-        "Your data: bring your own topic",
+        page("your_data").heading,
         "Load a stance table in the same CSV format as the bundled topic and every page, activity and export "
         "works with it. Your data stays in this browser tab only: it is not saved and nobody else sees it.",
     )
