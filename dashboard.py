@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import footer, sidebar
-from components.common import as_of_notice
+from components.common import as_of_notice, house_style
 from components.context import build_context, follow_renamed_keys, notify_ignored_settings
 from components.pages import PAGES, page_at
 from components.server_heap import settle_heap
@@ -13,9 +13,10 @@ st.set_page_config(
     page_title="Who wants what? Stance dashboard",
     page_icon="⚖️",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # open on a wide screen, closed on a phone
 )
 
+house_style()  # the app's own static CSS: phone and projector layout
 apply_pending_dataset()  # a dataset switch asked for in the last run, before any widget is drawn
 dataset = active_dataset()
 notify_ignored_settings(dataset)  # what in the link does not apply, said once

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -24,9 +25,16 @@ PLOTLY_CONFIG = {
 LINK_COLUMN = st.column_config.LinkColumn(
     "Link", display_text=r"https?://(?:www\.)?([^/]+)", help="Opens the source in a new tab"
 )
+# The app's own static CSS (layout only); st.html sends a stylesheet to the page without taking up room.
+HOUSE_CSS = Path(__file__).with_name("house.css")
 BADGE_COLOURS = {-2: "orange", -1: "orange", 0: "gray", 1: "violet", 2: "violet"}
 # Evidence badges avoid the stance colours (orange/violet) so the two never read as one scale.
 EVIDENCE_BADGE_COLOURS = {"statement": "blue", "reported": "gray", "analysis": "gray"}
+
+
+def house_style() -> None:
+    """The app's own stylesheet (components/house.css): phone and projector layout, never data."""
+    st.html(HOUSE_CSS)
 
 
 def page_header(title: str, what_it_shows: str) -> None:
