@@ -6,14 +6,14 @@ import streamlit as st
 
 from components import keys
 from components.caches import shared
-from components.common import chart_with_table, empty_state, page_header
+from components.common import chart_with_table, empty_state, issue_picker, page_header, stance_badge_markdown
 from components.context import ViewContext
 from components.pages import page
 from stancekit.aggregation import bloc_gap, default_pair
 from stancekit.describe import at_a_glance
 from stancekit.figures.matrix import stance_matrix_figure
 from stancekit.scale import GLYPHS, LABELS, NO_POSITION, POSITIONS
-from stancekit.selection import issue_views, with_positions
+from stancekit.selection import issue_by_position, issue_views, with_positions
 from stancekit.tables import positions_table
 from stancekit.text import definite, escape_markdown
 
@@ -24,7 +24,7 @@ def render(ctx: ViewContext) -> None:
         page("overview").heading,
         "Each cell is an actor's latest stated position on an issue. Purple ▲ = supports, "
         "orange ▼ = opposes, grey ◆ = split; doubled arrows are strong positions; a blank cell means "
-        "no stated position. Hover a cell for the paraphrase, speaker, date and source.",
+        "no stated position. Hover or tap a cell for the paraphrase, speaker, date and source.",
     )
     if ctx.latest.empty:
         empty_state("No positions match the current filters.")
@@ -50,8 +50,18 @@ def _matrix(ctx: ViewContext) -> None:
             "issues, one press away.",
         )
         issues = list(groups.get(group) or groups[next(iter(groups))])
-    legend = " · ".join(f"{GLYPHS[p]} {LABELS[p]}" for p in reversed(POSITIONS))
-    st.caption(f"Key: {legend} · blank: {NO_POSITION.lower()}")
+    # Two forms, one shown by the width of the screen (components/house.css): the matrix from 640 px up, one
+    # issue at a time as lists of names on a phone, where 13 columns would not fit.
+    with st.container(key="overview_matrix"):
+        legend = " · ".join(f"{GLYPHS[p]} {LABELS[p]}" for p in reversed(POSITIONS))
+        st.caption(f"Key: {legend} · blank: {NO_POSITION.lower()}")
+        _wide(ctx, issues)
+    with st.container(key="overview_phone"):
+        _issue_list(ctx, issues)
+
+
+def _wide(ctx: ViewContext, issues: list[str]) -> None:
+    """The actors × issues matrix and its table twin."""
     chart_with_table(
         lambda: stance_matrix_figure(ctx.latest, ctx.actors, issues, ctx.dataset.actor_bloc),
         lambda: positions_table(ctx.latest, ctx.actors, issues),
@@ -87,3 +97,31 @@ def _at_a_glance(ctx: ViewContext) -> None:
             label="See where and why they differ",
             icon=":material/arrow_forward:",
         )
+
+
+def _issue_list(ctx: ViewContext, issues: list[str]) -> None:
+    """The phone form: one issue at a time, each bloc's actors listed by their stated position."""
+    issue = issue_picker(issues)
+    st.caption(escape_markdown(ctx.dataset.issue_info(issue)["proposition"]))
+    for bloc in issue_by_position(ctx.latest, ctx.actors, ctx.dataset.actor_bloc, issue):
+        lines = [f"**{escape_markdown(bloc.bloc)}** · :small[{_stated(bloc.stated, bloc.size)}]"]
+        lines += [
+            f"{stance_badge_markdown(position)} {escape_markdown(', '.join(names))}"
+            for position, names in bloc.by_position
+        ]
+        if bloc.silent and bloc.size > 1:
+            lines.append(f":small[{NO_POSITION}: {escape_markdown(', '.join(bloc.silent))}]")
+        st.markdown("  \n".join(lines))
+    st.page_link(
+        "app_pages/issue_deep_dive.py",
+        label="Paraphrases, quotes and sources: this issue in depth",
+        icon=":material/arrow_forward:",
+        query_params={keys.ISSUE: issue},
+    )
+
+
+def _stated(stated: int, size: int) -> str:
+    """How many actors stand behind the bloc's lines: '3 of 19 actors stated a position', '1 actor'."""
+    if size == 1:
+        return "1 actor" if stated else f"1 actor · {NO_POSITION.lower()}"
+    return f"{stated} of {size} actors stated a position"

@@ -63,7 +63,7 @@ PAGES: tuple[PageSpec, ...] = (
         "overview",
         "Explore",
         "Overview: who stands where",
-        choices=(vs.ISSUE_GROUP,),
+        choices=(vs.ISSUE_GROUP, vs.ISSUE),
         default=True,
     ),
     PageSpec(

@@ -167,3 +167,39 @@ def issue_views(
     if views:
         views[ALL_ISSUES] = tuple(issues)
     return views if len(views) > 1 else {}
+
+
+@dataclass(frozen=True)
+class BlocStances:
+    """One bloc's actors on one issue, grouped by their stated position (strongest support first), and those
+    with no stated position: the matrix's column for one issue, in words, for a phone."""
+
+    bloc: str
+    by_position: tuple[tuple[int, tuple[str, ...]], ...]
+    silent: tuple[str, ...]
+
+    @property
+    def size(self) -> int:
+        return sum(len(names) for _, names in self.by_position) + len(self.silent)
+
+    @property
+    def stated(self) -> int:
+        return self.size - len(self.silent)
+
+
+def issue_by_position(
+    latest: pd.DataFrame, actors: Iterable[str], actor_bloc: Mapping[str, str], issue: str
+) -> list[BlocStances]:
+    """Every bloc of `actors` (in their order) on `issue`: who stands at each scale point, who has not spoken.
+    `latest` holds one position per actor and issue (latest_positions)."""
+    rows = latest[latest["issue"] == issue]
+    position_of = dict(zip(rows["actor"], rows["position"].astype(int), strict=True))
+    blocs: dict[str, list[str]] = {}
+    for actor in actors:
+        blocs.setdefault(actor_bloc[actor], []).append(actor)
+    result = []
+    for bloc, members in blocs.items():
+        stated = sorted({position_of[a] for a in members if a in position_of}, reverse=True)
+        by_position = tuple((p, tuple(a for a in members if position_of.get(a) == p)) for p in stated)
+        result.append(BlocStances(bloc, by_position, tuple(a for a in members if a not in position_of)))
+    return result

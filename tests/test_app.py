@@ -91,6 +91,22 @@ def test_overview_shows_one_group_of_issues_at_a_time():
     assert len(twin(at, "overview")) == 119
 
 
+def test_overview_phone_form_lists_one_issue_by_bloc_and_position():
+    at = open_app(params={keys.ISSUE: "US backstop"})
+    text = "\n".join(m.value for m in at.main.markdown)
+    assert by_label(at.main, "selectbox", "Issue").value == "US backstop"
+    assert "**Europe** · :small[" in text and "actors stated a position]" in text
+    assert "**United States** · :small[1 actor]" in text
+    assert ":violet-badge[▲▲ Strongly supports \\(\\+2\\)] Poland, Italy  \n" in text
+    assert "**Other partners** · :small[0 of 3 actors stated a position]  \n:small[No stated position: Canada" in text
+    by_label(at.main, "selectbox", "Issue").set_value("European ground troops").run()
+    assert_clean(at)
+    text = "\n".join(m.value for m in at.main.markdown)
+    assert "**Russia** · :small[1 actor]  \n:orange-badge[▼▼ Strongly opposes \\(−2\\)] Russia" in text
+    link = next(p for p in at.main.get("page_link") if "in depth" in p.proto.label)
+    assert link.proto.query_string == "issue=European+ground+troops"
+
+
 def test_filters_that_leave_nothing_show_a_helpful_empty_state():
     at = open_app()
     at.multiselect(key=keys.BLOCS).set_value(["Ukraine"]).run()

@@ -6,6 +6,7 @@ from stancekit.selection import (
     bloc_sections,
     events_as_of,
     in_display_order,
+    issue_by_position,
     latest_positions,
     most_moved,
     most_positions,
@@ -154,3 +155,18 @@ def test_bloc_sections_share_one_section_for_single_actor_blocs():
         ("Europe", ["UK", "France"]),
         ("Partners", ["Japan"]),
     ]
+
+
+def test_issue_by_position_groups_each_blocs_actors_by_stance_and_names_the_silent(small_stances):
+    latest = latest_positions(small_stances)
+    actors = ["UK", "France", "Poland", "Germany", "US", "Russia"]
+    blocs = {"UK": "Europe", "France": "Europe", "Poland": "Europe", "Germany": "Europe"}
+    blocs |= {"US": "United States", "Russia": "Russia"}
+    europe, us, russia = issue_by_position(latest, actors, blocs, "Deal")
+    assert (europe.bloc, europe.by_position) == ("Europe", ((0, ("UK",)),))
+    assert europe.silent == ("France", "Poland", "Germany")
+    assert (europe.stated, europe.size) == (1, 4)
+    assert us.by_position == ((2, ("US",)),) and russia.by_position == () and russia.silent == ("Russia",)
+    europe = issue_by_position(latest, actors, blocs, "Troops")[0]
+    assert europe.by_position == ((2, ("UK",)), (1, ("France",)), (-1, ("Poland",)))  # strongest support first
+    assert europe.silent == ("Germany",)
