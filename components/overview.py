@@ -22,9 +22,8 @@ def render(ctx: ViewContext) -> None:
     """Draw the actors × issues matrix with its legend and table twin."""
     page_header(
         page("overview").heading,
-        "Each cell is an actor's latest stated position on an issue. Purple ▲ = supports, "
-        "orange ▼ = opposes, grey ◆ = split; doubled arrows are strong positions; a blank cell means "
-        "no stated position. Hover or tap a cell for the paraphrase, speaker, date and source.",
+        "Each cell is an actor's latest stated position on an issue (blank: no stated position). "
+        "Hover or tap a cell for the paraphrase, speaker, date and source.",
     )
     if ctx.latest.empty:
         empty_state("No positions match the current filters.")
