@@ -6,15 +6,22 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from stancekit.figures.style import FONT, HOUSE_TEMPLATE
+from stancekit.figures.style import FONT, HOUSE_TEMPLATE, MIN_FONT
 from stancekit.text import escape_plotly
+
+# Up to this many actors each cell prints its value: "100" at 12 px still fits a column on a 358 px phone.
+# Beyond, cells would be narrower than their number at a phone's width (and a number spilling over the
+# next cell reads as that cell's): the colour, the tap-and-hover and the table twin carry the values.
+NUMBERED_CELLS_LIMIT = 12
 
 
 def agreement_figure(agreement: pd.DataFrame, shared: pd.DataFrame) -> go.Figure:
-    """Actor × actor heatmap of agreement (0–100 %), the value printed in every cell that has one."""
+    """Actor × actor heatmap of agreement (0–100 %); with up to NUMBERED_CELLS_LIMIT actors, the value
+    printed in every cell that has one."""
     names = [escape_plotly(a) for a in agreement.index]
     values = agreement.to_numpy(dtype=float) * 100
-    text = np.where(np.isnan(values), "", np.vectorize(lambda v: f"{v:.0f}")(np.nan_to_num(values)))
+    numbered = len(names) <= NUMBERED_CELLS_LIMIT
+    text = np.where(np.isnan(values) | (not numbered), "", np.vectorize(lambda v: f"{v:.0f}")(np.nan_to_num(values)))
 
     def pair_hover(i: int, j: int) -> str:
         heading = f"<b>{names[i]}</b> & <b>{names[j]}</b><br>"
@@ -31,7 +38,7 @@ def agreement_figure(agreement: pd.DataFrame, shared: pd.DataFrame) -> go.Figure
             y=names,
             text=text,
             texttemplate="%{text}",
-            textfont=dict(size=12),
+            textfont=dict(size=MIN_FONT),
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
             colorscale="Blues",
@@ -39,16 +46,31 @@ def agreement_figure(agreement: pd.DataFrame, shared: pd.DataFrame) -> go.Figure
             zmax=100,
             xgap=2,
             ygap=2,
-            colorbar=dict(title=dict(text="Agreement %"), thickness=14),
+            # Under the plot, not beside it: a phone's width goes to the cells.
+            colorbar=dict(
+                orientation="h",
+                title=dict(text="Agreement %", side="top", font=dict(size=14)),
+                tickvals=[0, 25, 50, 75, 100],
+                tickfont=dict(size=14),
+                thickness=14,
+                len=1.0,
+                x=0.5,
+                xanchor="center",
+                y=0,
+                yanchor="bottom",
+                yref="container",
+                ypad=8,
+            ),
         )
     )
     figure.update_layout(
         font=FONT,
         template=HOUSE_TEMPLATE,
-        height=180 + 34 * len(names),
-        margin=dict(l=10, r=10, t=10, b=10),
-        xaxis=dict(side="top", tickangle=-40, showgrid=False),
-        yaxis=dict(autorange="reversed", showgrid=False),
+        height=280 + 34 * len(names),
+        margin=dict(l=10, r=10, t=10, b=90),
+        # Upright names (-90°) take one line's width each; plotly leaves out some where columns are narrower.
+        xaxis=dict(side="top", tickangle=-90, showgrid=False, tickfont=dict(size=14)),
+        yaxis=dict(autorange="reversed", showgrid=False, tickfont=dict(size=14)),
         hoverlabel=dict(bgcolor="#ffffff", font=dict(size=14, color="#1a1a1a")),
     )
     return figure

@@ -5,44 +5,61 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from stancekit.figures.style import FONT, HOUSE_TEMPLATE, wrap_label
+from stancekit.figures.style import FONT, HOUSE_TEMPLATE, label_with_figures
 from stancekit.scale import signed
 from stancekit.text import escape_plotly
 
+# The x axis title stays short so it fits under a phone's narrow plot; the view's caption can say the rest.
+GAP_AXIS_TITLE = "Gap (0–4)"
+GAP_EXPLANATION = (
+    "The gap is the distance between the two blocs' mean positions: 0 = the same position, "
+    "4 = opposite ends of the scale."
+)
+
+
+def _figures_line(parts: list[str], one_line: int = 26) -> str:
+    """Figures joined on one line, or one per line when together they would be wider than a phone allows."""
+    joined = " · ".join(parts)
+    return joined if len(joined) <= one_line else "<br>".join(parts)
+
 
 def gap_figure(gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> go.Figure:
-    """Horizontal bars: issues ranked by the distance between two blocs' mean positions."""
+    """Horizontal bars: issues ranked by the distance between two blocs' mean positions.
+
+    Each bar's figures (both means) are the second line of its tick label, not text beside the bar: the
+    axis margin grows to fit them, so at 358 px nothing is clipped. See GAP_EXPLANATION for the caption.
+    """
     comparable = gaps.dropna(subset=["gap"]).iloc[::-1]
-    labels = [
-        f"{escape_plotly(bloc_a)} {signed(round(a, 1))} · {escape_plotly(bloc_b)} {signed(round(b, 1))}"
+    figures = [
+        _figures_line(
+            [f"{escape_plotly(bloc_a)} {signed(round(a, 1))}", f"{escape_plotly(bloc_b)} {signed(round(b, 1))}"]
+        )
         for a, b in zip(comparable["mean_a"], comparable["mean_b"], strict=False)
     ]
-    # Long bars carry their label inside (white on dark grey), short ones just past their end: never clipped.
-    inside = [gap > 2.4 for gap in comparable["abs_gap"]]
+    labels = [label_with_figures(issue, f) for issue, f in zip(comparable["issue"], figures, strict=True)]
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
     figure = go.Figure(
         go.Bar(
             x=comparable["abs_gap"],
-            y=[wrap_label(i, 26) for i in comparable["issue"]],
+            y=labels,
             orientation="h",
             marker=dict(color="#4d4d4d"),
-            text=labels,
-            textposition=["inside" if i else "outside" for i in inside],
-            insidetextanchor="end",
-            textfont=dict(color=["#ffffff" if i else "#1a1a1a" for i in inside]),
-            cliponaxis=False,
-            hovertemplate="%{y}<br>Gap %{x:.1f} points<extra></extra>",
+            customdata=[escape_plotly(i) for i in comparable["issue"]],
+            hovertemplate="<b>%{customdata}</b><br>Gap %{x:.1f} points<extra></extra>",
         )
     )
     figure.update_layout(
         font=FONT,
-        height=110 + 56 * max(len(comparable), 1),
-        margin=dict(l=10, r=30, t=30, b=10),
+        height=90 + max(56, 18 * lines + 12) * max(len(comparable), 1),
+        margin=dict(l=10, r=20, t=10, b=10),
+        bargap=0.35,
         xaxis=dict(
-            range=[0, 4.9],
+            range=[0, 4.1],
             tickvals=[0, 1, 2, 3, 4],
-            title="Distance between the two means (0 = same position, 4 = opposite ends)",
+            title=dict(text=GAP_AXIS_TITLE, standoff=10),
             gridcolor="#d0d0d0",
         ),
+        yaxis=dict(tickfont=dict(size=14)),
         template=HOUSE_TEMPLATE,
         showlegend=False,
     )
@@ -50,29 +67,31 @@ def gap_figure(gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> go.Figure:
 
 
 def match_figure(matches: pd.DataFrame) -> go.Figure:
-    """Horizontal bars of match % (best on top), each labelled with the issues it rests on."""
+    """Horizontal bars of match % (best on top); each tick label names the actor, then the match and the
+    issues it rests on in smaller type (in the axis margin, so never clipped at a phone's width)."""
     ranked = matches.iloc[::-1]
-    labels = [
+    figures = [
         f"{m:.0%} · {n} issue{'s' if n != 1 else ''}" for m, n in zip(ranked["match"], ranked["issues"], strict=True)
     ]
+    names = [escape_plotly(name) for name in ranked["name"]]
     figure = go.Figure(
         go.Bar(
             x=ranked["match"] * 100,
-            y=[escape_plotly(name) for name in ranked["name"]],
+            y=[label_with_figures(name, f, 24) for name, f in zip(ranked["name"], figures, strict=True)],
             orientation="h",
             marker=dict(color="#0072B2"),
-            text=labels,
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
+            customdata=[[n, f] for n, f in zip(names, figures, strict=True)],
+            hovertemplate="<b>%{customdata[0]}</b>: %{customdata[1]}<extra></extra>",
         )
     )
     figure.update_layout(
         font=FONT,
         template=HOUSE_TEMPLATE,
-        height=90 + 40 * max(len(ranked), 1),
-        margin=dict(l=10, r=40, t=10, b=10),
-        xaxis=dict(range=[0, 125], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", title="Match"),
+        height=90 + 52 * max(len(ranked), 1),
+        margin=dict(l=10, r=20, t=10, b=10),
+        bargap=0.3,
+        xaxis=dict(range=[0, 102], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", title="Match"),
+        yaxis=dict(tickfont=dict(size=14)),
         showlegend=False,
     )
     return figure

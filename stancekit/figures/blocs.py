@@ -13,12 +13,16 @@ from stancekit.figures.style import (
     FONT,
     HOUSE_TEMPLATE,
     horizontal_rule,
+    legend_below,
     position_hover,
     short_hover,
     wrap_label,
 )
-from stancekit.scale import GLYPHS, LABELS, MAX_POSITION, MIN_POSITION, POSITIONS, signed, stance_label
+from stancekit.scale import GLYPHS, MAX_POSITION, MIN_POSITION, POSITIONS, signed, stance_label
 from stancekit.text import escape_plotly
+
+# The scale's direction in words, above its glyph-and-number ticks.
+SCALE_TITLE = "◀ opposes · split ◆ · supports ▶"
 
 
 def _lanes(count: int, spacing: float = 0.16) -> list[float]:
@@ -61,20 +65,26 @@ def bloc_positions_figure(latest: pd.DataFrame, issues: list[str], blocs: list[s
         shapes=[horizontal_rule(boundary + 0.5, "#cccccc", 1) for boundary in range(len(issues) - 1)],
         font=FONT,
         template=HOUSE_TEMPLATE,
-        height=150 + 78 * len(issues),
-        margin=dict(l=10, r=10, t=130, b=10),
-        legend=dict(orientation="h", yref="container", y=1, yanchor="top", xanchor="left", x=0, font=dict(size=14)),
+        height=230 + 78 * len(issues),
+        margin=dict(l=10, r=10, t=10, b=10),
+        # Under the plot (the scale is on top): the legend wraps to the width it gets instead of taking it.
+        legend=legend_below(traceorder="normal"),
         xaxis=dict(
             side="top",
             range=[MIN_POSITION - 0.4, MAX_POSITION + 0.4],
             tickvals=list(POSITIONS),
-            ticktext=[f"{GLYPHS[p]} {signed(p)}<br>{LABELS[p]}" for p in POSITIONS],
+            # Glyph and number only: five narrow labels fit a phone's plot; the title says which way is which.
+            ticktext=[f"{GLYPHS[p]}<br>{signed(p)}" for p in POSITIONS],
+            tickfont=dict(size=14),
+            tickangle=0,
+            title=dict(text=SCALE_TITLE, font=dict(size=14), standoff=8),
             gridcolor="#bdbdbd",
             zeroline=False,
         ),
         yaxis=dict(
             tickvals=list(row_of.values()),
-            ticktext=[wrap_label(i, 26) for i in row_of],
+            ticktext=[wrap_label(i, 20) for i in row_of],
+            tickfont=dict(size=14),
             range=[-0.5, len(issues) - 0.5],
             showgrid=False,
             zeroline=False,

@@ -16,6 +16,11 @@ from stancekit.schema import EVIDENCE_TYPES
 from stancekit.text import escape_plotly, format_date
 
 FONT = dict(family="sans-serif", size=15, color="#1a1a1a")
+# Figures are stretched to their container, 358 px on a phone to ~1800 px on a projector, and the server
+# never knows which: every figure is built to read at any of those widths. No text below MIN_FONT px;
+# figures set beside a label (the second line of a tick label) are SMALL_FONT px.
+MIN_FONT = 12
+SMALL_FONT = 13
 # Okabe–Ito colours and distinct marker shapes, one pair per bloc in display order.
 BLOC_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#000000", "#CC79A7", "#E69F00", "#56B4E9")
 BLOC_SYMBOLS = ("diamond", "square", "triangle-up", "x", "star", "circle", "cross")
@@ -60,6 +65,28 @@ HOUSE_TEMPLATE = go.layout.Template(
 def wrap_label(label: str, width: int = 14) -> str:
     """An axis label broken over lines of about `width` characters, HTML-escaped."""
     return "<br>".join(escape_plotly(line) for line in textwrap.wrap(label, width)) or escape_plotly(label)
+
+
+def label_with_figures(label: str, figures: str, width: int = 22) -> str:
+    """A tick label that carries its bar's figures: the label wrapped, then `figures` (already escaped) on
+    a line of its own in smaller, darker type. It sits in the axis margin, which plotly sizes to fit
+    (automargin), so nothing runs past the chart's edge the way a label outside a bar does on a phone."""
+    return f'{wrap_label(label, width)}<br><span style="font-size:{SMALL_FONT}px;color:#333333">{figures}</span>'
+
+
+def legend_below(**extra: object) -> dict:
+    """A horizontal legend under the plot (for a chart whose x axis is on top): it wraps to the width it
+    has instead of taking width from the plot, and plotly grows the bottom margin to hold it."""
+    return dict(
+        orientation="h",
+        x=0,
+        xanchor="left",
+        y=0,
+        yanchor="top",
+        yref="paper",
+        font=dict(size=14),
+        **extra,
+    )
 
 
 def position_hover(row: pd.Series, *, heading: bool = True) -> str:

@@ -35,6 +35,7 @@ STANDING_SYMBOLS = {
 }
 STANDING_KEY = "● own statement · ■ joint statement · ○ reported · ◇ another voice (not on the line)"
 CHAPTER_SHADE = "#f3f0f7"
+CHAPTER_LINE = 18  # px: the height of one line of chapter labels
 
 
 def _chapter_shapes(figure: go.Figure, chapters: tuple[Chapter, ...]) -> list[dict]:
@@ -56,13 +57,16 @@ def _chapter_shapes(figure: go.Figure, chapters: tuple[Chapter, ...]) -> list[di
                     layer="below",
                 )
             )
+        # A short label ("Ch. 2"), every other one a line higher: a chapter of a few weeks is only ~20 px
+        # wide on a phone, so neighbours' labels would otherwise print on top of one another.
         figure.add_annotation(
             x=chapter.start + (chapter.end - chapter.start) / 2,
             xref="x2",
             y=1,
             yref="paper",
             yanchor="bottom",
-            text=f"<b>Chapter {chapter.number}</b>",
+            yshift=CHAPTER_LINE if chapter.number % 2 == 0 else 0,
+            text=f"<b>Ch. {chapter.number}</b>",
             hovertext=escape_plotly(chapter.name),
             showarrow=False,
             font=dict(size=13, color="#333333"),
@@ -186,8 +190,8 @@ def timeline_figure(
     figure.update_layout(
         font=FONT,
         template=HOUSE_TEMPLATE,
-        height=140 + 46 * max(len(present), 1) + (30 if chapters else 0),
-        margin=dict(l=10, r=30, t=10 + (30 if chapters else 0), b=10),
+        height=140 + 46 * max(len(present), 1) + (2 * CHAPTER_LINE + 10 if chapters else 0),
+        margin=dict(l=10, r=30, t=10 + (2 * CHAPTER_LINE + 10 if chapters else 0), b=10),
         hoverlabel=dict(bgcolor="#ffffff", font=dict(size=14, color="#1a1a1a")),
         clickmode="event+select",
     )
