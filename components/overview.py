@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import keys
 from components.caches import shared
-from components.common import chart_with_table, empty_state, issue_picker, page_header, stance_badge_markdown
+from components.common import chart_with_table, empty_state, page_header, stance_badge_markdown
 from components.context import ViewContext
 from components.pages import page
 from stancekit.aggregation import bloc_gap, default_pair
@@ -100,7 +100,7 @@ def _at_a_glance(ctx: ViewContext) -> None:
 
 def _issue_list(ctx: ViewContext, issues: list[str]) -> None:
     """The phone form: one issue at a time, each bloc's actors listed by their stated position."""
-    issue = issue_picker(issues)
+    issue = st.selectbox("Issue", issues, index=0, key=keys.OVERVIEW_ISSUE)  # the phone form's own, not in the URL
     st.caption(escape_markdown(ctx.dataset.issue_info(issue)["proposition"]))
     for bloc in issue_by_position(ctx.latest, ctx.actors, ctx.dataset.actor_bloc, issue):
         lines = [f"**{escape_markdown(bloc.bloc)}** · :small[{_stated(bloc.stated, bloc.size)}]"]

@@ -63,7 +63,7 @@ PAGES: tuple[PageSpec, ...] = (
         "overview",
         "Explore",
         "Overview: who stands where",
-        choices=(vs.ISSUE_GROUP, vs.ISSUE),
+        choices=(vs.ISSUE_GROUP,),
         default=True,
     ),
     PageSpec(

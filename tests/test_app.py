@@ -92,7 +92,7 @@ def test_overview_shows_one_group_of_issues_at_a_time():
 
 
 def test_overview_phone_form_lists_one_issue_by_bloc_and_position():
-    at = open_app(params={keys.ISSUE: "US backstop"})
+    at = open_app(state={keys.OVERVIEW_ISSUE: "US backstop"})
     text = "\n".join(m.value for m in at.main.markdown)
     assert by_label(at.main, "selectbox", "Issue").value == "US backstop"
     assert "**Europe** · :small[" in text and "actors stated a position]" in text
