@@ -25,8 +25,9 @@ PLOTLY_CONFIG = {
 LINK_COLUMN = st.column_config.LinkColumn(
     "Link", display_text=r"https?://(?:www\.)?([^/]+)", help="Opens the source in a new tab"
 )
-# The app's own static CSS (layout only); st.html sends a stylesheet to the page without taking up room.
-HOUSE_CSS = Path(__file__).with_name("house.css")
+# The app's own static CSS (layout only), read once per process; st.html sends a page that holds only a
+# stylesheet to the page's head without taking up room.
+HOUSE_CSS = "<style>" + Path(__file__).with_name("house.css").read_text(encoding="utf-8") + "</style>"
 BADGE_COLOURS = {-2: "orange", -1: "orange", 0: "gray", 1: "violet", 2: "violet"}
 # Evidence badges avoid the stance colours (orange/violet) so the two never read as one scale.
 EVIDENCE_BADGE_COLOURS = {"statement": "blue", "reported": "gray", "analysis": "gray"}

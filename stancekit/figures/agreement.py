@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from stancekit.figures.style import FONT, HOUSE_TEMPLATE, MIN_FONT
+from stancekit.figures.style import FONT, HOUSE_TEMPLATE, MIN_FONT, colorbar_below
 from stancekit.text import escape_plotly
 
 # Up to this many actors each cell prints its value: "100" at 12 px still fits a column on a 358 px phone.
@@ -21,7 +21,11 @@ def agreement_figure(agreement: pd.DataFrame, shared: pd.DataFrame) -> go.Figure
     names = [escape_plotly(a) for a in agreement.index]
     values = agreement.to_numpy(dtype=float) * 100
     numbered = len(names) <= NUMBERED_CELLS_LIMIT
-    text = np.where(np.isnan(values) | (not numbered), "", np.vectorize(lambda v: f"{v:.0f}")(np.nan_to_num(values)))
+    text = (
+        np.where(np.isnan(values), "", np.vectorize(lambda v: f"{v:.0f}")(np.nan_to_num(values)))
+        if numbered
+        else np.full(values.shape, "")
+    )
 
     def pair_hover(i: int, j: int) -> str:
         heading = f"<b>{names[i]}</b> & <b>{names[j]}</b><br>"
@@ -47,19 +51,8 @@ def agreement_figure(agreement: pd.DataFrame, shared: pd.DataFrame) -> go.Figure
             xgap=2,
             ygap=2,
             # Under the plot, not beside it: a phone's width goes to the cells.
-            colorbar=dict(
-                orientation="h",
-                title=dict(text="Agreement %", side="top", font=dict(size=14)),
-                tickvals=[0, 25, 50, 75, 100],
-                tickfont=dict(size=14),
-                thickness=14,
-                len=1.0,
-                x=0.5,
-                xanchor="center",
-                y=0,
-                yanchor="bottom",
-                yref="container",
-                ypad=8,
+            colorbar=colorbar_below(
+                title=dict(text="Agreement %", side="top", font=dict(size=14)), tickvals=[0, 25, 50, 75, 100]
             ),
         )
     )

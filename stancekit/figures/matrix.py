@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from stancekit.figures.style import FONT, HOUSE_TEMPLATE, MIN_FONT, horizontal_rule, position_hover
+from stancekit.figures.style import FONT, HOUSE_TEMPLATE, MIN_FONT, colorbar_below, horizontal_rule, position_hover
 from stancekit.scale import COLOURS, GLYPHS, MAX_POSITION, MIN_POSITION, NO_POSITION, POSITIONS
 from stancekit.text import escape_plotly
 
@@ -61,21 +61,7 @@ def stance_matrix_figure(
         ygap=3 if roomy else 1,
         # The key in words is the view's caption; the colour bar pairs each colour with its glyph only,
         # five short labels that never run into each other, whatever the width.
-        colorbar=dict(
-            orientation="h",
-            tickvals=list(POSITIONS),
-            ticktext=[GLYPHS[p] for p in POSITIONS],
-            tickangle=0,
-            tickfont=dict(size=14),
-            thickness=14,
-            len=1.0,
-            x=0.5,
-            xanchor="center",
-            y=0,
-            yanchor="bottom",
-            yref="container",
-            ypad=8,
-        ),
+        colorbar=colorbar_below(tickvals=list(POSITIONS), ticktext=[GLYPHS[p] for p in POSITIONS], tickangle=0),
     )
     if detailed:
         # The template names the cell's actor and issue, so each cell carries only its own text.

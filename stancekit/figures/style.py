@@ -89,6 +89,24 @@ def legend_below(**extra: object) -> dict:
     )
 
 
+def colorbar_below(**extra: object) -> dict:
+    """A heatmap's horizontal colour bar under the plot, as wide as the chart: a phone's width goes to the
+    cells, and its ticks spread over the whole width instead of crowding a narrow strip beside them."""
+    return dict(
+        orientation="h",
+        tickfont=dict(size=14),
+        thickness=14,
+        len=1.0,
+        x=0.5,
+        xanchor="center",
+        y=0,
+        yanchor="bottom",
+        yref="container",
+        ypad=8,
+        **extra,
+    )
+
+
 def position_hover(row: pd.Series, *, heading: bool = True) -> str:
     """Hover text for one stated position: actor and issue (unless the chart's template names them), stance,
     paraphrase, speaker, date and source."""
