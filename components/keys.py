@@ -16,6 +16,7 @@ TIMELINE_PERIOD = view_state.TIMELINE_PERIOD  # timeline: the whole story or one
 ISSUE_GROUP = view_state.ISSUE_GROUP  # overview: one group of issues or all
 ONLY_MOVES = view_state.ONLY_MOVES  # "what changed": hide first statements
 PRESENTER_ISSUE = view_state.SLIDE  # presenter: the issue on screen
+PRESENTER_QUOTE = view_state.SLIDE_QUOTE  # presenter: the bloc whose words the slide quotes
 OVERVIEW_ISSUE = "overview_issue"  # the overview's phone form: the issue listed (not in the URL)
 CHAPTER_PICK = "chapter_pick"  # the sidebar's chapter buttons (they move "as of"; not in the URL)
 STAND_ALL = "stand_all"  # "where do you stand?": every issue instead of the curated set

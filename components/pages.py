@@ -135,7 +135,7 @@ PAGES: tuple[PageSpec, ...] = (
         "present",
         "Classroom",
         None,
-        choices=(vs.SLIDE, vs.SLIDE_CHAPTER),
+        choices=(vs.SLIDE, vs.SLIDE_CHAPTER, vs.SLIDE_QUOTE),
         projector=True,
     ),
     PageSpec("handout", "Handout", ":material/print:", "handout", "Classroom", "Handout"),

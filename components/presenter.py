@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from components import keys
 from components.common import empty_state, provenance
 from components.context import ViewContext
-from stancekit.aggregation import bloc_sizes, bloc_summary, bloc_voices
-from stancekit.chapters import bloc_path, chapter_named, path_text
-from stancekit.describe import bloc_split, bloc_value
-from stancekit.scale import GLYPHS, stance_label
+from stancekit.aggregation import BlocVoice, bloc_sizes, bloc_summary, bloc_voices, featured_voice
+from stancekit.chapters import Chapter, bloc_path, chapter_named, path_text
+from stancekit.describe import bloc_behind, bloc_split, bloc_value
+from stancekit.scale import GLYPHS, LABELS
 from stancekit.selection import latest_positions, with_positions, without_positions
 from stancekit.text import escape_markdown
 
@@ -25,7 +26,7 @@ def _step(issues: list[str], offset: int) -> None:
 
 
 def render(ctx: ViewContext) -> None:
-    """Draw the current issue: proposition, each bloc's position and one quote per bloc."""
+    """Draw the current issue: proposition, each bloc's position and one quote."""
     if not ctx.issues:
         empty_state("No issues match the current filters.")
         return
@@ -34,9 +35,9 @@ def render(ctx: ViewContext) -> None:
 
 @st.fragment
 def _slide(ctx: ViewContext) -> None:
-    """One issue on screen. A fragment: previous, next and the pickers redraw only the slide."""
-    issues = ctx.issues
-    back, pick, forward = st.columns([1, 4, 1], vertical_alignment="bottom")
+    """One issue on one screen. A fragment: previous, next and the pickers redraw only the slide."""
+    issues, chapters = ctx.issues, ctx.dataset.chapters
+    back, pick, more, forward = st.columns([2, 6, 3, 2], vertical_alignment="bottom")
     back.button(
         "Previous",
         on_click=_step,
@@ -61,7 +62,6 @@ def _slide(ctx: ViewContext) -> None:
         width="stretch",
         key="present_next",
     )
-    chapters = ctx.dataset.chapters
     chapter = None
     if chapters:
         chapter = chapter_named(
@@ -75,40 +75,67 @@ def _slide(ctx: ViewContext) -> None:
                 "Press the chosen chapter again for the latest positions.",
             ),
         )
-    when = f" · as it stood at the end of {escape_markdown(chapter.label)}" if chapter else ""
-    st.caption(f"Issue {issues.index(issue) + 1} of {len(issues)}{when}")
-
-    st.title(escape_markdown(ctx.dataset.issue_info(issue)["proposition"]), anchor=False)
     rows = ctx.stances[ctx.stances["issue"] == issue]
     latest = latest_positions(rows, chapter.end) if chapter else ctx.latest[ctx.latest["issue"] == issue]
     summary = bloc_summary(latest, bloc_sizes(ctx.actors, ctx.dataset.actor_bloc))
     shown = with_positions(ctx.dataset.blocs, latest, "bloc")[:MAX_BLOC_COLUMNS]
     voices = bloc_voices(latest, summary, issue, shown)
-    if not voices:
-        when = f"by the end of {chapter.label}" if chapter else "by this date"
-        st.info(f"No bloc had stated a position on this issue {escape_markdown(when)}.", icon=":material/event_busy:")
-        return
-    for column, voice in zip(st.columns(len(voices)), voices, strict=True):
-        bloc, stats, row = voice.bloc, voice.stats, voice.row
-        with column, st.container(border=True):
-            st.subheader(escape_markdown(bloc), anchor=False)
-            st.metric(
-                escape_markdown(bloc),
-                f"{GLYPHS[voice.nearest]} {bloc_value(stats)}",
-                label_visibility="collapsed",
+    with st.container(key="presenter"):  # components/house.css sizes its type to the screen
+        when = f" · as it stood at the end of {escape_markdown(chapter.label)}" if chapter else ""
+        st.caption(f"Issue {issues.index(issue) + 1} of {len(issues)}{when}")
+        st.title(escape_markdown(ctx.dataset.issue_info(issue)["proposition"]), anchor=False)
+        if not voices:
+            when = f"by the end of {chapter.label}" if chapter else "by this date"
+            st.info(
+                f"No bloc had stated a position on this issue {escape_markdown(when)}.", icon=":material/event_busy:"
             )
-            st.markdown(f"**{escape_markdown(stance_label(voice.nearest, with_value=False))}**")
-            if split := bloc_split(stats):
-                st.markdown(f":small[{escape_markdown(split[:1].upper() + split[1:])}.]")
-            if len(chapters) > 1:
-                path = path_text(bloc_path(rows, chapters, issue, bloc))
-                if path:
-                    st.markdown(f":small[By chapter: {escape_markdown(path)}]")
-            if row["quote"]:
-                st.markdown(f"### “{escape_markdown(row['quote'])}”")
-            else:
-                st.markdown(f"#### {escape_markdown(row['summary'])}")
-            provenance(row)
-    silent = without_positions(ctx.dataset.blocs, latest, "bloc")
-    if silent:
-        st.caption("No stated position: " + ", ".join(escape_markdown(b) for b in silent) + ".")
+            return
+        for column, voice in zip(st.columns(len(voices)), voices, strict=True):
+            with column, st.container(border=True, height="stretch"):
+                _position(voice)
+        silent = without_positions(ctx.dataset.blocs, latest, "bloc")
+        if silent:
+            st.caption("No stated position: " + ", ".join(escape_markdown(b) for b in silent) + ".")
+    with more.popover("Quote and details", icon=":material/format_quote:", width="stretch"):
+        quote_from = st.radio(
+            "Quote on the slide",
+            [voice.bloc for voice in voices],
+            index=None,
+            key=keys.PRESENTER_QUOTE,
+            bind="query-params",
+            help="Whose words the slide shows. Until you choose, it shows the first bloc with a quote.",
+        )
+        st.markdown("**Who stands behind each figure, and how it moved**")
+        for voice in voices:
+            _details(voice, rows, chapters, issue)
+    with st.container(key="presenter_quote"):
+        _quote(featured_voice(voices, quote_from))
+
+
+def _position(voice: BlocVoice) -> None:
+    """One bloc's card: its name, glyph and figure, the scale's words and how many members stand behind it."""
+    st.metric(escape_markdown(voice.bloc), f"{GLYPHS[voice.nearest]} {bloc_value(voice.stats)}")
+    words = f"**{LABELS[voice.nearest]}**"  # the glyph is in the figure above
+    behind = bloc_behind(voice.stats)
+    st.markdown(words + (f" · {escape_markdown(behind)}" if behind else ""))
+
+
+def _quote(voice: BlocVoice) -> None:
+    """The slide's one quote (or, without a quote, our paraphrase), with its speaker, date and source."""
+    row, bloc = voice.row, f"**{escape_markdown(voice.bloc)}:**"
+    if row["quote"]:
+        st.markdown(f"{bloc} “{escape_markdown(row['quote'])}”")
+    else:
+        st.markdown(f"{bloc} {escape_markdown(row['summary'])} :small[(our summary)]")
+    provenance(row)
+
+
+def _details(voice: BlocVoice, rows: pd.DataFrame, chapters: tuple[Chapter, ...], issue: str) -> None:
+    """Below the slide: the whole sentence on who stands behind a bloc figure and its path through the chapters."""
+    parts = [bloc_split(voice.stats)]
+    if len(chapters) > 1:
+        path = path_text(bloc_path(rows, chapters, issue, voice.bloc))
+        parts.append(f"by chapter: {path}" if path else "")
+    text = "; ".join(p for p in parts if p)
+    if text:
+        st.markdown(f"**{escape_markdown(voice.bloc)}**: {escape_markdown(text[:1].upper() + text[1:])}.")

@@ -139,6 +139,14 @@ def bloc_voices(latest: pd.DataFrame, summary: pd.DataFrame, issue: str, blocs: 
     ]
 
 
+def featured_voice(voices: list[BlocVoice], bloc: str | None = None) -> BlocVoice:
+    """The one voice a slide quotes: `bloc`'s if it spoke, else the first voice with a quote, else the first."""
+    for voice in voices:
+        if voice.bloc == bloc:
+            return voice
+    return next((voice for voice in voices if voice.row.get("quote", "")), voices[0])
+
+
 def bloc_gap(latest: pd.DataFrame, bloc_a: str, bloc_b: str) -> pd.DataFrame:
     """Per issue, the mean positions of two blocs and the gap (a − b), largest |gap| first.
 

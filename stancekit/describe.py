@@ -55,6 +55,17 @@ def bloc_split(stats: Mapping) -> str:
     return "; ".join(parts)
 
 
+def bloc_behind(stats: Mapping) -> str:
+    """Who stands behind a bloc figure, in a few words for a slide: '17 of 19 members', 'only the United Kingdom,
+    1 of 7 members'. '' for a bloc that is a single actor (see `bloc_split` for the whole sentence)."""
+    if is_single_actor_bloc(stats):
+        return ""
+    count, total = int(stats["count"]), int(stats["total"])
+    if count == 1 and total > 1:
+        return f"only {definite(stats['members'][0])}, 1 of {total} members"
+    return f"{count} of {total} members"
+
+
 @dataclass(frozen=True)
 class Glance:
     """One line of "at a glance": the issue, both blocs' figures, and who stands behind each."""

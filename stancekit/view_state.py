@@ -29,7 +29,7 @@ COMPARE_A, COMPARE_B = "bloc_a", "bloc_b"
 SEARCH, EVIDENCE = "q", "evidence"
 BETWEEN, ONLY_MOVES, CHANGES_MODE = "between", "moves", "changes"
 CHAPTER_FROM, CHAPTER_TO = "from_chapter", "to_chapter"
-SLIDE, SLIDE_CHAPTER = "slide", "slide_chapter"
+SLIDE, SLIDE_CHAPTER, SLIDE_QUOTE = "slide", "slide_chapter", "quote_from"
 TIMELINE_PERIOD, ISSUE_GROUP = "period", "group"
 
 # Old name → new name. A link written before a key was renamed opens the same view.
@@ -191,6 +191,7 @@ PARSERS: dict[str, Callable[[list[str], Options], Parsed]] = {
     CHAPTER_TO: one_of(lambda o: o.chapters),
     SLIDE: one_of(lambda o: o.issues),
     SLIDE_CHAPTER: one_of(lambda o: o.chapters),
+    SLIDE_QUOTE: one_of(lambda o: o.blocs),
     TIMELINE_PERIOD: one_of(lambda o: o.chapters | {WHOLE_STORY}),
     ISSUE_GROUP: one_of(lambda o: o.groups),
 }
@@ -216,6 +217,7 @@ class ViewState:
     chapter_to: str | None = field(default=None, metadata={"key": CHAPTER_TO})
     slide: str | None = field(default=None, metadata={"key": SLIDE})
     slide_chapter: str | None = field(default=None, metadata={"key": SLIDE_CHAPTER})
+    quote_from: str | None = field(default=None, metadata={"key": SLIDE_QUOTE})
     period: str | None = field(default=None, metadata={"key": TIMELINE_PERIOD})
     group: str | None = field(default=None, metadata={"key": ISSUE_GROUP})
 

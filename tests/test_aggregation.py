@@ -4,12 +4,14 @@ import pandas as pd
 import pytest
 
 from stancekit.aggregation import (
+    BlocVoice,
     bloc_gap,
     bloc_stats,
     bloc_summary,
     bloc_voices,
     comparable_gaps,
     default_pair,
+    featured_voice,
     incomparable_issues,
     largest_gaps,
     pair_first,
@@ -102,6 +104,21 @@ def test_bloc_voices_give_each_blocs_figures_and_speaker_in_the_order_asked(smal
         "Europe",
         "United States",
     ]
+
+
+def test_a_slide_quotes_the_chosen_bloc_else_the_first_with_a_quote(small_stances):
+    latest = latest_positions(small_stances)
+    summary = bloc_summary(latest)
+    voices = bloc_voices(latest, summary, "Troops", ["Russia", "Europe"])
+    quotes = {"Russia": "", "Europe": "We will be there."}
+    unquoted = [
+        BlocVoice(v.bloc, v.stats, pd.concat([v.row.drop("quote"), pd.Series({"quote": quotes[v.bloc]})]))
+        for v in voices
+    ]
+    assert featured_voice(voices, "Europe").bloc == "Europe"
+    assert featured_voice(voices, "Atlantis").bloc == voices[0].bloc  # a bloc that did not speak: the default
+    assert featured_voice(unquoted).bloc == "Europe"  # the first bloc with a quote comes before one without
+    assert featured_voice(unquoted, "Russia").bloc == "Russia"  # unless the teacher chose it
 
 
 DAY = "2025-01-01"

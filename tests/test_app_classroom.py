@@ -221,13 +221,33 @@ def test_presenter_steps_through_the_chapters():
     at = open_app("presenter")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["United States"] == "▲ +1"  # European ground troops, latest: Rubio, Jan 2026
-    assert sum(m.value.startswith(":small[By chapter: ") for m in at.markdown) == 5  # NATO's starts in chapter 2
+    assert sum("y chapter\\: 1 " in m.value or "y chapter\\: 2 " in m.value for m in at.markdown) == 5
     at.segmented_control(key=keys.SLIDE_CHAPTER).set_value("Planning the force").run()
     assert_clean(at)
     assert at.caption[0].value.endswith("as it stood at the end of 1 · Planning the force \\(Feb–Apr 2025\\)")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["United States"] == "▲ +1"  # Trump, Feb 2025; Vance's and Witkoff's remarks are other voices
     assert metrics["Europe"] == "▲ +0.7"  # 12 members: (2 + 2 + 1 × 7 − 1 − 1 + 0 + 0) / 12
+
+
+def test_presenter_shows_one_quote_and_the_teacher_chooses_whose():
+    at = open_app("presenter")
+    assert_clean(at)
+    quote = [m.value for m in at.markdown if "“" in m.value]
+    macron = "“We will not be on the front line, but we will be there to support the Ukrainian army”"
+    assert quote == [f"**Europe:** {macron}"]
+    behind = [m.value for m in at.markdown if m.value.startswith("**Supports**")]
+    assert behind[0] == "**Supports** · 17 of 19 members"  # the figure says how many stand behind it
+    at.radio(key=keys.PRESENTER_QUOTE).set_value("Russia").run()
+    assert_clean(at)
+    quote = [m.value for m in at.markdown if m.value.startswith("**Russia:**")]
+    assert quote and quote[0].endswith(":small[(our summary)]")  # no quote: our paraphrase, said to be ours
+    assert not [m.value for m in at.markdown if "“" in m.value]
+    at.selectbox(key=keys.PRESENTER_ISSUE).set_value("Elections as part of a deal").run()
+    assert_clean(at)
+    spoke = [m.label for m in at.metric]
+    shown = [m.value.split(":**")[0][2:] for m in at.markdown if m.value.startswith("**") and ":** " in m.value]
+    assert len(shown) == 1 and shown[0] in spoke  # Russia's choice where Russia spoke, else the default
 
 
 def test_presenter_says_so_when_no_bloc_had_spoken_by_the_end_of_a_chapter():

@@ -3,7 +3,7 @@
 import pytest
 
 from stancekit.aggregation import bloc_gap, bloc_summary, bloc_voice
-from stancekit.describe import at_a_glance, bloc_split, bloc_value, is_single_actor_bloc
+from stancekit.describe import at_a_glance, bloc_behind, bloc_split, bloc_value, is_single_actor_bloc
 from stancekit.selection import latest_positions
 from stancekit.topic_files import read_stances
 
@@ -50,6 +50,13 @@ def test_the_sentence_says_how_many_spoke_and_how(latest):
     us = stats_of(latest, "Deal", "United States")
     assert is_single_actor_bloc({**us, "members": ("United States",), "bloc": "United States"})
     assert bloc_split({**us, "members": ("United States",), "bloc": "United States"}) == "reported, not on the record"
+
+
+def test_the_short_form_says_how_many_stand_behind_the_figure(latest):
+    assert bloc_behind(stats_of(latest, "Troops", "Europe")) == "5 of 7 members"
+    assert bloc_behind(stats_of(latest, "Deal", "Europe")) == "only UK, 1 of 7 members"  # one member speaks for it
+    us = stats_of(latest, "Deal", "United States")
+    assert bloc_behind({**us, "members": ("United States",), "bloc": "United States"}) == ""
 
 
 def test_a_bloc_speaks_through_an_on_the_record_member_near_its_median(latest):
