@@ -84,13 +84,13 @@ def _at_a_glance(ctx: ViewContext) -> None:
     with st.container(border=True):
         st.markdown(
             f"**At a glance:** {escape_markdown(definite(bloc_a, start=True))} and {escape_markdown(definite(bloc_b))} "
-            "differ most on\n\n"
-            + "\n".join(
-                f"- **{escape_markdown(line.issue)}**: {escape_markdown(line.figures)}"
-                + "".join(f"  \n  :small[{escape_markdown(text)}]" for text in line.behind)
-                for line in lines
-            )
+            "differ most on"
         )
+        for column, line in zip(st.columns(len(lines)), lines, strict=True):  # side by side: the first screen
+            column.markdown(
+                f"**{escape_markdown(line.issue)}**: {escape_markdown(line.figures)}"
+                + "".join(f"  \n:small[{escape_markdown(text)}]" for text in line.behind)
+            )
         st.page_link(
             "app_pages/europe_vs_us.py",
             label="See where and why they differ",
