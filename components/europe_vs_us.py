@@ -20,7 +20,7 @@ from stancekit.aggregation import (
     pair_first,
 )
 from stancekit.describe import bloc_split, bloc_value
-from stancekit.figures.bars import gap_figure
+from stancekit.figures.bars import GAP_EXPLANATION, gap_figure
 from stancekit.figures.blocs import bloc_positions_figure
 from stancekit.scale import stance_label
 from stancekit.selection import with_positions
@@ -80,8 +80,8 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
         st.info(f"{a} and {b} have no issue on which both stated a position.")
     else:
         st.caption(
-            "Each bar compares the two blocs' mean positions. A bloc's mean can rest on one member or on one joint "
-            "statement: the Table tab and the cards below say how many members stated a position and how they split."
+            f"{GAP_EXPLANATION} A bloc's mean can rest on one member or on one joint statement: the Table tab and "
+            "the cards below say how many members stated a position and how they split."
         )
         chart_with_table(
             lambda: gap_figure(gaps, bloc_a, bloc_b),

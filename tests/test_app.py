@@ -123,6 +123,8 @@ def test_europe_vs_us_compares_blocs_and_ranks_gaps():
     assert at.selectbox(key=keys.COMPARE_A).value == "Europe"
     assert at.selectbox(key=keys.COMPARE_B).value == "United States"
     assert len(plotly_charts(at)) == 2
+    # the chart's short axis title ("Gap (0–4)") is spelt out above it
+    assert any(c.value.startswith("The gap is the distance between the two blocs' mean") for c in at.main.caption)
     gaps = twin(at, "gaps")
     top = gaps.iloc[0]
     assert (top["Issue"], top["Europe mean"], top["United States mean"]) == ("Ceasefire first", "+2", "−2")
