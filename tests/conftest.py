@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+
 import pandas as pd
 import pytest
+from sqlalchemy import Engine, create_engine
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from stancekit.bundled import load_bundled
 from stancekit.dataset import Dataset
+from stancekit.pulse_store import metadata, migrate, prepare
 from stancekit.validation import validate_stances
+from testkit.postgres import postgres_server
 
 HEADER = "actor,bloc,issue,position,date,summary,source"
 
@@ -78,3 +84,32 @@ def downloads(monkeypatch):
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
     return captured
+
+
+# Class Pulse's database tests run against both databases: SQLite on a temporary file, and PostgreSQL, either
+# the server .ci/run started ($STANCE_TEST_POSTGRES_URL) or a throwaway one this fixture starts itself.
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    if os.environ.get("STANCE_TEST_POSTGRES_URL"):
+        yield os.environ["STANCE_TEST_POSTGRES_URL"]
+        return
+    try:
+        with postgres_server() as server:
+            yield server.url
+    except FileNotFoundError as missing:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(str(missing))
+        pytest.skip(str(missing))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def pulse_engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:
+    """A fresh, migrated Class Pulse database of each kind."""
+    if request.param == "sqlite":
+        engine = prepare(create_engine(f"sqlite:///{tmp_path / 'pulse.db'}"))
+    else:
+        engine = create_engine(request.getfixturevalue("postgres_url"))
+        metadata.drop_all(engine)
+    migrate(engine)
+    yield engine
+    engine.dispose()
