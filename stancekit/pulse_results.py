@@ -1,0 +1,137 @@
+"""Class Pulse results, pure: from the one-query tally (stancekit.pulse_store.tally) to what the projector shows —
+the class's distribution per proposition, the class as one more actor ("Our class": its median, with the spread
+beside it), the actors it is closest to and furthest from, how it moved between rounds, and for the guess game
+its accuracy per actor and the most-misjudged actor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from stancekit.matching import Answers, match_table
+from stancekit.scale import POSITIONS, closeness, nearest_position
+
+CLASS_NAME = "Our class"  # the class as an actor and a bloc of its own
+TALLY_COLUMNS = ["kind", "round", "activity", "issue", "actor", "value", "n"]
+DISTRIBUTION_COLUMNS = ["issue", "answered", "skipped", *[str(p) for p in POSITIONS], "median", "low", "high"]
+
+
+def tally_frame(rows: Iterable[tuple]) -> pd.DataFrame:
+    """The tally rows as a table (see TALLY_COLUMNS)."""
+    frame = pd.DataFrame(list(rows), columns=TALLY_COLUMNS)
+    frame["n"] = frame["n"].astype(int)
+    return frame
+
+
+def headcount(tally: pd.DataFrame, round: str) -> tuple[int, int]:
+    """(students who answered something in `round`, students in the class)."""
+    answered = tally[(tally["kind"] == "answered") & (tally["round"] == round)]["n"].sum()
+    joined = tally[tally["kind"] == "joined"]["n"].sum()
+    return int(answered), int(joined)
+
+
+def _answers(tally: pd.DataFrame, round: str, activity: str) -> pd.DataFrame:
+    return tally[(tally["kind"] == "answer") & (tally["round"] == round) & (tally["activity"] == activity)]
+
+
+def _quantile(values: dict[int, int], share: float) -> float:
+    """The `share` quantile (0.5 = median) of positions given as {position: count}, by linear interpolation."""
+    expanded = pd.Series([p for p, n in sorted(values.items()) for _ in range(n)], dtype=float)
+    return float(expanded.quantile(share))
+
+
+def distribution(tally: pd.DataFrame, round: str, issues: Sequence[str]) -> pd.DataFrame:
+    """Per issue of `issues` (in that order): how many answered and skipped, the count at each scale point, the
+    median and the middle half (low = 25th, high = 75th percentile); NaN where nobody took a position."""
+    answers = _answers(tally, round, "stand")
+    rows = []
+    for issue in issues:
+        mine = answers[answers["issue"] == issue]
+        counts = {int(v): int(n) for v, n in zip(mine["value"], mine["n"], strict=True) if pd.notna(v)}
+        skipped = int(mine.loc[mine["value"].isna(), "n"].sum())
+        row = {"issue": issue, "answered": sum(counts.values()), "skipped": skipped}
+        row |= {str(p): counts.get(p, 0) for p in POSITIONS}
+        if counts:
+            row |= {"median": _quantile(counts, 0.5), "low": _quantile(counts, 0.25), "high": _quantile(counts, 0.75)}
+        else:
+            row |= {"median": float("nan"), "low": float("nan"), "high": float("nan")}
+        rows.append(row)
+    return pd.DataFrame(rows, columns=DISTRIBUTION_COLUMNS)
+
+
+def class_as_actor(spread: pd.DataFrame) -> pd.DataFrame:
+    """The class as rows like a latest-positions table's: actor and bloc "Our class", the position nearest its
+    median on each issue someone answered, and a summary that says how many answered and how they spread. No
+    source: the rows are the class's own answers."""
+    rows = []
+    for row in spread.dropna(subset=["median"]).itertuples():
+        rows.append(
+            {
+                "actor": CLASS_NAME,
+                "bloc": CLASS_NAME,
+                "issue": row.issue,
+                "position": nearest_position(row.median),
+                "summary": f"{row.answered} students answered: median {row.median:+g}, "
+                f"middle half {row.low:+g} to {row.high:+g}.",
+                "quote": "",
+            }
+        )
+    return pd.DataFrame(rows, columns=["actor", "bloc", "issue", "position", "summary", "quote"])
+
+
+def closest_actors(spread: pd.DataFrame, latest: pd.DataFrame, count: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The actors (and blocs) the class's medians are closest to and furthest from, by the quiz's own matching:
+    (closest first, furthest first), each with columns kind, name, match, issues."""
+    medians = {row.issue: nearest_position(row.median) for row in spread.dropna(subset=["median"]).itertuples()}
+    table = match_table(Answers(medians), latest)
+    ranked = table[table["ranked"] & (table["kind"] == "Actor")]
+    columns = ["kind", "name", "match", "issues"]
+    return ranked.head(count)[columns].reset_index(drop=True), ranked.iloc[::-1].head(count)[columns].reset_index(
+        drop=True
+    )
+
+
+def moved(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """How the class's median moved per issue between two rounds' distributions (issues answered in both)."""
+    both = before[["issue", "median", "answered"]].merge(
+        after[["issue", "median", "answered"]], on="issue", suffixes=("_before", "_after")
+    )
+    both = both.dropna(subset=["median_before", "median_after"])
+    both["change"] = both["median_after"] - both["median_before"]
+    return both.reset_index(drop=True)
+
+
+GUESS_COLUMNS = ["actor", "guesses", "exact", "accuracy", "mean_error"]
+
+
+def guess_accuracy(tally: pd.DataFrame, round: str, latest: pd.DataFrame) -> pd.DataFrame:
+    """Per actor guessed: how many guesses, how many exactly right, the mean closeness (accuracy 0–1) and the mean
+    signed error (guess − real: above 0, the class thought the actor more supportive than it is); most misjudged
+    (lowest accuracy) first."""
+    guesses = _answers(tally, round, "guess").dropna(subset=["value"])
+    real = latest.set_index(["actor", "issue"])["position"]
+    rows: dict[str, dict] = {}
+    for row in guesses.itertuples():
+        if (row.actor, row.issue) not in real.index:
+            continue
+        truth = int(real[(row.actor, row.issue)])
+        stats = rows.setdefault(row.actor, {"actor": row.actor, "guesses": 0, "exact": 0, "points": 0.0, "error": 0})
+        stats["guesses"] += row.n
+        stats["exact"] += row.n if int(row.value) == truth else 0
+        stats["points"] += row.n * closeness(int(row.value), truth)
+        stats["error"] += row.n * (int(row.value) - truth)
+    table = pd.DataFrame(
+        [
+            {
+                "actor": s["actor"],
+                "guesses": s["guesses"],
+                "exact": s["exact"],
+                "accuracy": s["points"] / s["guesses"],
+                "mean_error": s["error"] / s["guesses"],
+            }
+            for s in rows.values()
+        ],
+        columns=GUESS_COLUMNS,
+    )
+    return table.sort_values(["accuracy", "guesses"], ascending=[True, False], kind="stable").reset_index(drop=True)
