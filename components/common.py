@@ -139,8 +139,17 @@ def quote_markdown(row: pd.Series) -> str:
 SKIP = "skip"
 
 
-def scale_radio(label: str, key: str, words: dict[int, str], *, skip_label: str = "Skip") -> int | None:
-    """A horizontal five-point choice plus an explicit skip; returns the position or None (skipped)."""
+def scale_radio(
+    label: str,
+    key: str,
+    words: dict[int, str],
+    *,
+    skip_label: str = "Skip",
+    on_change: Callable | None = None,
+    args: tuple = (),
+) -> int | None:
+    """A horizontal five-point choice plus an explicit skip; returns the position or None (skipped). `on_change`
+    (with `args`) runs when the student changes the answer."""
     choice = st.radio(
         escape_markdown(label),  # widget labels render Markdown; the label names data (an issue, an actor)
         options=[*reversed(POSITIONS), SKIP],
@@ -150,6 +159,8 @@ def scale_radio(label: str, key: str, words: dict[int, str], *, skip_label: str 
         key=key,
         label_visibility="collapsed",  # the proposition above is the visible question; the label names it
         persist_state="session",  # a student can look at another page and come back to their answers
+        on_change=on_change,
+        args=args,
     )
     return None if choice == SKIP else int(choice)
 

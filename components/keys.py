@@ -54,6 +54,19 @@ GUESS_ANSWER = GUESS_PREFIX + "answer::"  # + actor + "::" + issue
 GUESS_REVEALED = GUESS_PREFIX + "revealed"  # the actor whose guesses are revealed
 GUESS_CHAPTER = GUESS_PREFIX + "chapter"  # guess the position at the end of this chapter
 
+# Class Pulse: the class code in the URL; the rest lives in this browser session only.
+CLASS_CODE = view_state.JOIN  # the join code, typed or brought by the join link (?join=)
+PULSE_STUDENT = "pulse_student"  # (code, student id, pseudonym) once joined
+PULSE_TEACHER = "pulse_teacher"  # (code, teacher token) for the class this session teaches
+PULSE_ANSWER = "pulse_answer::"  # + code + "::" + round + "::" + activity + "::" + issue
+PULSE_SAVED = "pulse_saved"  # what happened to the last answer sent: saved, retrying or refused
+PULSE_JOIN_LIMIT = "pulse_join_limit"  # join attempts of this session (a RateLimit)
+PULSE_SUBMIT_LIMIT = "pulse_submit_limit"  # answers sent by this session (a RateLimit)
+PULSE_SETUP_ISSUES = "pulse_setup_issues"  # the teacher's pick of questions before starting
+PULSE_SETUP_ACTOR = "pulse_setup_actor"  # the actor the class guesses
+PULSE_ROUND = "pulse_round"
+PULSE_REMOVE = "pulse_remove"
+
 
 # Choices that refer to one dataset's blocs, actors, issues and dates: forgotten when the dataset changes.
 VIEW_KEYS = (

@@ -138,6 +138,15 @@ PAGES: tuple[PageSpec, ...] = (
         choices=(vs.SLIDE, vs.SLIDE_CHAPTER, vs.SLIDE_QUOTE),
         projector=True,
     ),
+    PageSpec(
+        "classroom",
+        "Class Pulse",
+        ":material/groups:",
+        "classroom",
+        "Classroom",
+        "Class Pulse: the class as one more actor",
+        choices=(vs.JOIN,),
+    ),
     PageSpec("handout", "Handout", ":material/print:", "handout", "Classroom", "Handout"),
     PageSpec("your_data", "Your data", ":material/upload_file:", "data", "Data", "Your data: bring your own topic"),
 )

@@ -133,6 +133,13 @@ class RateLimit:
         return 0.0 if level >= 1 else (1 - level) / self.per_second
 
 
+def app_root(page_url: str) -> str:
+    """The app's address from the address of one of its pages: query and page path dropped
+    ('https://x.app/classroom?join=K7' → 'https://x.app')."""
+    path = page_url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    return path[: -len("/classroom")] if path.endswith("/classroom") else path
+
+
 def join_link(base_url: str, code: str) -> str:
     """The link a QR code carries: the classroom page with the code filled in."""
     return f"{base_url.rstrip('/')}/classroom?join={code}"

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from stancekit.matching import Answers, match_table
-from stancekit.scale import POSITIONS, closeness, nearest_position
+from stancekit.scale import GLYPHS, POSITIONS, closeness, nearest_position, signed
 
 CLASS_NAME = "Our class"  # the class as an actor and a bloc of its own
 TALLY_COLUMNS = ["kind", "round", "activity", "issue", "actor", "value", "n"]
@@ -135,3 +135,53 @@ def guess_accuracy(tally: pd.DataFrame, round: str, latest: pd.DataFrame) -> pd.
         columns=GUESS_COLUMNS,
     )
     return table.sort_values(["accuracy", "guesses"], ascending=[True, False], kind="stable").reset_index(drop=True)
+
+
+# Display tables: the projector's table twins and the teacher's download, with headers in words.
+def spread_table(spread: pd.DataFrame) -> pd.DataFrame:
+    """The distribution with a header per scale point ('▲▲ +2') and the median and middle half as text."""
+    table = pd.DataFrame({"Proposition": spread["issue"], "Answered": spread["answered"], "Skipped": spread["skipped"]})
+    for position in reversed(POSITIONS):
+        table[f"{GLYPHS[position]} {signed(position)}"] = spread[str(position)]
+    table["Median"] = [signed(m) if pd.notna(m) else "" for m in spread["median"]]
+    table["Middle half"] = [
+        f"{signed(lo)} to {signed(hi)}" if pd.notna(lo) else ""
+        for lo, hi in zip(spread["low"], spread["high"], strict=True)
+    ]
+    return table
+
+
+def moved_table(change: pd.DataFrame) -> pd.DataFrame:
+    """How the class's median moved per proposition, in words."""
+    return pd.DataFrame(
+        {
+            "Proposition": change["issue"],
+            "Median at the start": [signed(v) for v in change["median_before"]],
+            "Median at the end": [signed(v) for v in change["median_after"]],
+            "Change": [signed(v) for v in change["change"]],
+        }
+    )
+
+
+def accuracy_table(accuracy: pd.DataFrame) -> pd.DataFrame:
+    """Guess accuracy per actor, in words: 'thought more supportive' when the class guessed high on average."""
+    return pd.DataFrame(
+        {
+            "Actor": accuracy["actor"],
+            "Guesses": accuracy["guesses"],
+            "Exactly right": accuracy["exact"],
+            "Accuracy": [f"{a:.0%}" for a in accuracy["accuracy"]],
+            "The class thought it": [
+                "more supportive" if e > 0.25 else "more opposed" if e < -0.25 else "about right"
+                for e in accuracy["mean_error"]
+            ],
+        }
+    )
+
+
+EXPORT_COLUMNS = ["pseudonym", "round", "activity", "issue", "actor", "value"]
+
+
+def answers_table(rows: list[dict]) -> pd.DataFrame:
+    """The class's anonymous answers for the teacher's CSV (a skip is an empty value)."""
+    return pd.DataFrame(rows, columns=EXPORT_COLUMNS).astype({"value": "Int64"})

@@ -74,6 +74,7 @@ classes = Table(
     Column("issues", Text, nullable=False, default=""),  # the teacher's pick, one per line; '' = all
     Column("topic", LargeBinary, nullable=True),  # an uploaded topic, kept for the class's lifetime only
     Column("topic_name", String(TEXT), nullable=False, default=""),
+    Column("guess_actor", String(TEXT), nullable=False, default=""),  # the actor whose stances the class guesses
     Column("round", String(8), nullable=False, default=ROUNDS[0]),
     Column("open", Boolean, nullable=False, default=True),
     Column("revealed", Boolean, nullable=False, default=False),
@@ -126,6 +127,7 @@ class ClassInfo:
     issues: str
     topic: bytes | None
     topic_name: str
+    guess_actor: str
     round: str
     open: bool
     revealed: bool
@@ -184,7 +186,13 @@ def purge_expired(engine: Engine, now: float) -> int:
 
 
 def create_class(
-    engine: Engine, now: float, *, issues: Sequence[str] = (), topic: bytes | None = None, topic_name: str = ""
+    engine: Engine,
+    now: float,
+    *,
+    issues: Sequence[str] = (),
+    guess_actor: str = "",
+    topic: bytes | None = None,
+    topic_name: str = "",
 ) -> tuple[str, str]:
     """Open a class; return its join code and its teacher token (the token is shown once, never stored)."""
     purge_expired(engine, now)
@@ -206,6 +214,7 @@ def create_class(
                         issues="\n".join(issues),
                         topic=topic,
                         topic_name=topic_name[:TEXT],
+                        guess_actor=guess_actor[:TEXT],
                         round=ROUNDS[0],
                         open=True,
                         revealed=False,
@@ -229,6 +238,7 @@ def class_info(engine: Engine, code: str, now: float) -> ClassInfo:
         row["issues"],
         row["topic"],
         row["topic_name"],
+        row["guess_actor"],
         row["round"],
         bool(row["open"]),
         bool(row["revealed"]),
@@ -311,6 +321,12 @@ def _authorise(conn, code: str, token: str | None, now: float) -> None:  # noqa:
         raise NotTeacher("Only the teacher's link can do this.")
 
 
+def check_teacher(engine: Engine, code: str, token: str | None, now: float) -> None:
+    """Raise NotTeacher (or ClassUnavailable) unless `token` is the live class's teacher token."""
+    with engine.connect() as conn:
+        _authorise(conn, code, token, now)
+
+
 def set_round(
     engine: Engine, code: str, token: str | None, now: float, *, round: str | None = None, open: bool | None = None
 ) -> None:
@@ -344,6 +360,14 @@ def remove_student(engine: Engine, code: str, token: str | None, now: float, pse
         return conn.execute(
             update(students).where(students.c.code == code, students.c.pseudonym == pseudonym).values(removed=True)
         ).rowcount
+
+
+def pseudonyms(engine: Engine, code: str, token: str | None, now: float) -> list[str]:
+    """Teacher: the pseudonyms of the students in the class, in alphabetical order."""
+    with engine.begin() as conn:
+        _authorise(conn, code, token, now)
+        query = select(students.c.pseudonym).where(students.c.code == code, students.c.removed.is_(False))
+        return sorted(conn.execute(query).scalars())
 
 
 def end_class(engine: Engine, code: str, token: str | None, now: float) -> None:

@@ -19,6 +19,7 @@ import pandas as pd
 from stancekit.changes import CHANGES_MODES
 from stancekit.chapters import WHOLE_STORY
 from stancekit.dataset import Dataset
+from stancekit.pulse import normalise_code
 from stancekit.schema import EVIDENCE_TYPES
 from stancekit.selection import ALL_ISSUES, CENTRAL_ISSUES, Selection
 
@@ -31,6 +32,10 @@ BETWEEN, ONLY_MOVES, CHANGES_MODE = "between", "moves", "changes"
 CHAPTER_FROM, CHAPTER_TO = "from_chapter", "to_chapter"
 SLIDE, SLIDE_CHAPTER, SLIDE_QUOTE = "slide", "slide_chapter", "quote_from"
 TIMELINE_PERIOD, ISSUE_GROUP = "period", "group"
+JOIN = "join"  # Class Pulse: the class code a join link carries
+# Read by a page itself and never a view setting: the teacher's private token (the classroom page takes it out
+# of the address bar at once, so a projected or shared URL never shows it).
+PRIVATE = frozenset({"teacher"})
 
 # Old name → new name. A link written before a key was renamed opens the same view.
 MIGRATIONS: dict[str, str] = {
@@ -160,6 +165,15 @@ def a_text(values: list[str], options: Options) -> Parsed:
     return Parsed(Status.VALID, values[0]) if values else MISSING
 
 
+def a_code(values: list[str], options: Options) -> Parsed:
+    """A Class Pulse join code, as typed ('k7q-x3m' → 'K7QX3M')."""
+    values = _texts(values)
+    if not values:
+        return MISSING
+    code = normalise_code(values[0])
+    return Parsed(Status.VALID, code) if code else Parsed(Status.INVALID, None, (values[0][:20],))
+
+
 def encode(value: object) -> list[str]:
     """A state's or a widget's value as the URL writes it: a list repeats the key, dates are ISO days, and a
     default (nothing, off, empty) is left out."""
@@ -194,6 +208,7 @@ PARSERS: dict[str, Callable[[list[str], Options], Parsed]] = {
     SLIDE_QUOTE: one_of(lambda o: o.blocs),
     TIMELINE_PERIOD: one_of(lambda o: o.chapters | {WHOLE_STORY}),
     ISSUE_GROUP: one_of(lambda o: o.groups),
+    JOIN: a_code,
 }
 
 
@@ -220,6 +235,7 @@ class ViewState:
     quote_from: str | None = field(default=None, metadata={"key": SLIDE_QUOTE})
     period: str | None = field(default=None, metadata={"key": TIMELINE_PERIOD})
     group: str | None = field(default=None, metadata={"key": ISSUE_GROUP})
+    join: str | None = field(default=None, metadata={"key": JOIN})
 
     @classmethod
     def from_params(cls, params: Mapping[str, Iterable[str]], dataset: Dataset) -> tuple[ViewState, list[str]]:
@@ -233,6 +249,8 @@ class ViewState:
         values = {MIGRATIONS.get(name, name): list(v) for name, v in params.items()}
         chosen, notes = {}, []
         for key, link_name in named.items():
+            if key in PRIVATE:
+                continue
             if key not in PARSERS:
                 notes.append(f"“{link_name}” is not a setting of this app")
                 continue

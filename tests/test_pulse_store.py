@@ -38,9 +38,15 @@ def test_the_schema_is_versioned_and_migrating_twice_changes_nothing(pulse_engin
 
 
 def test_a_lesson_from_start_to_end(pulse_engine):
-    code, token = store.create_class(pulse_engine, NOW, issues=["Troops"])
+    code, token = store.create_class(pulse_engine, NOW, issues=["Troops"], guess_actor="Russia")
     info = store.class_info(pulse_engine, code, NOW)
-    assert (info.issues, info.round, info.open, info.revealed) == ("Troops", "before", True, False)
+    assert (info.issues, info.guess_actor, info.round, info.open, info.revealed) == (
+        "Troops",
+        "Russia",
+        "before",
+        True,
+        False,
+    )
     alice, bob = store.join_class(pulse_engine, code, NOW), store.join_class(pulse_engine, code, NOW)
     assert alice.pseudonym != bob.pseudonym and alice.student != bob.student
     _submit(pulse_engine, code, alice.student, Answer("stand", "Troops", 2))

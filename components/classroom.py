@@ -1,0 +1,123 @@
+"""Class Pulse, the page: join a class with its code, or start one and teach it. A student's and a teacher's
+screens are in components/classroom_student.py and components/classroom_teacher.py."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from components import classroom_student, classroom_teacher, keys, pulse_db
+from components.common import page_header
+from components.context import ViewContext
+from components.pages import page
+from stancekit.pulse import RateLimit, normalise_code
+from stancekit.pulse_store import PulseError, check_teacher, class_info, create_class, join_class, with_retries
+
+JOIN_BURST, JOIN_PER_SECOND = 5, 1 / 12  # five tries at once, then one every 12 s: no guessing codes
+
+
+def render(ctx: ViewContext) -> None:
+    page_header(
+        page("classroom").heading,
+        "Students join with a code on their phones, anonymously, and answer; the projector shows the class as one "
+        "more actor next to the governments. Nothing personal is stored, and a class ends by itself after 24 hours.",
+    )
+    engine = pulse_db.engine()
+    _take_teacher_token(engine)
+    if teacher := st.session_state.get(keys.PULSE_TEACHER):
+        classroom_teacher.render(ctx, engine, *teacher)
+    elif student := st.session_state.get(keys.PULSE_STUDENT):
+        classroom_student.render(ctx, engine, *student)
+    else:
+        _join_or_start(ctx, engine)
+
+
+def _take_teacher_token(engine: object) -> None:
+    """A teacher link (?join=CODE&teacher=TOKEN): once the store has checked the token, keep it in this session
+    and take it out of the address bar, so the projected address never shows it."""
+    token = st.query_params.get("teacher")
+    if not token:
+        return
+    del st.query_params["teacher"]
+    code = normalise_code(st.query_params.get(keys.CLASS_CODE) or "")
+    try:
+        with_retries(lambda: check_teacher(engine, code or "", token, time.time()))
+    except PulseError as refused:
+        st.error(f"This teacher link does not open a class: {refused}", icon=":material/key_off:")
+        return
+    st.session_state[keys.PULSE_TEACHER] = (code, token)
+
+
+def _join_or_start(ctx: ViewContext, engine: object) -> None:
+    join, teach = st.columns(2, gap="large")
+    with join.container(border=True):
+        st.subheader("Join a class", anchor=False)
+        code = st.text_input(
+            "Class code",
+            key=keys.CLASS_CODE,
+            bind="query-params",
+            max_chars=12,
+            placeholder="e.g. K7QX3M",
+            help="The six letters and digits on the teacher's screen. Capitals or not, with or without a dash.",
+        )
+        st.button(
+            "Join", type="primary", icon=":material/login:", on_click=_join, args=(engine, code), key="pulse_join"
+        )
+        if message := st.session_state.pop("pulse_join_message", None):
+            st.error(message, icon=":material/error:")
+    with teach.container(border=True):
+        st.subheader("Teach: start a class", anchor=False)
+        issues = st.multiselect(
+            "Questions",
+            ctx.dataset.issue_names,
+            default=list(ctx.dataset.quiz_issues),
+            key=keys.PULSE_SETUP_ISSUES,
+            help="The propositions the class answers. Empty: every issue of the topic.",
+        )
+        actors = list(ctx.dataset.actors)
+        actor = st.selectbox(
+            "Guess the stance of",
+            actors,
+            index=actors.index("United States") if "United States" in actors else 0,
+            key=keys.PULSE_SETUP_ACTOR,
+            help="Students guess this actor's position on each question; the projector shows how well they did.",
+        )
+        st.button(
+            "Start a class",
+            icon=":material/co_present:",
+            on_click=_start,
+            args=(engine, tuple(issues), actor),
+            key="pulse_start",
+        )
+        st.caption("No sign-in: you get a private teacher link to keep for the lesson.")
+
+
+def _join(engine: object, typed: str | None) -> None:
+    """on_click of Join: a rate-limited attempt; a clear message for an unknown, expired or ended code."""
+    limit = st.session_state.setdefault(keys.PULSE_JOIN_LIMIT, RateLimit(JOIN_BURST, JOIN_PER_SECOND))
+    now = time.monotonic()
+    if not limit.allow(now):
+        st.session_state["pulse_join_message"] = f"Too many tries. Wait {limit.wait(now):.0f} seconds and try again."
+        return
+    code = normalise_code(typed or "")
+    if not code:
+        st.session_state["pulse_join_message"] = "Type the six-character code shown on the teacher's screen."
+        return
+    try:
+        with_retries(lambda: class_info(engine, code, time.time()))
+        student = with_retries(lambda: join_class(engine, code, time.time()))
+    except PulseError as refused:
+        st.session_state["pulse_join_message"] = str(refused)
+        return
+    st.session_state[keys.PULSE_STUDENT] = (code, student.student, student.pseudonym)
+
+
+def _start(engine: object, issues: tuple[str, ...], actor: str) -> None:
+    """on_click of Start a class."""
+    try:
+        code, token = with_retries(lambda: create_class(engine, time.time(), issues=issues, guess_actor=actor))
+    except PulseError as refused:
+        st.session_state["pulse_join_message"] = str(refused)
+        return
+    st.session_state[keys.PULSE_TEACHER] = (code, token)

@@ -1,0 +1,108 @@
+"""Class Pulse on a student's phone: the pseudonym, the round, the questions; each answer is saved as soon as
+it is chosen, retried while the database is busy, and refused with a reason the student can act on."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+from sqlalchemy import Engine
+
+from components import keys
+from components.common import scale_radio
+from components.context import ViewContext
+from stancekit.pulse import Answer, RateLimit, chosen_issues
+from stancekit.pulse_store import ClassInfo, ClassUnavailable, PulseError, class_info, submit, with_retries
+from stancekit.scale import AGREE_LABELS, LABELS
+from stancekit.text import escape_markdown
+
+SUBMIT_BURST, SUBMIT_PER_SECOND = 30, 2.0  # a whole quiz at once, then two answers a second
+ROUND_NAMES = {"before": "start of the lesson", "after": "end of the lesson"}
+
+
+def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym: str) -> None:
+    try:
+        info = with_retries(lambda: class_info(engine, code, time.time()))
+    except ClassUnavailable:
+        st.warning("This class has ended or expired. Thank you for taking part!", icon=":material/event_busy:")
+        st.button("Join another class", on_click=_leave, key="pulse_leave")
+        return
+    st.markdown(f"You are **{escape_markdown(pseudonym)}** in class **{code}**.")
+    state = "open: choose your answers" if info.open else "closed: your answers are kept"
+    st.caption(f"Round: {ROUND_NAMES.get(info.round, info.round)} · {state}.")
+    _saved_note()
+    issues = chosen_issues(info.issues, ctx.dataset.issue_names)
+    stand, guess = st.tabs(["Where do you stand?", f"Guess: {info.guess_actor}" if info.guess_actor else "Guess"])
+    with stand:
+        for issue in issues:
+            _question(ctx, engine, info, student, Answer("stand", issue, None), AGREE_LABELS)
+    with guess:
+        if info.guess_actor:
+            st.caption(f"What is {escape_markdown(info.guess_actor)}'s position? Choose “No idea” to skip.")
+            for issue in issues:
+                _question(ctx, engine, info, student, Answer("guess", issue, None, info.guess_actor), LABELS)
+        else:
+            st.info("The teacher chose no actor to guess.")
+    st.button("Leave the class", on_click=_leave, key="pulse_leave", icon=":material/logout:")
+
+
+def _question(
+    ctx: ViewContext, engine: Engine, info: ClassInfo, student: str, blank: Answer, words: dict[int, str]
+) -> None:
+    proposition = ctx.dataset.issue_info(blank.issue)["proposition"]
+    st.markdown(f"**{escape_markdown(proposition)}**")
+    key = f"{keys.PULSE_ANSWER}{info.code}::{info.round}::{blank.activity}::{blank.issue}"
+    scale_radio(
+        f"Your answer on {blank.issue}",
+        key,
+        words,
+        skip_label="Skip" if blank.activity == "stand" else "No idea",
+        on_change=_send,
+        args=(engine, info, student, blank, key, ctx.dataset.issue_names, ctx.dataset.actors),
+    )
+
+
+def _send(
+    engine: Engine,
+    info: ClassInfo,
+    student: str,
+    blank: Answer,
+    key: str,
+    issues: list[str],
+    actors: list[str],
+) -> None:
+    """on_change of a question: save the answer now (a change replaces it), within the session's rate limit."""
+    limit = st.session_state.setdefault(keys.PULSE_SUBMIT_LIMIT, RateLimit(SUBMIT_BURST, SUBMIT_PER_SECOND))
+    if not limit.allow(time.monotonic()):
+        st.session_state[keys.PULSE_SAVED] = ("error", "Too many answers at once. Wait a moment, then choose again.")
+        return
+    value = st.session_state.get(key)
+    answer = Answer(blank.activity, blank.issue, None if value == "skip" else value, blank.actor)
+    retried: list[int] = []
+    try:
+        with_retries(
+            lambda: submit(engine, info.code, student, answer, time.time(), issues=issues, actors=actors),
+            on_retry=retried.append,
+        )
+    except PulseError as refused:
+        st.session_state[keys.PULSE_SAVED] = ("error", str(refused))
+        return
+    except Exception:  # the database stayed away through every retry: say so, never a traceback
+        st.session_state[keys.PULSE_SAVED] = ("error", "Your answer could not be saved: choose it again in a moment.")
+        return
+    after = f" after {len(retried)} retr{'y' if len(retried) == 1 else 'ies'}" if retried else ""
+    st.session_state[keys.PULSE_SAVED] = ("ok", f"Saved{after}: {answer.issue}.")
+
+
+def _saved_note() -> None:
+    saved = st.session_state.get(keys.PULSE_SAVED)
+    if saved:
+        kind, text = saved
+        (st.success if kind == "ok" else st.error)(
+            escape_markdown(text), icon=":material/check:" if kind == "ok" else ":material/error:"
+        )
+
+
+def _leave() -> None:
+    for key in [k for k in st.session_state if str(k).startswith("pulse_")]:
+        del st.session_state[key]

@@ -1,0 +1,194 @@
+"""Class Pulse on the teacher's screen and the projector: the join code and its QR code, the controls (each one
+checked against the teacher token by the store), and the class's answers, live, next to the governments'."""
+
+from __future__ import annotations
+
+import io
+import time
+
+import pandas as pd
+import segno
+import streamlit as st
+from sqlalchemy import Engine
+
+from components import keys
+from components.common import chart_with_table, csv_download, empty_state
+from components.context import ViewContext
+from stancekit import pulse_store as store
+from stancekit.export import to_csv_bytes
+from stancekit.figures.pulse import class_distribution_figure
+from stancekit.pulse import ROUNDS, app_root, chosen_issues, join_link, teacher_link
+from stancekit.pulse_results import (
+    accuracy_table,
+    answers_table,
+    closest_actors,
+    distribution,
+    guess_accuracy,
+    headcount,
+    moved,
+    moved_table,
+    spread_table,
+    tally_frame,
+)
+from stancekit.text import escape_markdown
+
+REFRESH_SECONDS = 3
+ROUND_NAMES = {"before": "Start of the lesson", "after": "End of the lesson"}
+
+
+def render(ctx: ViewContext, engine: Engine, code: str, token: str) -> None:
+    try:
+        info = store.with_retries(lambda: store.class_info(engine, code, time.time()))
+    except store.ClassUnavailable:
+        st.info("This class has ended or expired. Its answers are deleted.", icon=":material/event_busy:")
+        st.button("Start another class", on_click=_forget, key="pulse_forget")
+        return
+    _invitation(code, token)
+    _controls(engine, info, token)
+    _live(ctx, engine, code)
+
+
+def _invitation(code: str, token: str) -> None:
+    root = app_root(st.context.url or "")
+    link = join_link(root, code)
+    words, picture = st.columns([3, 2], vertical_alignment="center")
+    with words:
+        st.markdown(f"### Join at {escape_markdown(root.split('://')[-1])}/classroom with the code")
+        st.markdown(f"# {' '.join(code)}")
+        st.caption("Or scan the QR code. Students join anonymously: the app gives each a pseudonym.")
+        with st.expander("Your private teacher link (keep it to yourself)", icon=":material/key:"):
+            st.caption("Open it on another device, such as the projector's computer, to teach the same class.")
+            st.code(teacher_link(root, code, token), language=None, wrap_lines=True)
+    buffer = io.BytesIO()
+    segno.make(link, error="m").save(buffer, kind="png", scale=8, border=2)
+    picture.image(buffer.getvalue(), caption=f"QR code of {link}", width=240)
+
+
+def _controls(engine: Engine, info: store.ClassInfo, token: str) -> None:
+    now = time.time()
+    round_, opening, reveal, remove, end = st.columns([3, 2, 2, 3, 2], vertical_alignment="bottom")
+    st.session_state[keys.PULSE_ROUND] = info.round  # the stored round, whichever screen changed it
+    round_.segmented_control(
+        "Round",
+        list(ROUNDS),
+        format_func=ROUND_NAMES.get,
+        key=keys.PULSE_ROUND,
+        on_change=lambda: _act(
+            lambda: store.set_round(
+                engine, info.code, token, time.time(), round=st.session_state.get(keys.PULSE_ROUND) or info.round
+            )
+        ),
+        help="Ask the same questions at the start and at the end of the lesson, and see how the class moved.",
+    )
+    opening.button(
+        "Close the round" if info.open else "Open the round",
+        icon=":material/lock:" if info.open else ":material/lock_open:",
+        on_click=_act,
+        args=(lambda: store.set_round(engine, info.code, token, time.time(), open=not info.open),),
+        width="stretch",
+        key="pulse_open",
+    )
+    reveal.button(
+        "Hide results" if info.revealed else "Reveal results",
+        icon=":material/visibility_off:" if info.revealed else ":material/visibility:",
+        on_click=_act,
+        args=(lambda: store.reveal(engine, info.code, token, time.time(), not info.revealed),),
+        width="stretch",
+        key="pulse_reveal",
+    )
+    with remove.popover("Remove an answer", icon=":material/person_remove:", width="stretch"):
+        names = _safely(lambda: store.pseudonyms(engine, info.code, token, now)) or []
+        who = st.selectbox("Student", names, index=None, key=keys.PULSE_REMOVE, placeholder="Choose a pseudonym")
+        st.button(
+            "Remove their answers",
+            disabled=who is None,
+            on_click=_act,
+            args=(lambda: store.remove_student(engine, info.code, token, time.time(), who),),
+            key="pulse_remove_go",
+        )
+    with end.popover("End the class", icon=":material/stop_circle:", width="stretch"):
+        st.caption("Ending deletes every answer of the class now. Download them first if you need them.")
+        rows = _safely(lambda: store.export_rows(engine, info.code, token, now)) or []
+        csv_download(
+            st, "Download the answers (CSV)", to_csv_bytes(answers_table(rows)), key="pulse_csv", file_name="class.csv"
+        )
+        st.button(
+            "End the class and delete its answers",
+            type="primary",
+            on_click=_act,
+            args=(lambda: store.end_class(engine, info.code, token, time.time()),),
+            key="pulse_end",
+        )
+    if message := st.session_state.pop("pulse_teacher_message", None):
+        st.error(escape_markdown(message), icon=":material/error:")
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _live(ctx: ViewContext, engine: Engine, code: str) -> None:
+    """The projector's part: one query per refresh (the store's tally), everything else computed from it."""
+    try:
+        info = store.class_info(engine, code, time.time())
+        tally = tally_frame(store.tally(engine, code))
+    except store.ClassUnavailable:
+        st.rerun()  # the class ended on another screen: the page says so
+        return
+    except Exception:
+        st.warning("The class database is not answering: retrying…", icon=":material/sync_problem:")
+        return
+    answered, joined = headcount(tally, info.round)
+    st.subheader(f"{answered} of {joined} students answered", anchor=False)
+    issues = chosen_issues(info.issues, ctx.dataset.issue_names)
+    spread = distribution(tally, info.round, issues)
+    if not answered:
+        empty_state("No answers yet. They appear here as students choose them.")
+        return
+    chart_with_table(
+        lambda: class_distribution_figure(spread),
+        lambda: spread_table(spread),
+        alt=f"Stacked bars: how many students chose each point of the scale on {len(issues)} propositions.",
+        key="pulse_spread",
+    )
+    closest, furthest = closest_actors(spread, ctx.latest)
+    near, far = st.columns(2)
+    near.markdown("**Closest to the class:** " + _names(closest))
+    far.markdown("**Furthest from the class:** " + _names(furthest))
+    if info.round == ROUNDS[1]:
+        change = moved(distribution(tally, ROUNDS[0], issues), spread)
+        if not change.empty:
+            st.markdown("**How the class moved since the start of the lesson**")
+            st.dataframe(moved_table(change), hide_index=True)
+    if info.guess_actor:
+        accuracy = guess_accuracy(tally, info.round, ctx.latest)
+        if not accuracy.empty:
+            st.markdown(f"**Guessing {escape_markdown(info.guess_actor)}**")
+            st.dataframe(accuracy_table(accuracy), hide_index=True)
+
+
+def _names(table: pd.DataFrame) -> str:
+    if table.empty:
+        return "not enough answers yet"
+    return ", ".join(f"{escape_markdown(n)} ({m:.0%})" for n, m in zip(table["name"], table["match"], strict=True))
+
+
+def _act(action) -> None:  # noqa: ANN001 (a no-argument callable)
+    """Run a teacher action; a refusal or a database fault becomes a message, never a traceback."""
+    try:
+        store.with_retries(action)
+    except store.ClassUnavailable:
+        pass  # the class is gone: the page says so on this run
+    except store.PulseError as refused:
+        st.session_state["pulse_teacher_message"] = str(refused)
+    except Exception:
+        st.session_state["pulse_teacher_message"] = "The class database did not answer. Try again in a moment."
+
+
+def _safely(read):  # noqa: ANN001, ANN202
+    try:
+        return store.with_retries(read)
+    except Exception:
+        return None
+
+
+def _forget() -> None:
+    for key in [k for k in st.session_state if str(k).startswith("pulse_")]:
+        del st.session_state[key]

@@ -1,0 +1,54 @@
+"""Class Pulse: the class's answers per proposition, as stacked bars of how many students chose each point."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from stancekit.figures.style import FONT, HOUSE_TEMPLATE, label_with_figures, legend_below
+from stancekit.scale import AGREE_LABELS, COLOURS, GLYPHS, POSITIONS, TEXT_COLOURS
+from stancekit.text import escape_plotly
+
+
+def class_distribution_figure(spread: pd.DataFrame) -> go.Figure:
+    """One bar per proposition (first on top), split by scale point: each segment in its stance colour with its
+    glyph and count printed inside, so it reads without colour. Each tick label says how many answered and the
+    median. `spread` is stancekit.pulse_results.distribution."""
+    rows = spread.iloc[::-1]
+    labels = [
+        label_with_figures(
+            issue, f"{answered} answered" + (f" · median {median:+g}" if pd.notna(median) else ""), width=24
+        )
+        for issue, answered, median in zip(rows["issue"], rows["answered"], rows["median"], strict=True)
+    ]
+    figure = go.Figure()
+    for position in POSITIONS:
+        counts = rows[str(position)].astype(int)
+        figure.add_trace(
+            go.Bar(
+                x=counts,
+                y=labels,
+                orientation="h",
+                name=f"{GLYPHS[position]} {AGREE_LABELS[position]}",
+                marker=dict(color=COLOURS[position]),
+                text=[f"{GLYPHS[position]} {n}" if n else "" for n in counts],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont=dict(color=TEXT_COLOURS[position], size=14),
+                customdata=[escape_plotly(issue) for issue in rows["issue"]],
+                hovertemplate=f"<b>%{{customdata}}</b><br>{GLYPHS[position]} {AGREE_LABELS[position]}: "
+                "%{x} students<extra></extra>",
+            )
+        )
+    figure.update_layout(
+        barmode="stack",
+        font=FONT,
+        template=HOUSE_TEMPLATE,
+        height=130 + 62 * max(len(rows), 1),
+        margin=dict(l=10, r=20, t=10, b=10),
+        bargap=0.3,
+        xaxis=dict(title="Students", rangemode="tozero", dtick=5),
+        yaxis=dict(tickfont=dict(size=14)),
+        legend=legend_below(traceorder="normal"),
+    )
+    return figure

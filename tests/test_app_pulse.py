@@ -1,0 +1,91 @@
+"""Class Pulse in AppTest: a teacher and students in separate sessions sharing one database."""
+
+from __future__ import annotations
+
+import pytest
+
+from components import keys
+from testkit.apptest import open_app
+
+PAGE = "classroom"
+
+
+@pytest.fixture(autouse=True)
+def class_database(tmp_path, monkeypatch):
+    monkeypatch.setenv("STANCE_PULSE_DB", f"sqlite:///{tmp_path / 'pulse.db'}")
+
+
+def _teacher():
+    at = open_app(PAGE)
+    at.button(key="pulse_start").click().run()
+    code, token = at.session_state[keys.PULSE_TEACHER]
+    return at, code, token
+
+
+def _student(code: str):
+    at = open_app(PAGE)
+    at.text_input(key=keys.CLASS_CODE).input(code).run()
+    at.button(key="pulse_join").click().run()
+    return at
+
+
+def _questions(at, activity: str = "stand"):
+    return [r for r in at.radio if r.key and r.key.startswith(keys.PULSE_ANSWER) and f"::{activity}::" in r.key]
+
+
+def test_a_student_joins_answers_and_the_projector_counts_it():
+    teacher, code, _ = _teacher()
+    assert any(m.value == f"# {' '.join(code)}" for m in teacher.markdown)  # the code, big, spaced out
+    assert teacher.get("imgs") or teacher.get("image")  # the QR code
+    student = _student(code.lower()[:3] + "-" + code.lower()[3:])  # typed in lower case, with a dash
+    assert not student.exception
+    pseudonym = student.session_state[keys.PULSE_STUDENT][2]
+    assert any(f"You are **{pseudonym}**" in m.value for m in student.markdown)
+    stand = _questions(student)
+    assert len(stand) == 12 and len(_questions(student, "guess")) == 12  # the teacher's default: the quiz's 12
+    stand[0].set_value(2).run()
+    assert [s.value for s in student.success] == ["Saved\\: European ground troops\\."]
+    teacher.run()
+    assert "1 of 1 students answered" in [h.value for h in teacher.subheader]
+    assert not teacher.exception
+
+
+def test_a_closed_round_keeps_answers_and_says_so():
+    teacher, code, _ = _teacher()
+    student = _student(code)
+    teacher.button(key="pulse_open").click().run()  # close the round
+    _questions(student)[0].set_value(-1).run()
+    assert student.error[0].value.startswith("The teacher has closed this round")
+    teacher.run()
+    assert "0 of 1 students answered" in [h.value for h in teacher.subheader]
+
+
+def test_an_unknown_code_is_refused_and_guessing_is_slowed_down():
+    at = open_app(PAGE)
+    at.text_input(key=keys.CLASS_CODE).input("ZZZZZZ").run()
+    at.button(key="pulse_join").click().run()
+    assert at.error[0].value == "No class with this code is running. Check the code with your teacher."
+    for _ in range(5):
+        at.button(key="pulse_join").click().run()
+    assert at.error[0].value.startswith("Too many tries. Wait")
+    assert keys.PULSE_STUDENT not in at.session_state
+
+
+def test_a_forged_teacher_link_opens_nothing_and_the_real_one_leaves_the_address_bar():
+    teacher, code, token = _teacher()
+    forged = open_app(PAGE, params={keys.CLASS_CODE: code, "teacher": token[:-1] + "x"})
+    assert forged.error[0].value.startswith("This teacher link does not open a class")
+    assert keys.PULSE_TEACHER not in forged.session_state
+    assert not [b for b in forged.button if b.key == "pulse_end"]
+    real = open_app(PAGE, params={keys.CLASS_CODE: code, "teacher": token})
+    assert real.session_state[keys.PULSE_TEACHER] == (code, token)
+    assert "teacher" not in real.query_params  # never projected, never shared by accident
+
+
+def test_ending_the_class_deletes_it_for_everyone():
+    teacher, code, _ = _teacher()
+    student = _student(code)
+    teacher.button(key="pulse_end").click().run()
+    assert teacher.info[0].value.startswith("This class has ended or expired")
+    student.run()
+    assert student.warning[0].value.startswith("This class has ended or expired")
