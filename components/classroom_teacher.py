@@ -66,7 +66,9 @@ def _invitation(code: str, token: str) -> None:
 
 def _controls(engine: Engine, info: store.ClassInfo, token: str) -> None:
     now = time.time()
-    round_, opening, reveal, remove, end = st.columns([3, 2, 2, 3, 2], vertical_alignment="bottom")
+    round_ = st.container()
+    buttons = st.container(horizontal=True)  # each control as wide as its words, wrapping on a narrow screen
+    opening, reveal, remove, end = buttons, buttons, buttons, buttons
     st.session_state[keys.PULSE_ROUND] = info.round  # the stored round, whichever screen changed it
     round_.segmented_control(
         "Round",
@@ -85,7 +87,6 @@ def _controls(engine: Engine, info: store.ClassInfo, token: str) -> None:
         icon=":material/lock:" if info.open else ":material/lock_open:",
         on_click=_act,
         args=(lambda: store.set_round(engine, info.code, token, time.time(), open=not info.open),),
-        width="stretch",
         key="pulse_open",
     )
     reveal.button(
@@ -93,10 +94,9 @@ def _controls(engine: Engine, info: store.ClassInfo, token: str) -> None:
         icon=":material/visibility_off:" if info.revealed else ":material/visibility:",
         on_click=_act,
         args=(lambda: store.reveal(engine, info.code, token, time.time(), not info.revealed),),
-        width="stretch",
         key="pulse_reveal",
     )
-    with remove.popover("Remove an answer", icon=":material/person_remove:", width="stretch"):
+    with remove.popover("Remove an answer", icon=":material/person_remove:"):
         names = _safely(lambda: store.pseudonyms(engine, info.code, token, now)) or []
         who = st.selectbox("Student", names, index=None, key=keys.PULSE_REMOVE, placeholder="Choose a pseudonym")
         st.button(
@@ -106,7 +106,7 @@ def _controls(engine: Engine, info: store.ClassInfo, token: str) -> None:
             args=(lambda: store.remove_student(engine, info.code, token, time.time(), who),),
             key="pulse_remove_go",
         )
-    with end.popover("End the class", icon=":material/stop_circle:", width="stretch"):
+    with end.popover("End the class", icon=":material/stop_circle:"):
         st.caption("Ending deletes every answer of the class now. Download them first if you need them.")
         rows = _safely(lambda: store.export_rows(engine, info.code, token, now)) or []
         csv_download(

@@ -47,7 +47,7 @@ def class_distribution_figure(spread: pd.DataFrame) -> go.Figure:
         height=130 + 62 * max(len(rows), 1),
         margin=dict(l=10, r=20, t=10, b=10),
         bargap=0.3,
-        xaxis=dict(title="Students", rangemode="tozero", dtick=5),
+        xaxis=dict(title=dict(text="Students"), side="top", rangemode="tozero", dtick=5),
         yaxis=dict(tickfont=dict(size=14)),
         legend=legend_below(traceorder="normal"),
     )
