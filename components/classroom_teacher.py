@@ -15,12 +15,17 @@ from components import keys
 from components.common import chart_with_table, csv_download, empty_state
 from components.context import ViewContext
 from stancekit import pulse_store as store
+from stancekit.aggregation import PREFERRED_COMPARISON, pair_first
 from stancekit.export import to_csv_bytes
+from stancekit.figures.blocs import bloc_positions_figure
+from stancekit.figures.matrix import stance_matrix_figure
 from stancekit.figures.pulse import class_distribution_figure
 from stancekit.pulse import ROUNDS, app_root, chosen_issues, join_link, teacher_link
 from stancekit.pulse_results import (
+    CLASS_NAME,
     accuracy_table,
     answers_table,
+    class_as_actor,
     closest_actors,
     distribution,
     guess_accuracy,
@@ -29,7 +34,9 @@ from stancekit.pulse_results import (
     moved_table,
     spread_table,
     tally_frame,
+    with_class,
 )
+from stancekit.tables import positions_table
 from stancekit.text import escape_markdown
 
 REFRESH_SECONDS = 3
@@ -142,12 +149,37 @@ def _live(ctx: ViewContext, engine: Engine, code: str) -> None:
     if not answered:
         empty_state("No answers yet. They appear here as students choose them.")
         return
-    chart_with_table(
-        lambda: class_distribution_figure(spread),
-        lambda: spread_table(spread),
-        alt=f"Stacked bars: how many students chose each point of the scale on {len(issues)} propositions.",
-        key="pulse_spread",
-    )
+    answers, matrix, blocs = st.tabs(["The class's answers", "Next to the actors", "Next to the blocs"])
+    with answers:
+        chart_with_table(
+            lambda: class_distribution_figure(spread),
+            lambda: spread_table(spread),
+            alt=f"Stacked bars: how many students chose each point of the scale on {len(issues)} propositions.",
+            key="pulse_spread",
+        )
+    ours = with_class(ctx.latest, class_as_actor(spread, pd.Timestamp.now()))
+    with matrix:
+        st.caption(
+            f"“{CLASS_NAME}” is the point nearest the class's median; hover or tap its cells for how many answered "
+            "and the middle half of their answers."
+        )
+        actors = [CLASS_NAME, *ctx.actors]
+        chart_with_table(
+            lambda: stance_matrix_figure(ours, actors, issues, {**ctx.dataset.actor_bloc, CLASS_NAME: CLASS_NAME}),
+            lambda: positions_table(ours, actors, issues),
+            alt=f"Matrix of the class's median answer next to the latest positions of {len(ctx.actors)} actors on "
+            f"{len(issues)} issues. The Table tab lists the same positions in words.",
+            key="pulse_matrix",
+        )
+    with blocs:
+        order = [*pair_first(ctx.dataset.blocs, *PREFERRED_COMPARISON), CLASS_NAME]
+        chart_with_table(
+            lambda: bloc_positions_figure(ours, issues, order),
+            lambda: spread_table(spread),
+            alt=f"Dot plot of each bloc's position and the class's median on {len(issues)} issues. The Table tab "
+            "lists the class's answers.",
+            key="pulse_blocs",
+        )
     closest, furthest = closest_actors(spread, ctx.latest)
     near, far = st.columns(2)
     near.markdown("**Closest to the class:** " + _names(closest))

@@ -13,6 +13,7 @@ from stancekit.matching import Answers, match_table
 from stancekit.scale import GLYPHS, POSITIONS, closeness, nearest_position, signed
 
 CLASS_NAME = "Our class"  # the class as an actor and a bloc of its own
+CLASS_SOURCE = "this class's own answers (Class Pulse), not a statement"
 TALLY_COLUMNS = ["kind", "round", "activity", "issue", "actor", "value", "n"]
 DISTRIBUTION_COLUMNS = ["issue", "answered", "skipped", *[str(p) for p in POSITIONS], "median", "low", "high"]
 
@@ -60,10 +61,10 @@ def distribution(tally: pd.DataFrame, round: str, issues: Sequence[str]) -> pd.D
     return pd.DataFrame(rows, columns=DISTRIBUTION_COLUMNS)
 
 
-def class_as_actor(spread: pd.DataFrame) -> pd.DataFrame:
-    """The class as rows like a latest-positions table's: actor and bloc "Our class", the position nearest its
-    median on each issue someone answered, and a summary that says how many answered and how they spread. No
-    source: the rows are the class's own answers."""
+def class_as_actor(spread: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+    """The class as rows of a latest-positions table: actor and bloc "Our class", the position nearest its median
+    on each issue someone answered, dated `day`, with a summary that says how many answered and how they spread.
+    Its source says what it is: the class's own answers, not a statement."""
     rows = []
     for row in spread.dropna(subset=["median"]).itertuples():
         rows.append(
@@ -74,10 +75,19 @@ def class_as_actor(spread: pd.DataFrame) -> pd.DataFrame:
                 "position": nearest_position(row.median),
                 "summary": f"{row.answered} students answered: median {row.median:+g}, "
                 f"middle half {row.low:+g} to {row.high:+g}.",
-                "quote": "",
             }
         )
-    return pd.DataFrame(rows, columns=["actor", "bloc", "issue", "position", "summary", "quote"])
+    frame = pd.DataFrame(rows, columns=["actor", "bloc", "issue", "position", "summary"])
+    frame["date"] = pd.Timestamp(day).normalize()
+    for column in ("source_id", "source_url", "speaker", "quote", "evidence", "condition", "voice", "joint"):
+        frame[column] = ""
+    frame["source"] = CLASS_SOURCE
+    return frame
+
+
+def with_class(latest: pd.DataFrame, ours: pd.DataFrame) -> pd.DataFrame:
+    """The governments' latest positions with the class's rows on top (a new table; neither input changes)."""
+    return pd.concat([ours.astype({"date": latest["date"].dtype}), latest], ignore_index=True)[latest.columns]
 
 
 def closest_actors(spread: pd.DataFrame, latest: pd.DataFrame, count: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:

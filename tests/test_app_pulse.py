@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from components import keys
-from testkit.apptest import open_app
+from testkit.apptest import open_app, plotly_charts, twin
 
 PAGE = "classroom"
 
@@ -48,6 +48,13 @@ def test_a_student_joins_answers_and_the_projector_counts_it():
     teacher.run()
     assert "1 of 1 students answered" in [h.value for h in teacher.subheader]
     assert not teacher.exception
+    matrix = twin(teacher, "pulse_matrix")  # the class as one more actor, on top of the governments
+    first = matrix.iloc[0]
+    assert (first["Actor"], first["Issue"]) == ("Our class", "European ground troops")
+    assert "United States" in set(matrix["Actor"])
+    assert "+2" in " ".join(str(v) for v in first.values)
+    alts = [chart.proto.alt for chart in plotly_charts(teacher)]
+    assert any("the class's median" in alt for alt in alts)
 
 
 def test_a_closed_round_keeps_answers_and_says_so():

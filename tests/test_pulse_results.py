@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from stancekit.pulse_results import (
@@ -15,6 +16,7 @@ from stancekit.pulse_results import (
     headcount,
     moved,
     tally_frame,
+    with_class,
 )
 from stancekit.selection import latest_positions
 
@@ -52,10 +54,21 @@ def test_the_distribution_counts_each_point_and_gives_median_and_middle_half():
 
 
 def test_the_class_becomes_one_more_actor_with_its_spread_in_words():
-    rows = class_as_actor(distribution(TALLY, "before", ["Troops", "Deal"]))
+    rows = class_as_actor(distribution(TALLY, "before", ["Troops", "Deal"]), pd.Timestamp("2026-12-02 10:30"))
     assert rows["actor"].tolist() == [CLASS_NAME]  # only where someone took a position
     assert rows.iloc[0]["position"] == 2
     assert rows.iloc[0]["summary"] == "3 students answered: median +2, middle half +0.5 to +2."
+    assert rows.iloc[0]["source_url"] == "" and "not a statement" in rows.iloc[0]["source"]
+
+
+def test_the_class_sits_on_top_of_the_governments_in_a_new_table(small_stances):
+    latest = latest_positions(small_stances)
+    before = latest.copy()
+    ours = class_as_actor(distribution(TALLY, "before", ["Troops"]), pd.Timestamp("2026-12-02"))
+    both = with_class(latest, ours)
+    assert both.iloc[0]["actor"] == CLASS_NAME and len(both) == len(latest) + 1
+    assert list(both.columns) == list(latest.columns)
+    pd.testing.assert_frame_equal(latest, before)  # the cached table is never changed
 
 
 def test_the_class_is_matched_with_the_actors_like_a_student(small_stances):
