@@ -8,20 +8,24 @@ e. on a phone, the classroom quizzes' options and buttons are at least 44 px tal
 f. at 1280×720 the page's title and the top of its first chart are on the first screen (the presenter,
    which has a layout of its own, is left to its own tests).
 
-Each page is opened once per width and measured in one go (MEASURE); the tests read that measurement.
+Each page is opened once per width and measured in one go (MEASURE); the tests read that measurement. The two
+quizzes are measured a second time answered (ANSWERED), since their results draw charts and controls of their
+own.
 Charts that are not displayed (the overview's matrix on a phone, its phone form on wider screens: see
 components/house.css) are left out, since the browser gives them no boxes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from components.pages import PAGES, PageSpec
-from tests.e2e.test_snapshots import settle
+from testkit.server import IDLE
+from tests.e2e.test_snapshots import DRAWN, QUIET_MS, settle
 
 pytestmark = pytest.mark.browser
 
@@ -35,6 +39,47 @@ OVERLAP_TOLERANCE = 1  # px
 MIN_FONT_PX = 12
 MIN_TARGET_PX = 44
 QUIZZES = ("where_do_you_stand", "guess_the_stance")
+SIDEBAR_OVER_PAGE = 768  # below this width Streamlit draws an open sidebar over the page
+
+
+def answer(page: Page, questions: int, button: str, heading: str) -> None:
+    """Pick the first option of the first `questions` radio groups, press `button`, wait for `heading`."""
+    if (
+        page.viewport_size["width"] < SIDEBAR_OVER_PAGE
+        and page.locator("[data-testid=stSidebar][data-collapsed=false]").count()
+    ):
+        page.get_by_test_id("stSidebarCollapseButton").get_by_role("button").click()
+        page.wait_for_selector("[data-testid=stSidebar][data-collapsed=true]")
+    for question in range(questions):
+        page.locator("[data-testid=stMain] [data-testid=stRadio]").nth(question).get_by_role("radiogroup").locator(
+            "label"
+        ).first.click()
+    page.get_by_role("button", name=button).click()
+    expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=20_000)
+    page.wait_for_selector(IDLE, timeout=30_000)
+    page.wait_for_function(DRAWN, arg=QUIET_MS, timeout=20_000)
+    page.wait_for_selector(IDLE, timeout=30_000)
+
+
+# The result states of the quizzes, which draw charts (the matches) and controls of their own.
+ANSWERED: dict[str, Callable[[Page], None]] = {
+    "where_do_you_stand": lambda page: answer(page, 5, "Show my matches", "Your matches"),
+    "guess_the_stance": lambda page: answer(page, 5, "Reveal", "The record"),
+}
+
+
+class View(NamedTuple):
+    """A page, as first opened (state "") or in one of the ANSWERED states ("answered")."""
+
+    spec: PageSpec
+    state: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.spec.module + (f"-{self.state}" if self.state else "")
+
+
+VIEWS = [View(spec) for spec in PAGES] + [View(spec, "answered") for spec in PAGES if spec.module in ANSWERED]
 
 # Everything the tests need, read from the page unscrolled. Boxes are in CSS px of the viewport; `top`s
 # are offsets in the scrolling main container (stMain), so they are where an element sits before any
@@ -120,25 +165,27 @@ def screens(browser: Browser) -> Iterator[dict[int, BrowserContext]]:
 
 @pytest.fixture(scope="module")
 def measured(screens: dict[int, BrowserContext], app_url: str) -> Iterator:
-    """measured(spec, width): the page's MEASURE at that width, taken the first time it is asked for."""
+    """measured(view, width): the view's MEASURE at that width, taken the first time it is asked for."""
     cache: dict[tuple[str, int], dict] = {}
 
-    def measure(spec: PageSpec, width: int) -> dict:
-        if (spec.module, width) not in cache:
+    def measure(view: View, width: int) -> dict:
+        if (view.id, width) not in cache:
             page = screens[width].new_page()
             try:
-                page.goto(f"{app_url}/{spec.root_path}")
-                settle(page, spec)
-                cache[spec.module, width] = page.evaluate(MEASURE)
+                page.goto(f"{app_url}/{view.spec.root_path}")
+                settle(page, view.spec)
+                if view.state:
+                    ANSWERED[view.spec.module](page)
+                cache[view.id, width] = page.evaluate(MEASURE)
             finally:
                 page.close()
-        return cache[spec.module, width]
+        return cache[view.id, width]
 
     yield measure
 
 
-def where(spec: PageSpec, width: int) -> str:
-    return f"{spec.module} at {width}×{SCREENS[width]}"
+def where(view: View, width: int) -> str:
+    return f"{view.id} at {width}×{SCREENS[width]}"
 
 
 def chart_name(chart: dict) -> str:
@@ -149,28 +196,28 @@ def fmt(box: dict) -> str:
     return f"[{box['left']:.0f},{box['top']:.0f} → {box['right']:.0f},{box['bottom']:.0f}]"
 
 
-PER_PAGE = pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.module)
+PER_PAGE = pytest.mark.parametrize("view", VIEWS, ids=lambda view: view.id)
 PER_WIDTH = pytest.mark.parametrize("width", SCREENS)
 
 
 @PER_WIDTH
 @PER_PAGE
-def test_main_area_does_not_scroll_sideways(measured, spec: PageSpec, width: int):
-    found = measured(spec, width)
+def test_main_area_does_not_scroll_sideways(measured, view: View, width: int):
+    found = measured(view, width)
     wide = "; ".join(f"{w['what']} reaches x={w['right']:.0f} ({w['text']!r})" for w in found["wide"])
     problems = [
         f"[data-testid={o['id']}] scrollWidth {o['scrollWidth']} > clientWidth {o['clientWidth']}"
         for o in found["overflow"]
         if o["scrollWidth"] > o["clientWidth"] + OVERFLOW_TOLERANCE
     ]
-    assert not problems, f"{where(spec, width)}: " + "; ".join(problems) + (f"; widest: {wide}" if wide else "")
+    assert not problems, f"{where(view, width)}: " + "; ".join(problems) + (f"; widest: {wide}" if wide else "")
 
 
 @PER_WIDTH
 @PER_PAGE
-def test_chart_text_stays_inside_its_chart(measured, spec: PageSpec, width: int):
+def test_chart_text_stays_inside_its_chart(measured, view: View, width: int):
     problems = []
-    for chart in measured(spec, width)["charts"]:
+    for chart in measured(view, width)["charts"]:
         outer = chart["box"]
         for text in chart["texts"]:
             inner = text["box"]
@@ -189,7 +236,7 @@ def test_chart_text_stays_inside_its_chart(measured, spec: PageSpec, width: int)
                     f"{chart_name(chart)} {fmt(outer)} width {outer['width']:.0f}: {text['part']} {text['text']!r} "
                     f"{fmt(inner)} overflows {', '.join(sides)}"
                 )
-    assert not problems, f"{where(spec, width)}:\n  " + "\n  ".join(problems)
+    assert not problems, f"{where(view, width)}:\n  " + "\n  ".join(problems)
 
 
 def overlaps(a: dict, b: dict) -> tuple[float, float]:
@@ -201,16 +248,16 @@ def overlaps(a: dict, b: dict) -> tuple[float, float]:
 
 @pytest.mark.parametrize("width", [width for width in SCREENS if width >= MATRIX_FROM])
 def test_overview_matrix_tick_labels_do_not_overlap(measured, width: int):
-    spec = next(spec for spec in PAGES if spec.module == "overview")
-    charts = [chart for chart in measured(spec, width)["charts"] if "overview_matrix" in chart["keys"]]
-    assert charts, f"{where(spec, width)}: no matrix shown (.st-key-overview_matrix [data-testid=stPlotlyChart])"
+    view = View(next(spec for spec in PAGES if spec.module == "overview"))
+    charts = [chart for chart in measured(view, width)["charts"] if "overview_matrix" in chart["keys"]]
+    assert charts, f"{where(view, width)}: no matrix shown (.st-key-overview_matrix [data-testid=stPlotlyChart])"
     problems = []
     for chart in charts:
         axes: dict[str, list[dict]] = {}
         for text in chart["texts"]:
             if text["axis"]:
                 axes.setdefault(text["axis"], []).append(text)
-        assert axes, f"{where(spec, width)}: the matrix has no tick labels"
+        assert axes, f"{where(view, width)}: the matrix has no tick labels"
         for axis, labels in axes.items():
             for i, a in enumerate(labels):
                 for b in labels[i + 1 :]:
@@ -220,44 +267,47 @@ def test_overview_matrix_tick_labels_do_not_overlap(measured, width: int):
                             f"{axis} {a['text']!r} {fmt(a['box'])} and {b['text']!r} {fmt(b['box'])} "
                             f"overlap by {across:.1f}×{down:.1f} px (chart width {chart['box']['width']:.0f})"
                         )
-    assert not problems, f"{where(spec, width)}:\n  " + "\n  ".join(problems)
+    assert not problems, f"{where(view, width)}:\n  " + "\n  ".join(problems)
 
 
 @PER_WIDTH
 @PER_PAGE
-def test_chart_text_is_at_least_12_px(measured, spec: PageSpec, width: int):
+def test_chart_text_is_at_least_12_px(measured, view: View, width: int):
     problems = [
         f"{chart_name(chart)}: {text['part']} {text['text']!r} is {text['fontSize']:g} px"
-        for chart in measured(spec, width)["charts"]
+        for chart in measured(view, width)["charts"]
         for text in chart["texts"]
         if text["fontSize"] < MIN_FONT_PX
     ]
-    assert not problems, f"{where(spec, width)}:\n  " + "\n  ".join(problems)
+    assert not problems, f"{where(view, width)}:\n  " + "\n  ".join(problems)
 
 
-@pytest.mark.parametrize("spec", [spec for spec in PAGES if spec.module in QUIZZES], ids=lambda spec: spec.module)
-def test_quiz_targets_are_thumb_sized_on_a_phone(measured, spec: PageSpec):
-    targets = measured(spec, PHONE)["targets"]
-    assert any(target["what"] == "label (option)" for target in targets), f"{where(spec, PHONE)}: no options"
+@pytest.mark.parametrize("view", [v for v in VIEWS if v.spec.module in QUIZZES], ids=lambda view: view.id)
+def test_quiz_targets_are_thumb_sized_on_a_phone(measured, view: View):
+    targets = measured(view, PHONE)["targets"]
+    if view.state:  # the revealed record has buttons but no options left
+        assert targets, f"{where(view, PHONE)}: no buttons"
+    else:
+        assert any(target["what"] == "label (option)" for target in targets), f"{where(view, PHONE)}: no options"
     problems = [
         f"{target['what']} {target['text']!r} is {target['height']:.1f} px tall"
         for target in targets
         if target["height"] < MIN_TARGET_PX - 0.5
     ]
-    assert not problems, f"{where(spec, PHONE)}: under {MIN_TARGET_PX} px:\n  " + "\n  ".join(problems)
+    assert not problems, f"{where(view, PHONE)}: under {MIN_TARGET_PX} px:\n  " + "\n  ".join(problems)
 
 
-@pytest.mark.parametrize("spec", [spec for spec in PAGES if not spec.projector], ids=lambda spec: spec.module)
-def test_title_and_first_chart_are_on_the_first_screen(measured, spec: PageSpec):
-    found = measured(spec, PROJECTOR)
+@pytest.mark.parametrize("view", [v for v in VIEWS if not v.state and not v.spec.projector], ids=lambda v: v.id)
+def test_title_and_first_chart_are_on_the_first_screen(measured, view: View):
+    found = measured(view, PROJECTOR)
     height = SCREENS[PROJECTOR]
     title, charts = found["title"], found["charts"]
-    assert title, f"{where(spec, PROJECTOR)}: no visible title (h1 or h2)"
+    assert title, f"{where(view, PROJECTOR)}: no visible title (h1 or h2)"
     first = min(charts, key=lambda chart: chart["top"]) if charts else None
     tops = f"title {title['text']!r} top {title['top']:.0f} px" + (
         f", first chart ({chart_name(first)}) top {first['top']:.0f} px" if first else ", no chart"
     )
-    print(f"{spec.module}: {tops}")
-    assert title["top"] < height, f"{where(spec, PROJECTOR)}: the title is below the first screen: {tops}"
+    print(f"{view.id}: {tops}")
+    assert title["top"] < height, f"{where(view, PROJECTOR)}: the title is below the first screen: {tops}"
     if first:
-        assert first["top"] < height, f"{where(spec, PROJECTOR)}: the first chart is below the first screen: {tops}"
+        assert first["top"] < height, f"{where(view, PROJECTOR)}: the first chart is below the first screen: {tops}"
