@@ -127,7 +127,10 @@ MEASURE = """() => {
           : colourBar ? 'colour bar'
           : tick ? `${axis} label`
           : text.closest('g.infolayer') ? (text.getAttribute('class') || 'title') : 'plot text';
-        return {text: text.textContent.trim().slice(0, 60), part,
+        // A label of several lines is one text of tspan.line elements: name it line / by / line.
+        const lines = [...text.querySelectorAll('tspan.line')].map((line) => line.textContent.trim());
+        const words = lines.length > 1 ? lines.join(' / ') : text.textContent.trim();
+        return {text: words.slice(0, 60), part,
                 axis,
                 fontSize: parseFloat(getComputedStyle(text).fontSize),
                 box: box(text.getBoundingClientRect())};
