@@ -11,7 +11,7 @@ from stancekit.figures.agreement import NUMBERED_CELLS_LIMIT, agreement_figure
 from stancekit.figures.bars import GAP_AXIS_TITLE, gap_figure, match_figure
 from stancekit.figures.blocs import bloc_positions_figure
 from stancekit.figures.matrix import stance_colourscale, stance_matrix_figure
-from stancekit.figures.style import MIN_FONT
+from stancekit.figures.style import MIN_FONT, SMALL_FONT
 from stancekit.figures.timeline import timeline_figure
 from stancekit.scale import COLOURS, GLYPHS, POSITIONS
 from stancekit.selection import latest_positions
@@ -155,6 +155,7 @@ def test_bloc_figure_legend_sits_under_the_plot_and_ticks_are_short(small_stance
     assert figure.layout.xaxis.side == "top"  # so nothing else sits under the plot
     assert all(len(t.replace("<br>", "")) <= 4 for t in figure.layout.xaxis.ticktext)
     assert "opposes" in figure.layout.xaxis.title.text and "supports" in figure.layout.xaxis.title.text
+    assert figure.layout.xaxis.title.font.size == SMALL_FONT  # centred on a 360 px phone's plot, it fits
     assert min(font_sizes(figure)) >= MIN_FONT
 
 
@@ -186,3 +187,8 @@ def test_timeline_chapter_labels_are_short_and_staggered(small_stances):
     assert labels[0].yshift == labels[2].yshift != labels[1].yshift  # neighbours on different lines
     assert labels[1].hovertext == "Chapter name 2"
     assert min(font_sizes(figure)) >= MIN_FONT
+
+
+def test_timeline_dates_put_the_year_under_the_month(small_stances):
+    figure = timeline_figure(small_stances, pd.DataFrame(columns=["date", "event"]), ["UK", "US"])
+    assert figure.layout.xaxis2.tickformat == "%b<br>%Y"  # on one line, the dates overlap at 360 px

@@ -12,6 +12,7 @@ from stancekit.figures.style import (
     DETAILED_POINTS_LIMIT,
     FONT,
     HOUSE_TEMPLATE,
+    SMALL_FONT,
     horizontal_rule,
     legend_below,
     position_hover,
@@ -21,8 +22,11 @@ from stancekit.figures.style import (
 from stancekit.scale import GLYPHS, MAX_POSITION, MIN_POSITION, POSITIONS, signed, stance_label
 from stancekit.text import escape_plotly
 
-# The scale's direction in words, above its glyph-and-number ticks.
+# The scale's direction in words, above its glyph-and-number ticks. It is centred on the plot, which on a
+# 360 px phone is ~180 px wide beside the issue names: in SMALL_FONT px, and with issue names wrapped at
+# ISSUE_WRAP characters, it stays inside the chart (at 14 px and 20 characters it ran 6 px past its edge).
 SCALE_TITLE = "◀ opposes · split ◆ · supports ▶"
+ISSUE_WRAP = 18
 
 
 def _lanes(count: int, spacing: float = 0.16) -> list[float]:
@@ -77,13 +81,13 @@ def bloc_positions_figure(latest: pd.DataFrame, issues: list[str], blocs: list[s
             ticktext=[f"{GLYPHS[p]}<br>{signed(p)}" for p in POSITIONS],
             tickfont=dict(size=14),
             tickangle=0,
-            title=dict(text=SCALE_TITLE, font=dict(size=14), standoff=8),
+            title=dict(text=SCALE_TITLE, font=dict(size=SMALL_FONT), standoff=8),
             gridcolor="#bdbdbd",
             zeroline=False,
         ),
         yaxis=dict(
             tickvals=list(row_of.values()),
-            ticktext=[wrap_label(i, 20) for i in row_of],
+            ticktext=[wrap_label(i, ISSUE_WRAP) for i in row_of],
             tickfont=dict(size=14),
             range=[-0.5, len(issues) - 0.5],
             showgrid=False,

@@ -184,7 +184,9 @@ def timeline_figure(
         row=2,
         col=1,
     )
-    figure.update_xaxes(gridcolor="#e6e6e6", row=2, col=1)
+    # Month over year: a date is as narrow as "Sept", so a phone's plot (~190 px for the dates) keeps its
+    # ticks apart; on one line ("Jan 2025") three of them overlap at 360 px.
+    figure.update_xaxes(gridcolor="#e6e6e6", tickformat="%b<br>%Y", row=2, col=1)
     if period is not None:
         figure.update_xaxes(range=[period.start - pd.Timedelta(days=3), period.end + pd.Timedelta(days=3)])
     figure.update_layout(
