@@ -39,8 +39,9 @@ def house_style() -> None:
 
 
 def page_header(title: str, what_it_shows: str) -> None:
-    """The view's title and a one-line 'what this shows'."""
-    st.header(title, anchor=False)
+    """The view's title (the page's one h1, sized as a second-level heading by components/house.css) and a
+    one-line 'what this shows'."""
+    st.title(title, anchor=False)
     st.caption(what_it_shows)
 
 

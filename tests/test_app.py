@@ -16,7 +16,7 @@ BROWSING = [page(module) for module in ("overview", "europe_vs_us", "issue_deep_
 def test_every_page_renders_with_header_and_footer(spec: PageSpec):
     at = open_app(spec.module)
     assert_clean(at)
-    assert at.header[0].value == spec.heading
+    assert at.title[0].value == spec.heading
     footer = next(c.value for c in at.main.caption if c.value.startswith("**Data:**"))
     assert "456 dated positions of 26 actors on 24 issues" in footer
     assert "12 Feb 2025 – 18 May 2026" in footer

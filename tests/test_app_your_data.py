@@ -54,7 +54,7 @@ def test_template_upload_replaces_the_data_on_every_page():
     }
     go(at, "europe_vs_us")
     assert_clean(at)
-    assert at.main.header[0].value == "Compare blocs: where they differ"
+    assert at.main.title[0].value == "Compare blocs: where they differ"
     assert (at.selectbox(key=keys.COMPARE_A).value, at.selectbox(key=keys.COMPARE_B).value) == ("Students", "Parents")
     go(at, "issue_deep_dive")
     assert any("Phones should be switched off and put away during lessons" in m.value for m in at.markdown)
