@@ -198,3 +198,20 @@ def test_guess_the_stance_with_the_keyboard_alone(page: Page, app_url: str):
     guesses = page.get_by_text(re.compile(r"^Your guess: "))
     expect(guesses.nth(0)).to_have_text(re.compile(r"^Your guess: ▼ Opposes"))
     expect(guesses.nth(1)).to_have_text(re.compile(r"^Your guess: ▼▼ Strongly opposes"))
+
+
+def test_streamlit_own_violations_are_tolerated_only_inside_their_element(page: Page, axe_path: Path):
+    """The same broken list passes inside Streamlit's menu and fails anywhere else."""
+    broken = "<ul{}><div><li><a href='#a'>One</a></li><li><a href='#b'>Two</a></li></div></ul>"
+    page.set_content(
+        "<!doctype html><html lang='en'><head><title>t</title></head><body><main>"
+        + broken.format(" data-testid='stSidebarNavItems'")
+        + "</main></body></html>"
+    )
+    assert serious_violations(page, axe_path) == []
+    page.set_content(
+        "<!doctype html><html lang='en'><head><title>t</title></head><body><main>"
+        + broken.format("")
+        + "</main></body></html>"
+    )
+    assert {line.split(":")[0] for line in serious_violations(page, axe_path)} == {"list", "listitem"}
