@@ -29,6 +29,7 @@ def test_ci_runs_the_readme_test_command_with_chromium():
     assert script.strip().splitlines()[-1] == TEST_COMMAND
     assert "apt-get install -y chromium" in script
     assert "export CI=true" in script
+    assert "command -v npm" in script  # the accessibility audit fetches axe-core with npm (testkit/axe.py)
     assert (ROOT / ".ci" / "run").stat().st_mode & 0o111
 
 
