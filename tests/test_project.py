@@ -27,7 +27,9 @@ def test_readme_states_exactly_the_two_setup_commands():
 def test_ci_runs_the_readme_test_command_with_chromium():
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert script.strip().splitlines()[-1] == TEST_COMMAND
-    assert "apt-get install -y chromium" in script
+    assert "missing+=(chromium)" in script and "missing+=(postgresql)" in script
+    assert 'apt-get install -y "${missing[@]}"' in script
+    assert "export STANCE_TEST_POSTGRES_URL=" in script  # Class Pulse's database tests run on PostgreSQL too
     assert "export CI=true" in script
     assert "command -v npm" in script  # the accessibility audit fetches axe-core with npm (testkit/axe.py)
     assert (ROOT / ".ci" / "run").stat().st_mode & 0o111
