@@ -79,10 +79,15 @@ def _send(
     value = st.session_state.get(key)
     answer = Answer(blank.activity, blank.issue, None if value == "skip" else value, blank.actor)
     retried: list[int] = []
+
+    def retrying(attempt: int) -> None:
+        retried.append(attempt)
+        st.toast("Saving… the class database is busy, retrying.", icon=":material/sync:")
+
     try:
         with_retries(
             lambda: submit(engine, info.code, student, answer, time.time(), issues=issues, actors=actors),
-            on_retry=retried.append,
+            on_retry=retrying,
         )
     except PulseError as refused:
         st.session_state[keys.PULSE_SAVED] = ("error", str(refused))

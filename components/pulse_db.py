@@ -34,11 +34,11 @@ def pulse_engine(url: str | None) -> Engine:
     """The engine for `url` (None: secrets, else the SQLite default), with its schema created or migrated."""
     if url is None:
         try:
-            engine = st.connection("pulse", type="sql").engine
+            engine = st.connection("pulse", type="sql", pool_pre_ping=True).engine
         except StreamlitAPIException:  # no [connections.pulse] in the secrets: the embedded default
-            engine = st.connection("pulse", type="sql", url=DEFAULT_URL).engine
+            engine = st.connection("pulse", type="sql", url=DEFAULT_URL, pool_pre_ping=True).engine
     else:
-        engine = st.connection("pulse", type="sql", url=url).engine
+        engine = st.connection("pulse", type="sql", url=url, pool_pre_ping=True).engine
     migrate(prepare(engine))
     return engine
 

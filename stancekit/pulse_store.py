@@ -139,16 +139,17 @@ class Student:
     pseudonym: str
 
 
-def prepare(engine: Engine) -> Engine:
+def prepare(engine: Engine, *, busy_ms: int = 5000) -> Engine:
     """Make an engine ready for many students: on SQLite, WAL (readers never wait for the writer), a busy timeout
-    and foreign keys, set on every new connection. Call once, before the first connection."""
+    of `busy_ms` and foreign keys, set on every new connection. Call once, before connecting. (Open the engine
+    with pool_pre_ping=True, so that a connection left dead by a database restart is replaced, not used.)"""
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API objects)
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
 

@@ -106,9 +106,9 @@ def postgres_url() -> Iterator[str]:
 def pulse_engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:
     """A fresh, migrated Class Pulse database of each kind."""
     if request.param == "sqlite":
-        engine = prepare(create_engine(f"sqlite:///{tmp_path / 'pulse.db'}"))
+        engine = prepare(create_engine(f"sqlite:///{tmp_path / 'pulse.db'}", pool_pre_ping=True))
     else:
-        engine = create_engine(request.getfixturevalue("postgres_url"))
+        engine = create_engine(request.getfixturevalue("postgres_url"), pool_pre_ping=True)
         metadata.drop_all(engine)
     migrate(engine)
     yield engine
