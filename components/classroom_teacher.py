@@ -61,7 +61,8 @@ def _invitation(code: str, token: str) -> None:
     words, picture = st.columns([3, 2], vertical_alignment="center")
     with words:
         st.markdown(f"### Join at {escape_markdown(root.split('://')[-1])}/classroom with the code")
-        st.markdown(f"# {' '.join(code)}")
+        with st.container(key="pulse_code"):  # components/house.css: large, letters spaced apart
+            st.markdown(f"## {code}")
         st.caption("Or scan the QR code. Students join anonymously: the app gives each a pseudonym.")
         with st.expander("Your private teacher link (keep it to yourself)", icon=":material/key:"):
             st.caption("Open it on another device, such as the projector's computer, to teach the same class.")

@@ -49,9 +49,15 @@ class Server:
 
 @contextmanager
 def streamlit_server(
-    script: str = "dashboard.py", *, cwd: Path = ROOT, log: Path | None = None, timeout: float = 90
+    script: str = "dashboard.py",
+    *,
+    cwd: Path = ROOT,
+    log: Path | None = None,
+    timeout: float = 90,
+    env: dict[str, str] | None = None,
 ) -> Iterator[Server]:
-    """Run `streamlit run script` on a free port until the block ends; stop it by its own process id."""
+    """Run `streamlit run script` on a free port until the block ends; stop it by its own process id. `env` adds
+    to the environment (e.g. STANCE_PULSE_DB, the Class Pulse database)."""
     port = free_port()
     out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115
     process = subprocess.Popen(
@@ -74,6 +80,7 @@ def streamlit_server(
         stdout=out,
         stderr=subprocess.STDOUT,
         start_new_session=True,
+        env={**os.environ, **(env or {})},
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
