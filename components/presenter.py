@@ -82,7 +82,9 @@ def _slide(ctx: ViewContext) -> None:
     voices = bloc_voices(latest, summary, issue, shown)
     with st.container(key="presenter"):  # components/house.css sizes its type to the screen
         when = f" · as it stood at the end of {escape_markdown(chapter.label)}" if chapter else ""
-        st.caption(f"Issue {issues.index(issue) + 1} of {len(issues)}{when}")
+        silent = without_positions(ctx.dataset.blocs, latest, "bloc") if voices else []
+        unstated = " · no stated position: " + ", ".join(escape_markdown(b) for b in silent) if silent else ""
+        st.caption(f"Issue {issues.index(issue) + 1} of {len(issues)}{when}{unstated}")
         st.title(escape_markdown(ctx.dataset.issue_info(issue)["proposition"]), anchor=False)
         if not voices:
             when = f"by the end of {chapter.label}" if chapter else "by this date"
@@ -93,9 +95,6 @@ def _slide(ctx: ViewContext) -> None:
         for column, voice in zip(st.columns(len(voices)), voices, strict=True):
             with column, st.container(border=True, height="stretch"):
                 _position(voice)
-        silent = without_positions(ctx.dataset.blocs, latest, "bloc")
-        if silent:
-            st.caption("No stated position: " + ", ".join(escape_markdown(b) for b in silent) + ".")
     with more.popover("Quote and details", icon=":material/format_quote:", width="stretch"):
         quote_from = st.radio(
             "Quote on the slide",

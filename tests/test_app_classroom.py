@@ -224,7 +224,10 @@ def test_presenter_steps_through_the_chapters():
     assert sum("y chapter\\: 1 " in m.value or "y chapter\\: 2 " in m.value for m in at.markdown) == 5
     at.segmented_control(key=keys.SLIDE_CHAPTER).set_value("Planning the force").run()
     assert_clean(at)
-    assert at.caption[0].value.endswith("as it stood at the end of 1 · Planning the force \\(Feb–Apr 2025\\)")
+    assert at.caption[0].value == (
+        "Issue 1 of 24 · as it stood at the end of 1 · Planning the force \\(Feb–Apr 2025\\) · no stated position: "
+        "NATO, Other partners"  # the blocs that had not spoken yet are named, not left out silently
+    )
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["United States"] == "▲ +1"  # Trump, Feb 2025; Vance's and Witkoff's remarks are other voices
     assert metrics["Europe"] == "▲ +0.7"  # 12 members: (2 + 2 + 1 × 7 − 1 − 1 + 0 + 0) / 12
