@@ -22,9 +22,10 @@ def _open(page: Page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector(".st-key-presenter h1", timeout=30_000)
     page.wait_for_selector(IDLE, timeout=30_000)
-    # the house stylesheet arrives with the page's first run: wait until it sizes the slide's title
+    # the house stylesheet arrives with the page's first run: wait until it applies (the presenter's own
+    # 68 px top padding), or time out and fail
     page.wait_for_function(
-        "() => parseFloat(getComputedStyle(document.querySelector('.st-key-presenter h1')).fontSize) >= 28",
+        "() => getComputedStyle(document.querySelector('[data-testid=stMainBlockContainer]')).paddingTop === '68px'",
         timeout=10_000,
     )
 
