@@ -11,6 +11,7 @@ from components import classroom_student, classroom_teacher, keys, pulse_db
 from components.common import page_header
 from components.context import ViewContext
 from components.pages import page
+from components.session_dataset import is_custom
 from stancekit.pulse import RateLimit, normalise_code
 from stancekit.pulse_store import PulseError, check_teacher, class_info, create_class, join_class, with_retries
 
@@ -83,13 +84,21 @@ def _join_or_start(ctx: ViewContext, engine: object) -> None:
             key=keys.PULSE_SETUP_ACTOR,
             help="Students guess this actor's position on each question; the projector shows how well they did.",
         )
+        own_topic = is_custom()  # students' phones open the bundled topic: a class runs on it
         st.button(
             "Start a class",
             icon=":material/co_present:",
             on_click=_start,
             args=(engine, tuple(issues), actor),
             key="pulse_start",
+            disabled=own_topic,
         )
+        if own_topic:
+            st.info(
+                "Class Pulse runs on the bundled topic: your students' phones open it. Go back to it on the "
+                "Your data page to start a class.",
+                icon=":material/info:",
+            )
         st.caption("No sign-in: you get a private teacher link to keep for the lesson.")
 
 

@@ -96,3 +96,9 @@ def test_ending_the_class_deletes_it_for_everyone():
     assert teacher.info[0].value.startswith("This class has ended or expired")
     student.run()
     assert student.warning[0].value.startswith("This class has ended or expired")
+
+
+def test_a_session_on_its_own_topic_cannot_start_a_class_and_is_told_why(bundled):
+    at = open_app(PAGE, state={keys.CUSTOM_DATASET: bundled})
+    assert at.button(key="pulse_start").disabled
+    assert at.info[0].value.startswith("Class Pulse runs on the bundled topic")
