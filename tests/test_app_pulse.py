@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from components import keys
+from stancekit.pulse import RateLimit
 from testkit.apptest import open_app, plotly_charts, twin
 
 PAGE = "classroom"
@@ -102,3 +103,14 @@ def test_a_session_on_its_own_topic_cannot_start_a_class_and_is_told_why(bundled
     at = open_app(PAGE, state={keys.CUSTOM_DATASET: bundled})
     assert at.button(key="pulse_start").disabled
     assert at.info[0].value.startswith("Class Pulse runs on the bundled topic")
+
+
+def test_a_flood_of_answers_is_slowed_down_and_says_so():
+    _, code, _ = _teacher()
+    student = _student(code)
+    student.session_state[keys.PULSE_SUBMIT_LIMIT] = RateLimit(burst=2, per_second=0.001)  # a nearly empty bucket
+    questions = _questions(student)
+    questions[0].set_value(2).run()
+    _questions(student)[1].set_value(1).run()
+    _questions(student)[2].set_value(0).run()
+    assert student.error[0].value == "Too many answers at once\\. Wait a moment, then choose again\\."
