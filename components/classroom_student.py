@@ -9,10 +9,14 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from components import keys
-from components.common import scale_radio
+from components.common import chart_with_table, scale_radio
 from components.context import ViewContext
+from components.guess_the_stance import show_record
+from stancekit.figures.pulse import class_distribution_figure
+from stancekit.guessing import guess_results, positions_to_guess
 from stancekit.pulse import Answer, RateLimit, chosen_issues
-from stancekit.pulse_store import ClassInfo, ClassUnavailable, PulseError, class_info, submit, with_retries
+from stancekit.pulse_results import distribution, spread_table, tally_frame
+from stancekit.pulse_store import ClassInfo, ClassUnavailable, PulseError, class_info, submit, tally, with_retries
 from stancekit.scale import AGREE_LABELS, LABELS
 from stancekit.text import escape_markdown
 
@@ -43,7 +47,32 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
                 _question(ctx, engine, info, student, Answer("guess", issue, None, info.guess_actor), LABELS)
         else:
             st.info("The teacher chose no actor to guess.")
+    if info.revealed:
+        _results(ctx, engine, info, issues)
     st.button("Leave the class", on_click=_leave, key="pulse_leave", icon=":material/logout:")
+
+
+def _results(ctx: ViewContext, engine: Engine, info: ClassInfo, issues: list[str]) -> None:
+    """Once the teacher reveals them: the class's answers and, for the guess game, the record beside this
+    student's own guesses."""
+    st.header("The class's answers", anchor=False)
+    try:
+        spread = distribution(tally_frame(with_retries(lambda: tally(engine, info.code))), info.round, issues)
+    except Exception:
+        st.warning("The results could not be loaded just now. They will appear on your next answer or refresh.")
+        return
+    chart_with_table(
+        lambda: class_distribution_figure(spread),
+        lambda: spread_table(spread),
+        alt=f"Stacked bars: how many students chose each point of the scale on {len(issues)} propositions.",
+        key="pulse_student_spread",
+    )
+    if info.guess_actor:
+        prefix = f"{keys.PULSE_ANSWER}{info.code}::{info.round}::guess::"
+        guesses = {issue: st.session_state.get(prefix + issue, "skip") for issue in issues}
+        guesses = {issue: None if value == "skip" else int(value) for issue, value in guesses.items()}
+        positions = positions_to_guess(ctx.stances, ctx.latest, info.guess_actor, issues)
+        show_record(ctx, info.guess_actor, guess_results(guesses, positions))
 
 
 def _question(

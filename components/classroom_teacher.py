@@ -12,7 +12,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from components import keys
-from components.common import chart_with_table, csv_download, empty_state
+from components.common import chart_with_table, csv_download, empty_state, provenance
 from components.context import ViewContext
 from stancekit import pulse_store as store
 from stancekit.aggregation import PREFERRED_COMPARISON, pair_first
@@ -30,12 +30,14 @@ from stancekit.pulse_results import (
     distribution,
     guess_accuracy,
     headcount,
+    misjudged,
     moved,
     moved_table,
     spread_table,
     tally_frame,
     with_class,
 )
+from stancekit.scale import signed, stance_label
 from stancekit.tables import positions_table
 from stancekit.text import escape_markdown
 
@@ -191,10 +193,24 @@ def _live(ctx: ViewContext, engine: Engine, code: str) -> None:
             st.markdown("**How the class moved since the start of the lesson**")
             st.dataframe(moved_table(change), hide_index=True)
     if info.guess_actor:
-        accuracy = guess_accuracy(tally, info.round, ctx.latest)
-        if not accuracy.empty:
-            st.markdown(f"**Guessing {escape_markdown(info.guess_actor)}**")
-            st.dataframe(accuracy_table(accuracy), hide_index=True)
+        _guessing(tally, info, ctx)
+
+
+def _guessing(tally: pd.DataFrame, info: store.ClassInfo, ctx: ViewContext) -> None:
+    """How well the class guessed the actor, and the issue it misjudged most, with what the record says."""
+    accuracy = guess_accuracy(tally, info.round, ctx.latest)
+    wrong = misjudged(tally, info.round, ctx.latest, info.guess_actor)
+    if accuracy.empty or wrong.empty:
+        return
+    st.subheader(f"Guessing {escape_markdown(info.guess_actor)}", anchor=False)
+    st.dataframe(accuracy_table(accuracy), hide_index=True)
+    worst = wrong.iloc[0]
+    st.markdown(
+        f"**Most misjudged: {escape_markdown(worst['issue'])}.** The class guessed "
+        f"{signed(round(worst['mean_guess'], 1))} on average; the record says "
+        f"**{escape_markdown(stance_label(worst['position']))}**: {escape_markdown(worst['summary'])}"
+    )
+    provenance(worst)
 
 
 def _names(table: pd.DataFrame) -> str:

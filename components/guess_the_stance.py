@@ -103,7 +103,7 @@ def render(ctx: ViewContext) -> None:
         for issue in positions["issue"]:
             value = st.session_state.get(answer_key + issue, "skip")
             guesses[issue] = None if value == "skip" else int(value)
-        _reveal(ctx, actor, guess_results(guesses, positions))
+        show_record(ctx, actor, guess_results(guesses, positions))
     form_area = st.expander("Your guesses", expanded=False) if revealed else st.container()
     with form_area:
         _guess_form(ctx, actor, list(positions["issue"]), answer_key)
@@ -131,7 +131,9 @@ def _guess_form(ctx: ViewContext, actor: str, issues: list[str], answer_key: str
     )
 
 
-def _reveal(ctx: ViewContext, actor: str, results: pd.DataFrame) -> None:
+def show_record(ctx: ViewContext, actor: str, results: pd.DataFrame) -> None:
+    """The record beside the guesses: score, the assumptions that were wrong, and issue by issue with sources
+    (also what a Class Pulse student sees once the teacher reveals the results)."""
     st.header("The record", anchor=False)
     score, exact, guessed = guess_score(results)
     if not guessed:

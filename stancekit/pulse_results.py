@@ -195,3 +195,34 @@ EXPORT_COLUMNS = ["pseudonym", "round", "activity", "issue", "actor", "value"]
 def answers_table(rows: list[dict]) -> pd.DataFrame:
     """The class's anonymous answers for the teacher's CSV (a skip is an empty value)."""
     return pd.DataFrame(rows, columns=EXPORT_COLUMNS).astype({"value": "Int64"})
+
+
+MISJUDGED_COLUMNS = ["issue", "guesses", "mean_guess", "position", "accuracy"]
+
+
+def misjudged(tally: pd.DataFrame, round: str, latest: pd.DataFrame, actor: str) -> pd.DataFrame:
+    """Per issue the class guessed `actor` on: how many guessed, the mean guess, the actor's real position and the
+    accuracy (mean closeness 0–1); most misjudged first, with the actor's latest row (paraphrase, speaker, date,
+    source) beside it, so the projector can show what the record says."""
+    guesses = _answers(tally, round, "guess")
+    guesses = guesses[(guesses["actor"] == actor)].dropna(subset=["value"])
+    rows = latest[latest["actor"] == actor].set_index("issue")
+    table = []
+    for issue, group in guesses.groupby("issue", sort=False):
+        if issue not in rows.index:
+            continue
+        truth, counts = int(rows.loc[issue, "position"]), group["n"].astype(int)
+        values = group["value"].astype(int)
+        table.append(
+            {
+                "issue": issue,
+                "guesses": int(counts.sum()),
+                "mean_guess": float((values * counts).sum() / counts.sum()),
+                "position": truth,
+                "accuracy": float((counts * [closeness(v, truth) for v in values]).sum() / counts.sum()),
+            }
+        )
+    frame = pd.DataFrame(table, columns=MISJUDGED_COLUMNS).sort_values("accuracy", kind="stable")
+    return frame.merge(rows.drop(columns=["position"]), left_on="issue", right_index=True, how="left").reset_index(
+        drop=True
+    )

@@ -114,3 +114,21 @@ def test_a_flood_of_answers_is_slowed_down_and_says_so():
     _questions(student)[1].set_value(1).run()
     _questions(student)[2].set_value(0).run()
     assert student.error[0].value == "Too many answers at once\\. Wait a moment, then choose again\\."
+
+
+def test_revealed_results_reach_the_students_and_the_projector_names_the_most_misjudged_issue():
+    teacher, code, _ = _teacher()
+    student = _student(code)
+    _questions(student)[0].set_value(2).run()
+    guess = _questions(student, "guess")[0]
+    guess.set_value(-2).run()  # the US supports European troops (+1): the class guessed it opposed
+    assert not [h.value for h in student.header if h.value == "The class's answers"]  # nothing before reveal
+    teacher.button(key="pulse_reveal").click().run()
+    assert teacher.button(key="pulse_reveal").label == "Hide results"
+    misjudged = [m.value for m in teacher.markdown if m.value.startswith("**Most misjudged: ")]
+    assert misjudged and misjudged[0].startswith("**Most misjudged: European ground troops.** The class guessed −2")
+    assert any("Source:" in m.value for m in teacher.markdown)  # what the record says, and where it is from
+    student.run()
+    assert "The class's answers" in [h.value for h in student.header]
+    assert "The record" in [h.value for h in student.header]  # the student's own guesses beside the record
+    assert not student.exception

@@ -14,6 +14,7 @@ from stancekit.pulse_results import (
     distribution,
     guess_accuracy,
     headcount,
+    misjudged,
     moved,
     tally_frame,
     with_class,
@@ -96,3 +97,18 @@ def test_guess_accuracy_per_actor_most_misjudged_first(small_stances):
     assert russia["guesses"] == 4 and russia["exact"] == 3 * (truth == -2) + (truth == 2)
     assert russia["mean_error"] == pytest.approx((3 * (-2 - truth) + (2 - truth)) / 4)
     assert table["accuracy"].is_monotonic_increasing
+
+
+def test_the_most_misjudged_issue_comes_first_with_the_record_beside_it(small_stances):
+    latest = latest_positions(small_stances)
+    tally = _tally(
+        ("before", "guess", "Troops", "US", 2, 3),  # the US is at 0 on troops: off by two
+        ("before", "guess", "Deal", "US", int(latest.set_index(["actor", "issue"]).loc[("US", "Deal"), "position"]), 2),
+        ("before", "guess", "Troops", "Russia", -2, 1),  # another actor: not counted
+    )
+    table = misjudged(tally, "before", latest, "US")
+    assert table["issue"].tolist() == ["Troops", "Deal"]
+    worst = table.iloc[0]
+    assert (worst["guesses"], worst["mean_guess"], worst["position"], worst["accuracy"]) == (3, 2.0, 0, 0.5)
+    assert table.iloc[1]["accuracy"] == 1.0
+    assert {"summary", "source"} <= set(table.columns)  # what the record says, and where it is from
