@@ -27,15 +27,18 @@ LINK_COLUMN = st.column_config.LinkColumn(
 )
 # The app's own static CSS (layout only), read once per process; st.html sends a page that holds only a
 # stylesheet to the page's head without taking up room.
-HOUSE_CSS = "<style>" + Path(__file__).with_name("house.css").read_text(encoding="utf-8") + "</style>"
+STYLESHEETS = {
+    name: "<style>" + Path(__file__).with_name(f"{name}.css").read_text(encoding="utf-8") + "</style>"
+    for name in ("house", "presenter")
+}
 BADGE_COLOURS = {-2: "orange", -1: "orange", 0: "gray", 1: "violet", 2: "violet"}
 # Evidence badges avoid the stance colours (orange/violet) so the two never read as one scale.
 EVIDENCE_BADGE_COLOURS = {"statement": "blue", "reported": "gray", "analysis": "gray"}
 
 
-def house_style() -> None:
-    """The app's own stylesheet (components/house.css): phone and projector layout, never data."""
-    st.html(HOUSE_CSS)
+def house_style(sheet: str = "house") -> None:
+    """One of the app's own stylesheets (components/<sheet>.css): phone and projector layout, never data."""
+    st.html(STYLESHEETS[sheet])
 
 
 def page_header(title: str, what_it_shows: str) -> None:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
-from components.common import empty_state, provenance
+from components.common import empty_state, house_style, provenance
 from components.context import ViewContext
 from stancekit.aggregation import BlocVoice, bloc_sizes, bloc_summary, bloc_voices, featured_voice
 from stancekit.chapters import Chapter, bloc_path, chapter_named, path_text
@@ -27,6 +27,7 @@ def _step(issues: list[str], offset: int) -> None:
 
 def render(ctx: ViewContext) -> None:
     """Draw the current issue: proposition, each bloc's position and one quote."""
+    house_style("presenter")
     if not ctx.issues:
         empty_state("No issues match the current filters.")
         return
@@ -80,7 +81,7 @@ def _slide(ctx: ViewContext) -> None:
     summary = bloc_summary(latest, bloc_sizes(ctx.actors, ctx.dataset.actor_bloc))
     shown = with_positions(ctx.dataset.blocs, latest, "bloc")[:MAX_BLOC_COLUMNS]
     voices = bloc_voices(latest, summary, issue, shown)
-    with st.container(key="presenter"):  # components/house.css sizes its type to the screen
+    with st.container(key="presenter"):  # components/presenter.css sizes its type to the screen
         when = f" · as it stood at the end of {escape_markdown(chapter.label)}" if chapter else ""
         silent = without_positions(ctx.dataset.blocs, latest, "bloc") if voices else []
         unstated = " · no stated position: " + ", ".join(escape_markdown(b) for b in silent) if silent else ""
