@@ -65,7 +65,7 @@ def _join_or_start(ctx: ViewContext, engine: object) -> None:
         st.button(
             "Join", type="primary", icon=":material/login:", on_click=_join, args=(engine, code), key="pulse_join"
         )
-        if message := st.session_state.pop("pulse_join_message", None):
+        if message := st.session_state.pop(keys.PULSE_JOIN_MESSAGE, None):
             st.error(message, icon=":material/error:")
     with teach.container(border=True):
         st.subheader("Teach: start a class", anchor=False)
@@ -107,17 +107,17 @@ def _join(engine: object, typed: str | None) -> None:
     limit = st.session_state.setdefault(keys.PULSE_JOIN_LIMIT, RateLimit(JOIN_BURST, JOIN_PER_SECOND))
     now = time.monotonic()
     if not limit.allow(now):
-        st.session_state["pulse_join_message"] = f"Too many tries. Wait {limit.wait(now):.0f} seconds and try again."
+        st.session_state[keys.PULSE_JOIN_MESSAGE] = f"Too many tries. Wait {limit.wait(now):.0f} seconds and try again."
         return
     code = normalise_code(typed or "")
     if not code:
-        st.session_state["pulse_join_message"] = "Type the six-character code shown on the teacher's screen."
+        st.session_state[keys.PULSE_JOIN_MESSAGE] = "Type the six-character code shown on the teacher's screen."
         return
     try:
         with_retries(lambda: class_info(engine, code, time.time()))
         student = with_retries(lambda: join_class(engine, code, time.time()))
     except PulseError as refused:
-        st.session_state["pulse_join_message"] = str(refused)
+        st.session_state[keys.PULSE_JOIN_MESSAGE] = str(refused)
         return
     st.session_state[keys.PULSE_STUDENT] = (code, student.student, student.pseudonym)
 
@@ -127,6 +127,6 @@ def _start(engine: object, issues: tuple[str, ...], actor: str) -> None:
     try:
         code, token = with_retries(lambda: create_class(engine, time.time(), issues=issues, guess_actor=actor))
     except PulseError as refused:
-        st.session_state["pulse_join_message"] = str(refused)
+        st.session_state[keys.PULSE_JOIN_MESSAGE] = str(refused)
         return
     st.session_state[keys.PULSE_TEACHER] = (code, token)

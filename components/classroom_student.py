@@ -9,19 +9,18 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from components import keys
-from components.common import chart_with_table, scale_radio
+from components.classroom_teacher import spread_chart
+from components.common import clear_keys, scale_radio
 from components.context import ViewContext
 from components.guess_the_stance import show_record
-from stancekit.figures.pulse import class_distribution_figure
 from stancekit.guessing import guess_results, positions_to_guess
-from stancekit.pulse import Answer, RateLimit, chosen_issues
-from stancekit.pulse_results import distribution, spread_table, tally_frame
+from stancekit.pulse import ROUND_NAMES, Answer, RateLimit, chosen_issues
+from stancekit.pulse_results import distribution, tally_frame
 from stancekit.pulse_store import ClassInfo, ClassUnavailable, PulseError, class_info, submit, tally, with_retries
 from stancekit.scale import AGREE_LABELS, LABELS
 from stancekit.text import escape_markdown
 
 SUBMIT_BURST, SUBMIT_PER_SECOND = 30, 2.0  # a whole quiz at once, then two answers a second
-ROUND_NAMES = {"before": "start of the lesson", "after": "end of the lesson"}
 
 
 def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym: str) -> None:
@@ -29,7 +28,7 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
         info = with_retries(lambda: class_info(engine, code, time.time()))
     except ClassUnavailable:
         st.warning("This class has ended or expired. Thank you for taking part!", icon=":material/event_busy:")
-        st.button("Join another class", on_click=_leave, key="pulse_leave")
+        st.button("Join another class", on_click=clear_keys, args=(keys.PULSE_PREFIX,), key="pulse_leave")
         return
     st.markdown(f"You are **{escape_markdown(pseudonym)}** in class **{code}**.")
     state = "open: choose your answers" if info.open else "closed: your answers are kept"
@@ -49,7 +48,9 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
             st.info("The teacher chose no actor to guess.")
     if info.revealed:
         _results(ctx, engine, info, issues)
-    st.button("Leave the class", on_click=_leave, key="pulse_leave", icon=":material/logout:")
+    st.button(
+        "Leave the class", on_click=clear_keys, args=(keys.PULSE_PREFIX,), key="pulse_leave", icon=":material/logout:"
+    )
 
 
 def _results(ctx: ViewContext, engine: Engine, info: ClassInfo, issues: list[str]) -> None:
@@ -61,12 +62,7 @@ def _results(ctx: ViewContext, engine: Engine, info: ClassInfo, issues: list[str
     except Exception:
         st.warning("The results could not be loaded just now. They will appear on your next answer or refresh.")
         return
-    chart_with_table(
-        lambda: class_distribution_figure(spread),
-        lambda: spread_table(spread),
-        alt=f"Stacked bars: how many students chose each point of the scale on {len(issues)} propositions.",
-        key="pulse_student_spread",
-    )
+    spread_chart(spread, "pulse_student_spread")
     if info.guess_actor:
         prefix = f"{keys.PULSE_ANSWER}{info.code}::{info.round}::guess::"
         guesses = {issue: st.session_state.get(prefix + issue, "skip") for issue in issues}
@@ -135,8 +131,3 @@ def _saved_note() -> None:
         (st.success if kind == "ok" else st.error)(
             escape_markdown(text), icon=":material/check:" if kind == "ok" else ":material/error:"
         )
-
-
-def _leave() -> None:
-    for key in [k for k in st.session_state if str(k).startswith("pulse_")]:
-        del st.session_state[key]

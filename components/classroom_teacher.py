@@ -12,7 +12,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from components import keys
-from components.common import chart_with_table, csv_download, empty_state, provenance
+from components.common import chart_with_table, clear_keys, csv_download, empty_state, provenance
 from components.context import ViewContext
 from stancekit import pulse_store as store
 from stancekit.aggregation import PREFERRED_COMPARISON, pair_first
@@ -20,7 +20,7 @@ from stancekit.export import to_csv_bytes
 from stancekit.figures.blocs import bloc_positions_figure
 from stancekit.figures.matrix import stance_matrix_figure
 from stancekit.figures.pulse import class_distribution_figure
-from stancekit.pulse import ROUNDS, app_root, chosen_issues, join_link, teacher_link
+from stancekit.pulse import ROUND_NAMES, ROUNDS, app_root, chosen_issues, join_link, teacher_link
 from stancekit.pulse_results import (
     CLASS_NAME,
     accuracy_table,
@@ -42,7 +42,6 @@ from stancekit.tables import positions_table
 from stancekit.text import escape_markdown
 
 REFRESH_SECONDS = 3
-ROUND_NAMES = {"before": "Start of the lesson", "after": "End of the lesson"}
 
 
 def render(ctx: ViewContext, engine: Engine, code: str, token: str) -> None:
@@ -50,7 +49,7 @@ def render(ctx: ViewContext, engine: Engine, code: str, token: str) -> None:
         info = store.with_retries(lambda: store.class_info(engine, code, time.time()))
     except store.ClassUnavailable:
         st.info("This class has ended or expired. Its answers are deleted.", icon=":material/event_busy:")
-        st.button("Start another class", on_click=_forget, key="pulse_forget")
+        st.button("Start another class", on_click=clear_keys, args=(keys.PULSE_PREFIX,), key="pulse_forget")
         return
     _invitation(code, token)
     _controls(engine, info, token)
@@ -83,7 +82,7 @@ def _controls(engine: Engine, info: store.ClassInfo, token: str) -> None:
     round_.segmented_control(
         "Round",
         list(ROUNDS),
-        format_func=ROUND_NAMES.get,
+        format_func=lambda name: ROUND_NAMES[name].capitalize(),
         key=keys.PULSE_ROUND,
         on_change=lambda: _act(
             lambda: store.set_round(
@@ -118,9 +117,14 @@ def _controls(engine: Engine, info: store.ClassInfo, token: str) -> None:
         )
     with end.popover("End the class", icon=":material/stop_circle:"):
         st.caption("Ending deletes every answer of the class now. Download them first if you need them.")
-        rows = _safely(lambda: store.export_rows(engine, info.code, token, now)) or []
-        csv_download(
-            st, "Download the answers (CSV)", to_csv_bytes(answers_table(rows)), key="pulse_csv", file_name="class.csv"
+        csv_download(  # the answers are read only when the button is pressed
+            st,
+            "Download the answers (CSV)",
+            lambda: to_csv_bytes(
+                answers_table(_safely(lambda: store.export_rows(engine, info.code, token, now)) or [])
+            ),
+            key="pulse_csv",
+            file_name="class.csv",
         )
         st.button(
             "End the class and delete its answers",
@@ -129,13 +133,14 @@ def _controls(engine: Engine, info: store.ClassInfo, token: str) -> None:
             args=(lambda: store.end_class(engine, info.code, token, time.time()),),
             key="pulse_end",
         )
-    if message := st.session_state.pop("pulse_teacher_message", None):
+    if message := st.session_state.pop(keys.PULSE_TEACHER_MESSAGE, None):
         st.error(escape_markdown(message), icon=":material/error:")
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
 def _live(ctx: ViewContext, engine: Engine, code: str) -> None:
-    """The projector's part: one query per refresh (the store's tally), everything else computed from it."""
+    """The projector's part: two small reads per refresh, the class's row (round, guessed actor) and the store's
+    one-query tally of every answer; everything else is computed from them."""
     try:
         info = store.class_info(engine, code, time.time())
         tally = tally_frame(store.tally(engine, code))
@@ -154,12 +159,7 @@ def _live(ctx: ViewContext, engine: Engine, code: str) -> None:
         return
     answers, matrix, blocs = st.tabs(["The class's answers", "Next to the actors", "Next to the blocs"])
     with answers:
-        chart_with_table(
-            lambda: class_distribution_figure(spread),
-            lambda: spread_table(spread),
-            alt=f"Stacked bars: how many students chose each point of the scale on {len(issues)} propositions.",
-            key="pulse_spread",
-        )
+        spread_chart(spread, "pulse_spread")
     ours = with_class(ctx.latest, class_as_actor(spread, pd.Timestamp.now()))
     with matrix:
         st.caption(
@@ -213,6 +213,16 @@ def _guessing(tally: pd.DataFrame, info: store.ClassInfo, ctx: ViewContext) -> N
     provenance(worst)
 
 
+def spread_chart(spread: pd.DataFrame, key: str) -> None:
+    """The class's answers per proposition, with its table twin (the projector's, and a student's once revealed)."""
+    chart_with_table(
+        lambda: class_distribution_figure(spread),
+        lambda: spread_table(spread),
+        alt=f"Stacked bars: how many students chose each point of the scale on {len(spread)} propositions.",
+        key=key,
+    )
+
+
 def _names(table: pd.DataFrame) -> str:
     if table.empty:
         return "not enough answers yet"
@@ -226,9 +236,9 @@ def _act(action) -> None:  # noqa: ANN001 (a no-argument callable)
     except store.ClassUnavailable:
         pass  # the class is gone: the page says so on this run
     except store.PulseError as refused:
-        st.session_state["pulse_teacher_message"] = str(refused)
+        st.session_state[keys.PULSE_TEACHER_MESSAGE] = str(refused)
     except Exception:
-        st.session_state["pulse_teacher_message"] = "The class database did not answer. Try again in a moment."
+        st.session_state[keys.PULSE_TEACHER_MESSAGE] = "The class database did not answer. Try again in a moment."
 
 
 def _safely(read):  # noqa: ANN001, ANN202
@@ -236,8 +246,3 @@ def _safely(read):  # noqa: ANN001, ANN202
         return store.with_retries(read)
     except Exception:
         return None
-
-
-def _forget() -> None:
-    for key in [k for k in st.session_state if str(k).startswith("pulse_")]:
-        del st.session_state[key]

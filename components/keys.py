@@ -56,6 +56,7 @@ GUESS_CHAPTER = GUESS_PREFIX + "chapter"  # guess the position at the end of thi
 
 # Class Pulse: the class code in the URL; the rest lives in this browser session only.
 CLASS_CODE = view_state.JOIN  # the join code, typed or brought by the join link (?join=)
+PULSE_PREFIX = "pulse_"  # every Class Pulse key of a session starts so: leaving a class clears exactly these
 PULSE_STUDENT = "pulse_student"  # (code, student id, pseudonym) once joined
 PULSE_TEACHER = "pulse_teacher"  # (code, teacher token) for the class this session teaches
 PULSE_ANSWER = "pulse_answer::"  # + code + "::" + round + "::" + activity + "::" + issue
@@ -66,6 +67,8 @@ PULSE_SETUP_ISSUES = "pulse_setup_issues"  # the teacher's pick of questions bef
 PULSE_SETUP_ACTOR = "pulse_setup_actor"  # the actor the class guesses
 PULSE_ROUND = "pulse_round"
 PULSE_REMOVE = "pulse_remove"
+PULSE_JOIN_MESSAGE = "pulse_join_message"  # why the last join or start was refused, shown once
+PULSE_TEACHER_MESSAGE = "pulse_teacher_message"  # why the last teacher action was refused, shown once
 
 
 # Choices that refer to one dataset's blocs, actors, issues and dates: forgotten when the dataset changes.

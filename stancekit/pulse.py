@@ -24,6 +24,7 @@ LIFETIME = timedelta(hours=24)  # a class and its answers expire on their own af
 MAX_STUDENTS = 200  # per class
 MAX_ACTIVE_CLASSES = 500  # per server (per database)
 ROUNDS = ("before", "after")  # the same questions at the start and at the end of the lesson
+ROUND_NAMES = {"before": "start of the lesson", "after": "end of the lesson"}
 ACTIVITIES = ("stand", "guess")  # "Where do you stand?" and "Guess the stance"
 SKIP = None  # a skipped question is stored as no value
 
