@@ -43,7 +43,7 @@ def _fill(engine: Engine, students: int, workers: int = 16) -> tuple[str, list[f
     """A class with `students` students who each answer every question and guess every question, all at once;
     returns the code and each submission's latency (s)."""
     now = time.time()
-    code, _ = store.create_class(engine, now, issues=ISSUES, guess_actor=GUESSED)
+    code, _ = store.create_class(engine, now, issues=ISSUES, guess_actors=[GUESSED])
     latencies: list[float] = []
 
     def lesson(index: int) -> list[float]:
@@ -70,7 +70,7 @@ def _fill(engine: Engine, students: int, workers: int = 16) -> tuple[str, list[f
 def _tick(engine: Engine, code: str) -> tuple[float, float]:
     """One projector refresh: (seconds in the query, seconds in the whole refresh)."""
     started = time.perf_counter()
-    tally = tally_frame(store.tally(engine, code))
+    tally = tally_frame(store.tally(engine, code, time.time()).rows)
     queried = time.perf_counter() - started
     spread = distribution(tally, "before", ISSUES)
     headcount(tally, "before")
@@ -90,7 +90,7 @@ def run(name: str, engine: Engine, sizes: list[int], repeat: int) -> None:
     for students in sizes:
         code, latencies = _fill(engine, students) if students else (store.create_class(engine, time.time())[0], [])
         ticks = [_tick(engine, code) for _ in range(repeat)]
-        rows = len(store.tally(engine, code))
+        rows = len(store.tally(engine, code, time.time()).rows)
         p50 = f"{statistics.median(latencies) * 1000:.1f}" if latencies else "–"
         p95 = f"{_percentile(latencies, 0.95) * 1000:.1f}" if latencies else "–"
         print(

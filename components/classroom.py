@@ -12,9 +12,13 @@ from components.common import page_header
 from components.context import ViewContext
 from components.pages import page
 from components.session_dataset import is_custom
-from stancekit.pulse import RateLimit, normalise_code
+from stancekit.dataset import Dataset
+from stancekit.pulse import MAX_GUESSED, RateLimit, normalise_code
 from stancekit.pulse_store import PulseError, check_teacher, class_info, create_class, join_class, with_retries
+from stancekit.text import escape_markdown
+from stancekit.topic_blob import pack
 
+DEFAULT_GUESSED = ("United States", "Russia")  # the seed story's two outside powers
 JOIN_BURST, JOIN_PER_SECOND = 5, 1 / 12  # five tries at once, then one every 12 s: no guessing codes
 
 
@@ -76,28 +80,29 @@ def _join_or_start(ctx: ViewContext, engine: object) -> None:
             key=keys.PULSE_SETUP_ISSUES,
             help="The propositions the class answers. Empty: every issue of the topic.",
         )
-        actors = list(ctx.dataset.actors)
-        actor = st.selectbox(
-            "Guess the stance of",
-            actors,
-            index=actors.index("United States") if "United States" in actors else 0,
+        actors = st.multiselect(
+            "Guess the stances of",
+            ctx.dataset.actors,
+            default=[a for a in DEFAULT_GUESSED if a in ctx.dataset.actors],
+            max_selections=MAX_GUESSED,
             key=keys.PULSE_SETUP_ACTOR,
-            help="Students guess this actor's position on each question; the projector shows how well they did.",
+            help=f"Students guess each of these actors' positions (up to {MAX_GUESSED}); the projector shows how "
+            "well they did per actor, and which one they misjudged most. Empty: no guessing.",
         )
-        own_topic = is_custom()  # students' phones open the bundled topic: a class runs on it
         st.button(
             "Start a class",
             icon=":material/co_present:",
             on_click=_start,
-            args=(engine, tuple(issues), actor),
+            args=(engine, ctx.dataset, tuple(issues), tuple(actors)),
             key="pulse_start",
-            disabled=own_topic,
         )
-        if own_topic:
+        if message := st.session_state.pop(keys.PULSE_START_MESSAGE, None):
+            st.error(message, icon=":material/error:")
+        if is_custom():
             st.info(
-                "Class Pulse runs on the bundled topic: your students' phones open it. Go back to it on the "
-                "Your data page to start a class.",
-                icon=":material/info:",
+                f"The class runs on your topic, “{escape_markdown(ctx.dataset.title)}”: it is stored with the "
+                "class, for your students' phones, and deleted when the class ends or after 24 hours.",
+                icon=":material/upload_file:",
             )
         st.caption("No sign-in: you get a private teacher link to keep for the lesson.")
 
@@ -122,11 +127,16 @@ def _join(engine: object, typed: str | None) -> None:
     st.session_state[keys.PULSE_STUDENT] = (code, student.student, student.pseudonym)
 
 
-def _start(engine: object, issues: tuple[str, ...], actor: str) -> None:
-    """on_click of Start a class."""
+def _start(engine: object, dataset: Dataset, issues: tuple[str, ...], actors: tuple[str, ...]) -> None:
+    """on_click of Start a class: on the session's own topic, the topic goes with the class."""
+    topic = pack(dataset) if is_custom() else None
     try:
-        code, token = with_retries(lambda: create_class(engine, time.time(), issues=issues, guess_actor=actor))
+        code, token = with_retries(
+            lambda: create_class(
+                engine, time.time(), issues=issues, guess_actors=actors, topic=topic, topic_name=dataset.title
+            )
+        )
     except PulseError as refused:
-        st.session_state[keys.PULSE_JOIN_MESSAGE] = str(refused)
+        st.session_state[keys.PULSE_START_MESSAGE] = str(refused)
         return
     st.session_state[keys.PULSE_TEACHER] = (code, token)

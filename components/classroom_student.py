@@ -9,15 +9,17 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from components import keys
+from components.class_topic import class_context
 from components.classroom_teacher import spread_chart
 from components.common import clear_keys, scale_radio
 from components.context import ViewContext
 from components.guess_the_stance import show_record
 from stancekit.guessing import guess_results, positions_to_guess
-from stancekit.pulse import ROUND_NAMES, Answer, RateLimit, chosen_issues
+from stancekit.pulse import ROUND_NAMES, Answer, RateLimit, chosen_actors, chosen_issues
 from stancekit.pulse_results import distribution, tally_frame
 from stancekit.pulse_store import ClassInfo, ClassUnavailable, PulseError, class_info, submit, tally, with_retries
 from stancekit.scale import AGREE_LABELS, LABELS
+from stancekit.schema import StanceDataError
 from stancekit.text import escape_markdown
 
 SUBMIT_BURST, SUBMIT_PER_SECOND = 30, 2.0  # a whole quiz at once, then two answers a second
@@ -30,45 +32,67 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
         st.warning("This class has ended or expired. Thank you for taking part!", icon=":material/event_busy:")
         st.button("Join another class", on_click=clear_keys, args=(keys.PULSE_PREFIX,), key="pulse_leave")
         return
+    try:
+        ctx = class_context(ctx, info)
+    except StanceDataError:
+        st.error("This class's topic could not be read. Ask your teacher to start the class again.")
+        return
     st.markdown(f"You are **{escape_markdown(pseudonym)}** in class **{code}**.")
     state = "open: choose your answers" if info.open else "closed: your answers are kept"
-    st.caption(f"Round: {ROUND_NAMES.get(info.round, info.round)} · {state}.")
+    topic = f" · topic: {escape_markdown(info.topic_name)}" if info.topic is not None and info.topic_name else ""
+    st.caption(f"Round: {ROUND_NAMES.get(info.round, info.round)} · {state}{topic}.")
     _saved_note()
     issues = chosen_issues(info.issues, ctx.dataset.issue_names)
-    stand, guess = st.tabs(["Where do you stand?", f"Guess: {info.guess_actor}" if info.guess_actor else "Guess"])
+    guessed = chosen_actors(info.guess_actors, ctx.dataset.actors)
+    stand, guess = st.tabs(["Where do you stand?", "Guess the stances" if guessed else "Guess"])
     with stand:
         for issue in issues:
             _question(ctx, engine, info, student, Answer("stand", issue, None), AGREE_LABELS)
     with guess:
-        if info.guess_actor:
-            st.caption(f"What is {escape_markdown(info.guess_actor)}'s position? Choose “No idea” to skip.")
+        if guessed:
+            actor = guessed[0] if len(guessed) == 1 else _actor_choice(info, guessed)
+            st.caption(f"What is {escape_markdown(actor)}'s position? Choose “No idea” to skip.")
             for issue in issues:
-                _question(ctx, engine, info, student, Answer("guess", issue, None, info.guess_actor), LABELS)
+                _question(ctx, engine, info, student, Answer("guess", issue, None, actor), LABELS)
         else:
             st.info("The teacher chose no actor to guess.")
     if info.revealed:
-        _results(ctx, engine, info, issues)
+        _results(ctx, engine, info, issues, guessed)
     st.button(
         "Leave the class", on_click=clear_keys, args=(keys.PULSE_PREFIX,), key="pulse_leave", icon=":material/logout:"
     )
 
 
-def _results(ctx: ViewContext, engine: Engine, info: ClassInfo, issues: list[str]) -> None:
+def _actor_choice(info: ClassInfo, guessed: list[str]) -> str:
+    """Which of the class's actors this student is guessing now (each has its own answers)."""
+    key = f"{keys.PULSE_GUESSING}{info.code}"
+    if st.session_state.get(key) not in guessed:
+        st.session_state[key] = guessed[0]
+    return st.segmented_control("Whose stances?", guessed, key=key, required=True) or guessed[0]
+
+
+def _answer_key(info: ClassInfo, blank: Answer) -> str:
+    """The session key of a question's answer: one per class, round, activity, actor guessed and issue."""
+    return f"{keys.PULSE_ANSWER}{info.code}::{info.round}::{blank.activity}::{blank.actor}::{blank.issue}"
+
+
+def _results(ctx: ViewContext, engine: Engine, info: ClassInfo, issues: list[str], guessed: list[str]) -> None:
     """Once the teacher reveals them: the class's answers and, for the guess game, the record beside this
     student's own guesses."""
     st.header("The class's answers", anchor=False)
     try:
-        spread = distribution(tally_frame(with_retries(lambda: tally(engine, info.code))), info.round, issues)
+        live = with_retries(lambda: tally(engine, info.code, time.time()))
+        spread = distribution(tally_frame(live.rows), info.round, issues)
     except Exception:
         st.warning("The results could not be loaded just now. They will appear on your next answer or refresh.")
         return
     spread_chart(spread, "pulse_student_spread")
-    if info.guess_actor:
-        prefix = f"{keys.PULSE_ANSWER}{info.code}::{info.round}::guess::"
-        guesses = {issue: st.session_state.get(prefix + issue, "skip") for issue in issues}
+    for actor in guessed:
+        keyed = {issue: _answer_key(info, Answer("guess", issue, None, actor)) for issue in issues}
+        guesses = {issue: st.session_state.get(key, "skip") for issue, key in keyed.items()}
         guesses = {issue: None if value == "skip" else int(value) for issue, value in guesses.items()}
-        positions = positions_to_guess(ctx.stances, ctx.latest, info.guess_actor, issues)
-        show_record(ctx, info.guess_actor, guess_results(guesses, positions))
+        positions = positions_to_guess(ctx.stances, ctx.latest, actor, issues)
+        show_record(ctx, actor, guess_results(guesses, positions))
 
 
 def _question(
@@ -76,7 +100,7 @@ def _question(
 ) -> None:
     proposition = ctx.dataset.issue_info(blank.issue)["proposition"]
     st.markdown(f"**{escape_markdown(proposition)}**")
-    key = f"{keys.PULSE_ANSWER}{info.code}::{info.round}::{blank.activity}::{blank.issue}"
+    key = _answer_key(info, blank)
     scale_radio(
         f"Your answer on {blank.issue}",
         key,

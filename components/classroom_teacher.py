@@ -12,6 +12,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from components import keys
+from components.class_topic import class_context
 from components.common import chart_with_table, clear_keys, csv_download, empty_state, provenance
 from components.context import ViewContext
 from stancekit import pulse_store as store
@@ -20,7 +21,7 @@ from stancekit.export import to_csv_bytes
 from stancekit.figures.blocs import bloc_positions_figure
 from stancekit.figures.matrix import stance_matrix_figure
 from stancekit.figures.pulse import class_distribution_figure
-from stancekit.pulse import ROUND_NAMES, ROUNDS, app_root, chosen_issues, join_link, teacher_link
+from stancekit.pulse import ROUND_NAMES, ROUNDS, app_root, chosen_actors, chosen_issues, join_link, teacher_link
 from stancekit.pulse_results import (
     CLASS_NAME,
     accuracy_table,
@@ -38,6 +39,7 @@ from stancekit.pulse_results import (
     with_class,
 )
 from stancekit.scale import signed, stance_label
+from stancekit.schema import StanceDataError
 from stancekit.tables import positions_table
 from stancekit.text import escape_markdown
 
@@ -51,12 +53,17 @@ def render(ctx: ViewContext, engine: Engine, code: str, token: str) -> None:
         st.info("This class has ended or expired. Its answers are deleted.", icon=":material/event_busy:")
         st.button("Start another class", on_click=clear_keys, args=(keys.PULSE_PREFIX,), key="pulse_forget")
         return
-    _invitation(code, token)
+    try:
+        ctx = class_context(ctx, info)
+    except StanceDataError:
+        st.error("This class's topic could not be read. End the class and start it again.", icon=":material/error:")
+        return
+    _invitation(code, token, info)
     _controls(engine, info, token)
-    _live(ctx, engine, code)
+    _live(ctx, engine, info)
 
 
-def _invitation(code: str, token: str) -> None:
+def _invitation(code: str, token: str, info: store.ClassInfo) -> None:
     root = app_root(st.context.url or "")
     link = join_link(root, code)
     words, picture = st.columns([3, 2], vertical_alignment="center")
@@ -65,6 +72,8 @@ def _invitation(code: str, token: str) -> None:
         with st.container(key="pulse_code"):  # components/house.css: large, letters spaced apart
             st.markdown(f"## {code}")
         st.caption("Or scan the QR code. Students join anonymously: the app gives each a pseudonym.")
+        if info.topic is not None:
+            st.caption(f"Topic: {escape_markdown(info.topic_name)} (yours, stored with the class until it ends).")
         with st.expander("Your private teacher link (keep it to yourself)", icon=":material/key:"):
             st.caption("Open it on another device, such as the projector's computer, to teach the same class.")
             st.code(teacher_link(root, code, token), language=None, wrap_lines=True)
@@ -138,22 +147,22 @@ def _controls(engine: Engine, info: store.ClassInfo, token: str) -> None:
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
-def _live(ctx: ViewContext, engine: Engine, code: str) -> None:
-    """The projector's part: two small reads per refresh, the class's row (round, guessed actor) and the store's
-    one-query tally of every answer; everything else is computed from them."""
+def _live(ctx: ViewContext, engine: Engine, info: store.ClassInfo) -> None:
+    """The projector's part: one query per refresh (the store's tally: the class's round with every answer
+    counted); the questions and the actors to guess were fixed when the class started."""
     try:
-        info = store.class_info(engine, code, time.time())
-        tally = tally_frame(store.tally(engine, code))
+        live = store.tally(engine, info.code, time.time())
     except store.ClassUnavailable:
         st.rerun()  # the class ended on another screen: the page says so
         return
     except Exception:
         st.warning("The class database is not answering: retrying…", icon=":material/sync_problem:")
         return
-    answered, joined = headcount(tally, info.round)
+    tally = tally_frame(live.rows)
+    answered, joined = headcount(tally, live.round)
     st.subheader(f"{answered} of {joined} students answered", anchor=False)
     issues = chosen_issues(info.issues, ctx.dataset.issue_names)
-    spread = distribution(tally, info.round, issues)
+    spread = distribution(tally, live.round, issues)
     if not answered:
         empty_state("No answers yet. They appear here as students choose them.")
         return
@@ -187,26 +196,38 @@ def _live(ctx: ViewContext, engine: Engine, code: str) -> None:
     near, far = st.columns(2)
     near.markdown("**Closest to the class:** " + _names(closest))
     far.markdown("**Furthest from the class:** " + _names(furthest))
-    if info.round == ROUNDS[1]:
+    if live.round == ROUNDS[1]:
         change = moved(distribution(tally, ROUNDS[0], issues), spread)
         if not change.empty:
             st.markdown("**How the class moved since the start of the lesson**")
             st.dataframe(moved_table(change), hide_index=True)
-    if info.guess_actor:
-        _guessing(tally, info, ctx)
-
-
-def _guessing(tally: pd.DataFrame, info: store.ClassInfo, ctx: ViewContext) -> None:
-    """How well the class guessed the actor, and the issue it misjudged most, with what the record says."""
-    accuracy = guess_accuracy(tally, info.round, ctx.latest)
-    wrong = misjudged(tally, info.round, ctx.latest, info.guess_actor)
-    if accuracy.empty or wrong.empty:
+    if not (guessed := chosen_actors(info.guess_actors, ctx.dataset.actors)):
         return
-    st.subheader(f"Guessing {escape_markdown(info.guess_actor)}", anchor=False)
+    if live.revealed:
+        _guessing(tally, live.round, guessed, ctx)
+    else:  # the record on the projector would give the guess game's answers away
+        st.caption(
+            "How well the class guessed, and what the record says, appear here when you reveal the results.",
+            help="Hidden until then so that the projector does not give the answers away while students guess.",
+        )
+
+
+def _guessing(tally: pd.DataFrame, round_name: str, guessed: list[str], ctx: ViewContext) -> None:
+    """How well the class guessed each actor; for the actor it misjudged most, the issue it misjudged most, with
+    what the record says."""
+    accuracy = guess_accuracy(tally, round_name, ctx.latest)
+    accuracy = accuracy[accuracy["actor"].isin(guessed)].reset_index(drop=True)
+    if accuracy.empty:
+        return
+    st.subheader("How well the class guessed", anchor=False)
     st.dataframe(accuracy_table(accuracy), hide_index=True)
+    actor = accuracy.iloc[0]["actor"]  # lowest accuracy first
+    wrong = misjudged(tally, round_name, ctx.latest, actor)
+    if wrong.empty:
+        return
     worst = wrong.iloc[0]
     st.markdown(
-        f"**Most misjudged: {escape_markdown(worst['issue'])}.** The class guessed "
+        f"**Most misjudged: {escape_markdown(actor)} on {escape_markdown(worst['issue'])}.** The class guessed "
         f"{signed(round(worst['mean_guess'], 1))} on average; the record says "
         f"**{escape_markdown(stance_label(worst['position']))}**: {escape_markdown(worst['summary'])}"
     )

@@ -69,11 +69,23 @@ def current_state(dataset: Dataset) -> ViewState:
 
 def build_context(dataset: Dataset) -> ViewContext:
     """The context of this run, kept for the page the router runs next."""
-    state = current_state(dataset)
+    context = context_for(dataset, current_state(dataset))
+    st.session_state[keys.RUN_CONTEXT] = context
+    return context
+
+
+def default_context(dataset: Dataset) -> ViewContext:
+    """A context of `dataset` with nothing filtered (a Class Pulse class on a topic other than the session's)."""
+    state, _ = ViewState.from_params({}, dataset)
+    return context_for(dataset, state)
+
+
+def context_for(dataset: Dataset, state: ViewState) -> ViewContext:
+    """The tables `state` implies in `dataset`."""
     stances, latest = selected_tables(dataset.fingerprint, state.selection, state.as_of_timestamp(), dataset)
     options = actors_in_blocs(dataset.actors, dataset.actor_bloc, state.blocs)  # the bloc rule, once per run
     actors, issues = selected_names(options, dataset.issue_names, state.selection)
-    context = ViewContext(
+    return ViewContext(
         dataset=dataset,
         state=state,
         stances=stances,
@@ -82,8 +94,6 @@ def build_context(dataset: Dataset) -> ViewContext:
         actors=actors,
         issues=issues,
     )
-    st.session_state[keys.RUN_CONTEXT] = context
-    return context
 
 
 def page_context() -> ViewContext:

@@ -59,15 +59,17 @@ CLASS_CODE = view_state.JOIN  # the join code, typed or brought by the join link
 PULSE_PREFIX = "pulse_"  # every Class Pulse key of a session starts so: leaving a class clears exactly these
 PULSE_STUDENT = "pulse_student"  # (code, student id, pseudonym) once joined
 PULSE_TEACHER = "pulse_teacher"  # (code, teacher token) for the class this session teaches
-PULSE_ANSWER = "pulse_answer::"  # + code + "::" + round + "::" + activity + "::" + issue
+PULSE_ANSWER = "pulse_answer::"  # + code + "::" + round + "::" + activity + "::" + actor guessed + "::" + issue
 PULSE_SAVED = "pulse_saved"  # what happened to the last answer sent: saved, retrying or refused
 PULSE_JOIN_LIMIT = "pulse_join_limit"  # join attempts of this session (a RateLimit)
 PULSE_SUBMIT_LIMIT = "pulse_submit_limit"  # answers sent by this session (a RateLimit)
 PULSE_SETUP_ISSUES = "pulse_setup_issues"  # the teacher's pick of questions before starting
-PULSE_SETUP_ACTOR = "pulse_setup_actor"  # the actor the class guesses
+PULSE_SETUP_ACTOR = "pulse_setup_actors"  # the actors the class guesses
+PULSE_GUESSING = "pulse_guessing::"  # + code: the actor a student is guessing now
 PULSE_ROUND = "pulse_round"
 PULSE_REMOVE = "pulse_remove"
-PULSE_JOIN_MESSAGE = "pulse_join_message"  # why the last join or start was refused, shown once
+PULSE_JOIN_MESSAGE = "pulse_join_message"  # why the last join was refused, shown once
+PULSE_START_MESSAGE = "pulse_start_message"  # why starting a class was refused, shown once
 PULSE_TEACHER_MESSAGE = "pulse_teacher_message"  # why the last teacher action was refused, shown once
 
 

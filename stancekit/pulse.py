@@ -23,6 +23,7 @@ STUDENT_ID_BYTES = 16
 LIFETIME = timedelta(hours=24)  # a class and its answers expire on their own after this
 MAX_STUDENTS = 200  # per class
 MAX_ACTIVE_CLASSES = 500  # per server (per database)
+MAX_GUESSED = 4  # actors a class guesses the stances of
 ROUNDS = ("before", "after")  # the same questions at the start and at the end of the lesson
 ROUND_NAMES = {"before": "start of the lesson", "after": "end of the lesson"}
 ACTIVITIES = ("stand", "guess")  # "Where do you stand?" and "Guess the stance"
@@ -156,3 +157,9 @@ def chosen_issues(stored: str, every: Iterable[str]) -> list[str]:
     every = list(every)
     picked = [line for line in stored.splitlines() if line in every]
     return picked or every
+
+
+def chosen_actors(stored: str, every: Iterable[str]) -> list[str]:
+    """The actors a class guesses (stored as lines), those still in the topic, in the teacher's order."""
+    every = set(every)
+    return [line for line in stored.splitlines() if line in every]

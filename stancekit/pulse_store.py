@@ -29,6 +29,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     and_,
+    case,
     delete,
     event,
     func,
@@ -42,6 +43,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from stancekit.pulse import (
     LIFETIME,
     MAX_ACTIVE_CLASSES,
+    MAX_GUESSED,
     MAX_STUDENTS,
     ROUNDS,
     Answer,
@@ -56,6 +58,7 @@ from stancekit.pulse import (
 
 SCHEMA_VERSION = 1
 TEXT = 200  # the longest issue or actor name kept
+MAX_TOPIC_BYTES = 4_000_000  # an uploaded topic, packed (stancekit.topic_blob)
 
 metadata = MetaData()
 meta = Table(
@@ -74,7 +77,7 @@ classes = Table(
     Column("issues", Text, nullable=False, default=""),  # the teacher's pick, one per line; '' = all
     Column("topic", LargeBinary, nullable=True),  # an uploaded topic, kept for the class's lifetime only
     Column("topic_name", String(TEXT), nullable=False, default=""),
-    Column("guess_actor", String(TEXT), nullable=False, default=""),  # the actor whose stances the class guesses
+    Column("guess_actor", String(TEXT), nullable=False, default=""),  # the actors the class guesses, one per line
     Column("round", String(8), nullable=False, default=ROUNDS[0]),
     Column("open", Boolean, nullable=False, default=True),
     Column("revealed", Boolean, nullable=False, default=False),
@@ -127,7 +130,7 @@ class ClassInfo:
     issues: str
     topic: bytes | None
     topic_name: str
-    guess_actor: str
+    guess_actors: str  # one per line (stancekit.pulse.chosen_actors)
     round: str
     open: bool
     revealed: bool
@@ -191,11 +194,16 @@ def create_class(
     now: float,
     *,
     issues: Sequence[str] = (),
-    guess_actor: str = "",
+    guess_actors: Sequence[str] = (),
     topic: bytes | None = None,
     topic_name: str = "",
 ) -> tuple[str, str]:
-    """Open a class; return its join code and its teacher token (the token is shown once, never stored)."""
+    """Open a class; return its join code and its teacher token (only its digest is stored). `topic` is an
+    uploaded topic (stancekit.topic_blob.pack), kept with the class and deleted with it."""
+    if len(guess_actors) > MAX_GUESSED or len("\n".join(guess_actors)) > TEXT:
+        raise PulseError(f"Choose at most {MAX_GUESSED} actors to guess, with shorter names.")
+    if topic is not None and len(topic) > MAX_TOPIC_BYTES:
+        raise PulseError(f"This topic is too large to share with a class (over {MAX_TOPIC_BYTES // 1_000_000} MB).")
     purge_expired(engine, now)
     token = new_token()
     with engine.begin() as conn:
@@ -215,7 +223,7 @@ def create_class(
                         issues="\n".join(issues),
                         topic=topic,
                         topic_name=topic_name[:TEXT],
-                        guess_actor=guess_actor[:TEXT],
+                        guess_actor="\n".join(guess_actors),
                         round=ROUNDS[0],
                         open=True,
                         revealed=False,
@@ -380,10 +388,32 @@ def end_class(engine: Engine, code: str, token: str | None, now: float) -> None:
         conn.execute(delete(classes).where(classes.c.code == code))
 
 
-def tally(engine: Engine, code: str) -> list[tuple]:
-    """Everything the projector shows, in one query: (kind, round, activity, issue, actor, value, count) rows —
-    kind 'answer' per answer value, 'answered' per round (students with at least one answer), 'joined' (students
-    in the class)."""
+@dataclass(frozen=True)
+class Tally:
+    """What a projector refresh reads: the class's current round and switches, and its answer counts as
+    (kind, round, activity, issue, actor, value, count) rows (see stancekit.pulse_results.tally_frame)."""
+
+    round: str
+    open: bool
+    revealed: bool
+    rows: list[tuple]
+
+
+def tally(engine: Engine, code: str, now: float) -> Tally:
+    """Everything the projector shows, in one query (one round trip per refresh, however many students): the
+    class's own row (kind 'class': its round, and open + 2 × revealed as the value), then kind 'answer' per answer
+    value, 'answered' per round (students with at least one answer) and 'joined' (students in the class).
+    ClassUnavailable when the class has ended or expired."""
+    switches = (case((classes.c.open, 1), else_=0) + case((classes.c.revealed, 2), else_=0)).cast(SmallInteger)
+    own = select(
+        literal("class"),
+        classes.c.round,
+        literal(""),
+        literal(""),
+        literal(""),
+        switches,
+        literal(0),
+    ).where(classes.c.code == code, classes.c.expires > now)
     by_value = (
         select(
             literal("answer").label("kind"),
@@ -420,7 +450,11 @@ def tally(engine: Engine, code: str) -> list[tuple]:
         func.count(),
     ).where(and_(students.c.code == code, students.c.removed.is_(False)))
     with engine.connect() as conn:
-        return [tuple(row) for row in conn.execute(by_value.union_all(answered, joined))]
+        rows = [tuple(row) for row in conn.execute(own.union_all(by_value, answered, joined))]
+    state = next((row for row in rows if row[0] == "class"), None)
+    if state is None:
+        raise ClassUnavailable("This class has ended or expired.")
+    return Tally(state[1], bool(state[5] & 1), bool(state[5] & 2), [row for row in rows if row[0] != "class"])
 
 
 def export_rows(engine: Engine, code: str, token: str | None, now: float) -> list[dict]:

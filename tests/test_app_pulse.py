@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from components import keys
+from stancekit.dataset import Dataset
 from stancekit.pulse import RateLimit
 from testkit.apptest import open_app, plotly_charts, twin
+from tests.conftest import make_stances
 
 PAGE = "classroom"
 
@@ -99,10 +102,45 @@ def test_ending_the_class_deletes_it_for_everyone():
     assert student.warning[0].value.startswith("This class has ended or expired")
 
 
-def test_a_session_on_its_own_topic_cannot_start_a_class_and_is_told_why(bundled):
-    at = open_app(PAGE, state={keys.CUSTOM_DATASET: bundled})
-    assert at.button(key="pulse_start").disabled
-    assert at.info[0].value.startswith("Class Pulse runs on the bundled topic")
+def _own_topic() -> Dataset:
+    stances = make_stances(
+        [
+            ("UK", "Europe", "Troops", 2, "2025-02-01"),
+            ("US", "United States", "Troops", -2, "2025-02-01"),
+            ("US", "United States", "Deal", 2, "2025-02-10"),
+        ]
+    )
+    issues = pd.DataFrame(
+        {"issue": ["Troops", "Deal"], "proposition": ["Send troops.", "Sign a deal."], "explainer": ["", ""]}
+    )
+    return Dataset("Our own topic", "Made for this lesson", stances, issues)
+
+
+def test_a_class_on_the_teachers_own_topic_reaches_students_on_the_bundled_one():
+    teacher = open_app(PAGE, state={keys.CUSTOM_DATASET: _own_topic()})
+    assert teacher.info[0].value.startswith("The class runs on your topic, “Our own topic”")
+    assert teacher.multiselect(key=keys.PULSE_SETUP_ACTOR).value == []  # no US or Russia by those names here
+    teacher.multiselect(key=keys.PULSE_SETUP_ACTOR).set_value(["US"]).run()
+    teacher.button(key="pulse_start").click().run()
+    code, _ = teacher.session_state[keys.PULSE_TEACHER]
+    assert any(c.value.startswith("Topic: Our own topic (yours") for c in teacher.caption)
+    student = _student(code)  # a phone that never saw the upload
+    assert not student.exception
+    assert [r.label for r in _questions(student)] == ["Your answer on Troops", "Your answer on Deal"]
+    assert "**Send troops\\.**" in [m.value for m in student.markdown]  # the topic's own propositions
+    assert any("topic: Our own topic" in c.value for c in student.caption)
+    _questions(student, "guess")[0].set_value(2).run()  # the US opposed troops (−2)
+    teacher.button(key="pulse_reveal").click().run()
+    assert any(m.value.startswith("**Most misjudged: US on Troops.** The class guessed +2") for m in teacher.markdown)
+    assert "US" in set(twin(teacher, "pulse_matrix")["Actor"])
+
+
+def test_a_start_the_store_refuses_says_why_beside_the_button(monkeypatch):
+    monkeypatch.setattr("stancekit.pulse_store.MAX_TOPIC_BYTES", 10)
+    at = open_app(PAGE, state={keys.CUSTOM_DATASET: _own_topic()})
+    at.button(key="pulse_start").click().run()
+    assert keys.PULSE_TEACHER not in at.session_state
+    assert at.error[0].value.startswith("This topic is too large to share with a class")
 
 
 def test_a_flood_of_answers_is_slowed_down_and_says_so():
@@ -126,9 +164,34 @@ def test_revealed_results_reach_the_students_and_the_projector_names_the_most_mi
     teacher.button(key="pulse_reveal").click().run()
     assert teacher.button(key="pulse_reveal").label == "Hide results"
     misjudged = [m.value for m in teacher.markdown if m.value.startswith("**Most misjudged: ")]
-    assert misjudged and misjudged[0].startswith("**Most misjudged: European ground troops.** The class guessed −2")
+    assert misjudged and misjudged[0].startswith(
+        "**Most misjudged: United States on European ground troops.** The class guessed −2"
+    )
     assert any("Source:" in m.value for m in teacher.markdown)  # what the record says, and where it is from
     student.run()
     assert "The class's answers" in [h.value for h in student.header]
     assert "The record" in [h.value for h in student.header]  # the student's own guesses beside the record
     assert not student.exception
+
+
+def test_students_guess_several_actors_and_the_projector_ranks_them_only_once_revealed():
+    teacher, code, _ = _teacher()
+    student = _student(code)
+    whose = student.button_group(key=keys.PULSE_GUESSING + code)
+    assert whose.options == ["United States", "Russia"] and whose.value == "United States"
+    assert all("::United States::" in r.key for r in _questions(student, "guess"))
+    _questions(student, "guess")[0].set_value(1).run()  # the US: right
+    student.button_group(key=keys.PULSE_GUESSING + code).set_value("Russia").run()
+    russia = _questions(student, "guess")
+    assert all("::Russia::" in r.key for r in russia) and all(r.value == "skip" for r in russia)  # its own answers
+    russia[0].set_value(2).run()  # Russia rejects European troops: far off
+    teacher.run()
+    assert "How well the class guessed" not in [h.value for h in teacher.subheader]  # no spoilers while guessing
+    assert not [m for m in teacher.markdown if m.value.startswith("**Most misjudged")]
+    teacher.button(key="pulse_reveal").click().run()
+    assert "How well the class guessed" in [h.value for h in teacher.subheader]
+    accuracy = teacher.dataframe[-1].value
+    assert list(accuracy.iloc[:, 0]) == ["Russia", "United States"]  # most misjudged first
+    assert any(m.value.startswith("**Most misjudged: Russia on European ground troops.**") for m in teacher.markdown)
+    student.run()
+    assert [h.value for h in student.header].count("The record") == 2  # the student's guesses per actor

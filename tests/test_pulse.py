@@ -14,6 +14,7 @@ from stancekit.pulse import (
     Answer,
     RateLimit,
     answer_problem,
+    chosen_actors,
     chosen_issues,
     join_link,
     new_code,
@@ -100,3 +101,11 @@ def test_links_and_chosen_issues():
     assert teacher_link("https://x.app", "K7QX3M", "tok").endswith("/classroom?join=K7QX3M&teacher=tok")
     assert chosen_issues("", ["A", "B"]) == ["A", "B"]
     assert chosen_issues("B\nZ", ["A", "B"]) == ["B"]  # an issue gone from the topic is dropped
+
+
+def test_the_actors_to_guess_keep_the_teachers_order_and_drop_those_the_topic_lacks():
+    assert chosen_actors("Russia\nUnited States\nGone", ["United States", "Russia", "Ukraine"]) == [
+        "Russia",
+        "United States",
+    ]
+    assert chosen_actors("", ["Russia"]) == []

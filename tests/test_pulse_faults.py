@@ -39,7 +39,7 @@ def _send(engine, code, student, value, retries: list[int], attempts: int = 8):
 
 
 def _stored(engine, code) -> list[tuple]:
-    return [row for row in store.tally(engine, code) if row[0] == "answer"]
+    return [row for row in store.tally(engine, code, NOW).rows if row[0] == "answer"]
 
 
 def test_a_locked_sqlite_file_is_waited_out_then_the_answer_saved_once(tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
 
 from stancekit import pulse_store as store
 from stancekit.pulse import LIFETIME, MAX_STUDENTS, Answer
@@ -20,12 +20,14 @@ def _submit(engine: Engine, code: str, student: str, answer: Answer, now: float 
 
 
 def _answers(engine: Engine, code: str) -> dict[tuple, int]:
-    return {row[1:6]: row[6] for row in store.tally(engine, code) if row[0] == "answer"}
+    return {row[1:6]: row[6] for row in store.tally(engine, code, NOW).rows if row[0] == "answer"}
 
 
 def _counts(engine: Engine, code: str) -> dict[str, int]:
     return {
-        f"{row[0]}:{row[1]}" if row[1] else row[0]: row[6] for row in store.tally(engine, code) if row[0] != "answer"
+        f"{row[0]}:{row[1]}" if row[1] else row[0]: row[6]
+        for row in store.tally(engine, code, NOW).rows
+        if row[0] != "answer"
     }
 
 
@@ -38,9 +40,9 @@ def test_the_schema_is_versioned_and_migrating_twice_changes_nothing(pulse_engin
 
 
 def test_a_lesson_from_start_to_end(pulse_engine):
-    code, token = store.create_class(pulse_engine, NOW, issues=["Troops"], guess_actor="Russia")
+    code, token = store.create_class(pulse_engine, NOW, issues=["Troops"], guess_actors=["Russia"])
     info = store.class_info(pulse_engine, code, NOW)
-    assert (info.issues, info.guess_actor, info.round, info.open, info.revealed) == (
+    assert (info.issues, info.guess_actors, info.round, info.open, info.revealed) == (
         "Troops",
         "Russia",
         "before",
@@ -175,3 +177,40 @@ def test_many_students_at_once_lose_and_duplicate_nothing(pulse_engine, students
         expected[key] = expected.get(key, 0) + 1
     assert _answers(pulse_engine, code) == expected  # every answer once: none lost, the replay not counted twice
     assert _counts(pulse_engine, code) == {"answered:before": students, "joined": students}
+
+
+def test_a_projector_refresh_is_one_statement_with_the_class_switches(pulse_engine):
+    code, token = store.create_class(pulse_engine, NOW)
+    alice = store.join_class(pulse_engine, code, NOW)
+    _submit(pulse_engine, code, alice.student, Answer("stand", "Troops", 1))
+    store.set_round(pulse_engine, code, token, NOW, round="after", open=False)
+    store.reveal(pulse_engine, code, token, NOW)
+    statements: list[str] = []
+    event.listen(pulse_engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    live = store.tally(pulse_engine, code, NOW)
+    assert len(statements) == 1
+    assert (live.round, live.open, live.revealed) == ("after", False, True)
+    assert ("answer", "before", "stand", "Troops", "", 1, 1) in live.rows
+    store.end_class(pulse_engine, code, token, NOW)
+    with pytest.raises(store.ClassUnavailable):
+        store.tally(pulse_engine, code, NOW)
+
+
+def test_a_class_keeps_its_topic_and_its_actors_to_guess_until_it_ends(pulse_engine):
+    code, token = store.create_class(
+        pulse_engine, NOW, guess_actors=["United States", "Russia"], topic=b"zip bytes", topic_name="Mine"
+    )
+    info = store.class_info(pulse_engine, code, NOW)
+    assert (info.topic, info.topic_name, info.guess_actors) == (b"zip bytes", "Mine", "United States\nRussia")
+    store.end_class(pulse_engine, code, token, NOW)
+    with pulse_engine.connect() as conn:
+        assert conn.execute(select(store.classes.c.topic)).all() == []  # deleted with the class
+
+
+def test_too_many_actors_or_too_large_a_topic_is_refused_before_anything_is_stored(pulse_engine):
+    with pytest.raises(store.PulseError, match="at most 4 actors"):
+        store.create_class(pulse_engine, NOW, guess_actors=["A", "B", "C", "D", "E"])
+    with pytest.raises(store.PulseError, match="too large"):
+        store.create_class(pulse_engine, NOW, topic=b"x" * (store.MAX_TOPIC_BYTES + 1))
+    with pulse_engine.connect() as conn:
+        assert conn.execute(select(store.classes.c.code)).all() == []
