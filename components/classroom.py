@@ -14,7 +14,15 @@ from components.pages import page
 from components.session_dataset import is_custom
 from stancekit.dataset import Dataset
 from stancekit.pulse import MAX_GUESSED, RateLimit, normalise_code
-from stancekit.pulse_store import PulseError, check_teacher, class_info, create_class, join_class, with_retries
+from stancekit.pulse_store import (
+    PulseError,
+    check_teacher,
+    class_info,
+    create_class,
+    join_class,
+    rejoin,
+    with_retries,
+)
 from stancekit.text import escape_markdown
 from stancekit.topic_blob import pack
 
@@ -30,6 +38,7 @@ def render(ctx: ViewContext) -> None:
     )
     engine = pulse_db.engine()
     _take_teacher_token(engine)
+    _take_seat(engine)
     if teacher := st.session_state.get(keys.PULSE_TEACHER):
         classroom_teacher.render(ctx, engine, *teacher)
     elif student := st.session_state.get(keys.PULSE_STUDENT):
@@ -52,6 +61,23 @@ def _take_teacher_token(engine: object) -> None:
         st.error(f"This teacher link does not open a class: {refused}", icon=":material/key_off:")
         return
     st.session_state[keys.PULSE_TEACHER] = (code, token)
+
+
+def _take_seat(engine: object) -> None:
+    """A phone reloaded after joining (?seat=CODE-ID): the student is back in their place, with their answers;
+    a seat that no longer exists leaves the address bar with a word why."""
+    seat = st.query_params.get(keys.SEAT)
+    if not seat or st.session_state.get(keys.PULSE_STUDENT) or st.session_state.get(keys.PULSE_TEACHER):
+        return
+    typed, _, seat_id = seat.partition("-")
+    code = normalise_code(typed)
+    try:
+        back = with_retries(lambda: rejoin(engine, code or "", seat_id, time.time()))
+    except PulseError as refused:
+        del st.query_params[keys.SEAT]
+        st.session_state[keys.PULSE_JOIN_MESSAGE] = str(refused)
+        return
+    classroom_student.seat(code or "", back)
 
 
 def _join_or_start(ctx: ViewContext, engine: object) -> None:
@@ -125,6 +151,7 @@ def _join(engine: object, typed: str | None) -> None:
         st.session_state[keys.PULSE_JOIN_MESSAGE] = str(refused)
         return
     st.session_state[keys.PULSE_STUDENT] = (code, student.student, student.pseudonym)
+    st.query_params[keys.SEAT] = f"{code}-{student.student}"  # a reload of the phone keeps this place
 
 
 def _start(engine: object, dataset: Dataset, issues: tuple[str, ...], actors: tuple[str, ...]) -> None:

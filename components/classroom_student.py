@@ -17,7 +17,16 @@ from components.guess_the_stance import show_record
 from stancekit.guessing import guess_results, positions_to_guess
 from stancekit.pulse import ROUND_NAMES, Answer, RateLimit, chosen_actors, chosen_issues
 from stancekit.pulse_results import distribution, tally_frame
-from stancekit.pulse_store import ClassInfo, ClassUnavailable, PulseError, class_info, submit, tally, with_retries
+from stancekit.pulse_store import (
+    ClassInfo,
+    ClassUnavailable,
+    PulseError,
+    Seat,
+    class_info,
+    submit,
+    tally,
+    with_retries,
+)
 from stancekit.scale import AGREE_LABELS, LABELS
 from stancekit.schema import StanceDataError
 from stancekit.text import escape_markdown
@@ -30,7 +39,7 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
         info = with_retries(lambda: class_info(engine, code, time.time()))
     except ClassUnavailable:
         st.warning("This class has ended or expired. Thank you for taking part!", icon=":material/event_busy:")
-        st.button("Join another class", on_click=clear_keys, args=(keys.PULSE_PREFIX,), key="pulse_leave")
+        st.button("Join another class", on_click=leave, key="pulse_leave")
         return
     try:
         ctx = class_context(ctx, info)
@@ -58,9 +67,7 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
             st.info("The teacher chose no actor to guess.")
     if info.revealed:
         _results(ctx, engine, info, issues, guessed)
-    st.button(
-        "Leave the class", on_click=clear_keys, args=(keys.PULSE_PREFIX,), key="pulse_leave", icon=":material/logout:"
-    )
+    st.button("Leave the class", on_click=leave, key="pulse_leave", icon=":material/logout:")
 
 
 def _actor_choice(info: ClassInfo, guessed: list[str]) -> str:
@@ -72,8 +79,25 @@ def _actor_choice(info: ClassInfo, guessed: list[str]) -> str:
 
 
 def _answer_key(info: ClassInfo, blank: Answer) -> str:
+    return answer_key(info.code, info.round, blank)
+
+
+def answer_key(code: str, round_name: str, blank: Answer) -> str:
     """The session key of a question's answer: one per class, round, activity, actor guessed and issue."""
-    return f"{keys.PULSE_ANSWER}{info.code}::{info.round}::{blank.activity}::{blank.actor}::{blank.issue}"
+    return f"{keys.PULSE_ANSWER}{code}::{round_name}::{blank.activity}::{blank.actor}::{blank.issue}"
+
+
+def seat(code: str, back: Seat) -> None:
+    """A student back after a reload: this session is theirs again, with the answers they had chosen."""
+    st.session_state[keys.PULSE_STUDENT] = (code, back.student.student, back.student.pseudonym)
+    for round_name, answer in back.answers:
+        st.session_state[answer_key(code, round_name, answer)] = "skip" if answer.value is None else answer.value
+
+
+def leave() -> None:
+    """on_click of Leave: forget the class in this session and in the address bar."""
+    clear_keys(keys.PULSE_PREFIX)
+    st.query_params.pop(keys.SEAT, None)
 
 
 def _results(ctx: ViewContext, engine: Engine, info: ClassInfo, issues: list[str], guessed: list[str]) -> None:

@@ -276,6 +276,35 @@ def join_class(engine: Engine, code: str, now: float) -> Student:
     raise PulseError("Could not join the class. Try again.")
 
 
+@dataclass(frozen=True)
+class Seat:
+    """A student back in their class (after a reload): who they are and what they have answered."""
+
+    student: Student
+    answers: tuple[tuple[str, Answer], ...]  # (round, answer)
+
+
+def rejoin(engine: Engine, code: str, student: str, now: float) -> Seat:
+    """The student's place in the class again, with their stored answers; PulseError when they were removed or
+    never joined, ClassUnavailable when the class is gone."""
+    class_info(engine, code, now)
+    with engine.connect() as conn:
+        member = conn.execute(
+            select(students.c.pseudonym, students.c.removed).where(
+                students.c.code == code, students.c.student == student
+            )
+        ).first()
+        if member is None or member.removed:
+            raise PulseError("You are not in this class any more. Join again with the code.")
+        rows = conn.execute(
+            select(answers.c.round, answers.c.activity, answers.c.issue, answers.c.value, answers.c.actor).where(
+                answers.c.code == code, answers.c.student == student
+            )
+        ).all()
+    stored = tuple((row.round, Answer(row.activity, row.issue, row.value, row.actor)) for row in rows)
+    return Seat(Student(student, member.pseudonym), stored)
+
+
 def submit(
     engine: Engine,
     code: str,

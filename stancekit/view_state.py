@@ -33,9 +33,10 @@ CHAPTER_FROM, CHAPTER_TO = "from_chapter", "to_chapter"
 SLIDE, SLIDE_CHAPTER, SLIDE_QUOTE = "slide", "slide_chapter", "quote_from"
 TIMELINE_PERIOD, ISSUE_GROUP = "period", "group"
 JOIN = "join"  # Class Pulse: the class code a join link carries
+SEAT = "seat"  # Class Pulse: CODE-ID, a joined student's class and random id, so that a reload keeps their place
 # Read by a page itself and never a view setting: the teacher's private token (the classroom page takes it out
-# of the address bar at once, so a projected or shared URL never shows it).
-PRIVATE = frozenset({"teacher"})
+# of the address bar at once, so a projected or shared URL never shows it) and a student's seat.
+PRIVATE = frozenset({"teacher", SEAT})
 
 # Old name → new name. A link written before a key was renamed opens the same view.
 MIGRATIONS: dict[str, str] = {

@@ -195,3 +195,34 @@ def test_students_guess_several_actors_and_the_projector_ranks_them_only_once_re
     assert any(m.value.startswith("**Most misjudged: Russia on European ground troops.**") for m in teacher.markdown)
     student.run()
     assert [h.value for h in student.header].count("The record") == 2  # the student's guesses per actor
+
+
+def test_a_reloaded_phone_keeps_its_place_and_answers_and_leaving_forgets_it():
+    teacher, code, _ = _teacher()
+    student = _student(code)
+    _, student_id, pseudonym = student.session_state[keys.PULSE_STUDENT]
+    seat = student.query_params[keys.SEAT]
+    assert seat in (f"{code}-{student_id}", [f"{code}-{student_id}"])
+    _questions(student)[1].set_value(-2).run()
+    _questions(student, "guess")[0].set_value("skip").run()
+    reloaded = open_app(PAGE, params={keys.SEAT: f"{code}-{student_id}"})  # a new session, the same address
+    assert reloaded.session_state[keys.PULSE_STUDENT] == (code, student_id, pseudonym)
+    assert [q.value for q in _questions(reloaded)[:2]] == ["skip", -2]  # unanswered, and her answer
+    assert _questions(reloaded, "guess")[0].value == "skip"
+    teacher.run()
+    assert "1 of 1 students answered" in [h.value for h in teacher.subheader]  # no second student
+    reloaded.button(key="pulse_leave").click().run()
+    assert keys.SEAT not in reloaded.query_params
+    assert keys.PULSE_STUDENT not in reloaded.session_state
+
+
+def test_a_seat_that_is_gone_sends_the_phone_back_to_the_join_form_with_a_reason():
+    teacher, code, _ = _teacher()
+    student = _student(code)
+    _, student_id, pseudonym = student.session_state[keys.PULSE_STUDENT]
+    teacher.button(key="pulse_end").click().run()
+    reloaded = open_app(PAGE, params={keys.SEAT: f"{code}-{student_id}"})
+    assert reloaded.error[0].value == "No class with this code is running. Check the code with your teacher."
+    assert keys.SEAT not in reloaded.query_params and keys.PULSE_STUDENT not in reloaded.session_state
+    forged = open_app(PAGE, params={keys.SEAT: "nonsense"})
+    assert forged.error and keys.PULSE_STUDENT not in forged.session_state

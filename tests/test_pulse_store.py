@@ -214,3 +214,24 @@ def test_too_many_actors_or_too_large_a_topic_is_refused_before_anything_is_stor
         store.create_class(pulse_engine, NOW, topic=b"x" * (store.MAX_TOPIC_BYTES + 1))
     with pulse_engine.connect() as conn:
         assert conn.execute(select(store.classes.c.code)).all() == []
+
+
+def test_a_student_back_after_a_reload_finds_their_pseudonym_and_answers_until_removed(pulse_engine):
+    code, token = store.create_class(pulse_engine, NOW, issues=ISSUES, guess_actors=["Russia"])
+    alice, bob = store.join_class(pulse_engine, code, NOW), store.join_class(pulse_engine, code, NOW)
+    _submit(pulse_engine, code, alice.student, Answer("stand", "Troops", 2))
+    _submit(pulse_engine, code, alice.student, Answer("guess", "Deal", None, "Russia"))  # "No idea"
+    _submit(pulse_engine, code, bob.student, Answer("stand", "Troops", -1))
+    back = store.rejoin(pulse_engine, code, alice.student, NOW)
+    assert back.student == alice
+    assert sorted(back.answers, key=str) == sorted(
+        [("before", Answer("stand", "Troops", 2)), ("before", Answer("guess", "Deal", None, "Russia"))], key=str
+    )  # hers only, the skip kept as a skip
+    with pytest.raises(store.PulseError, match="not in this class"):
+        store.rejoin(pulse_engine, code, "0" * 32, NOW)  # a seat never taken
+    store.remove_student(pulse_engine, code, token, NOW, alice.pseudonym)
+    with pytest.raises(store.PulseError, match="not in this class"):
+        store.rejoin(pulse_engine, code, alice.student, NOW)
+    store.end_class(pulse_engine, code, token, NOW)
+    with pytest.raises(store.ClassUnavailable):
+        store.rejoin(pulse_engine, code, bob.student, NOW)

@@ -74,6 +74,11 @@ def test_a_lesson_with_five_phones(browser: Browser, pulse_url: str):
     )
     save_full_page(phones[0], "pulse-student-390")
     save_full_page(teacher, "pulse-teacher-1280")
+    phones[2].reload()  # a phone that reloads keeps its pseudonym and its answers, and is not counted twice
+    expect(phones[2].get_by_text(f"You are {names[2]} in class {code}.")).to_be_visible(timeout=30_000)
+    first = phones[2].locator("[data-testid=stRadio]").nth(0).get_by_role("radiogroup").get_by_role("radio")
+    expect(first.nth(2)).to_be_checked()  # index % 5 on the first proposition
+    expect(teacher.get_by_role("heading", name=f"{STUDENTS} of {STUDENTS} students answered")).to_be_visible()
 
     teacher.get_by_role("button", name="Close the round").click()
     expect(teacher.get_by_role("button", name="Open the round")).to_be_visible(timeout=20_000)
