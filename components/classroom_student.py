@@ -31,6 +31,7 @@ from stancekit.scale import AGREE_LABELS, LABELS
 from stancekit.schema import StanceDataError
 from stancekit.text import escape_markdown
 
+RESULTS = "The class's results"
 SUBMIT_BURST, SUBMIT_PER_SECOND = 30, 2.0  # a whole quiz at once, then two answers a second
 
 
@@ -53,7 +54,10 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
     _saved_note()
     issues = chosen_issues(info.issues, ctx.dataset.issue_names)
     guessed = chosen_actors(info.guess_actors, ctx.dataset.actors)
-    stand, guess = st.tabs(["Where do you stand?", "Guess the stances" if guessed else "Guess"])
+    names = ["Where do you stand?", "Guess the stances" if guessed else "Guess"]
+    if info.revealed:  # the results first, without scrolling past every question
+        names.append(RESULTS)
+    stand, guess, *results = st.tabs(names, default=RESULTS if info.revealed else None)
     with stand:
         for issue in issues:
             _question(ctx, engine, info, student, Answer("stand", issue, None), AGREE_LABELS)
@@ -65,8 +69,9 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
                 _question(ctx, engine, info, student, Answer("guess", issue, None, actor), LABELS)
         else:
             st.info("The teacher chose no actor to guess.")
-    if info.revealed:
-        _results(ctx, engine, info, issues, guessed)
+    for tab in results:
+        with tab:
+            _results(ctx, engine, info, issues, guessed)
     st.button("Leave the class", on_click=leave, key="pulse_leave", icon=":material/logout:")
 
 
@@ -103,7 +108,7 @@ def leave() -> None:
 def _results(ctx: ViewContext, engine: Engine, info: ClassInfo, issues: list[str], guessed: list[str]) -> None:
     """Once the teacher reveals them: the class's answers and, for the guess game, the record beside this
     student's own guesses."""
-    st.header("The class's answers", anchor=False)
+    st.subheader("How the class answered", anchor=False)
     try:
         live = with_retries(lambda: tally(engine, info.code, time.time()))
         spread = distribution(tally_frame(live.rows), info.round, issues)
@@ -116,7 +121,13 @@ def _results(ctx: ViewContext, engine: Engine, info: ClassInfo, issues: list[str
         guesses = {issue: st.session_state.get(key, "skip") for issue, key in keyed.items()}
         guesses = {issue: None if value == "skip" else int(value) for issue, value in guesses.items()}
         positions = positions_to_guess(ctx.stances, ctx.latest, actor, issues)
-        show_record(ctx, actor, guess_results(guesses, positions))
+        show_record(
+            ctx,
+            actor,
+            guess_results(guesses, positions),
+            named=True,
+            no_guess=f"You answered “No idea” everywhere for {escape_markdown(actor)}.",
+        )
 
 
 def _question(

@@ -131,13 +131,19 @@ def _guess_form(ctx: ViewContext, actor: str, issues: list[str], answer_key: str
     )
 
 
-def show_record(ctx: ViewContext, actor: str, results: pd.DataFrame) -> None:
+NO_GUESS = "You answered “No idea” everywhere. Make at least one guess, then reveal again."
+
+
+def show_record(
+    ctx: ViewContext, actor: str, results: pd.DataFrame, *, named: bool = False, no_guess: str = NO_GUESS
+) -> None:
     """The record beside the guesses: score, the assumptions that were wrong, and issue by issue with sources
-    (also what a Class Pulse student sees once the teacher reveals the results)."""
-    st.header("The record", anchor=False)
+    (also what a Class Pulse student sees once the teacher reveals the results: `named`, the title names the
+    actor)."""
+    st.header(f"The record for {escape_markdown(actor)}" if named else "The record", anchor=False)
     score, exact, guessed = guess_score(results)
     if not guessed:
-        st.warning("You answered “No idea” everywhere. Make at least one guess, then reveal again.")
+        st.warning(no_guess)
         return
     score_column, exact_column = st.columns(2)
     score_column.metric("Your score", f"{score:.0%}", help="Per issue: 1 − |guess − real| / 4, averaged.", border=True)

@@ -160,7 +160,7 @@ def test_revealed_results_reach_the_students_and_the_projector_names_the_most_mi
     _questions(student)[0].set_value(2).run()
     guess = _questions(student, "guess")[0]
     guess.set_value(-2).run()  # the US supports European troops (+1): the class guessed it opposed
-    assert not [h.value for h in student.header if h.value == "The class's answers"]  # nothing before reveal
+    assert [t.label for t in student.tabs] == ["Where do you stand?", "Guess the stances"]  # nothing before reveal
     teacher.button(key="pulse_reveal").click().run()
     assert teacher.button(key="pulse_reveal").label == "Hide results"
     misjudged = [m.value for m in teacher.markdown if m.value.startswith("**Most misjudged: ")]
@@ -169,8 +169,9 @@ def test_revealed_results_reach_the_students_and_the_projector_names_the_most_mi
     )
     assert any("Source:" in m.value for m in teacher.markdown)  # what the record says, and where it is from
     student.run()
-    assert "The class's answers" in [h.value for h in student.header]
-    assert "The record" in [h.value for h in student.header]  # the student's own guesses beside the record
+    assert [t.label for t in student.tabs][:3] == ["Where do you stand?", "Guess the stances", "The class's results"]
+    assert "How the class answered" in [h.value for h in student.subheader]
+    assert "The record for United States" in [h.value for h in student.header]  # their guesses beside the record
     assert not student.exception
 
 
@@ -194,7 +195,8 @@ def test_students_guess_several_actors_and_the_projector_ranks_them_only_once_re
     assert list(accuracy.iloc[:, 0]) == ["Russia", "United States"]  # most misjudged first
     assert any(m.value.startswith("**Most misjudged: Russia on European ground troops.**") for m in teacher.markdown)
     student.run()
-    assert [h.value for h in student.header].count("The record") == 2  # the student's guesses per actor
+    records = [h.value for h in student.header if h.value.startswith("The record")]
+    assert records == ["The record for United States", "The record for Russia"]  # the student's guesses per actor
 
 
 def test_a_reloaded_phone_keeps_its_place_and_answers_and_leaving_forgets_it():

@@ -34,6 +34,7 @@ def class_distribution_figure(spread: pd.DataFrame) -> go.Figure:
                 text=[f"{GLYPHS[position]} {n}" if n else "" for n in counts],
                 textposition="inside",
                 insidetextanchor="middle",
+                textangle=0,  # a narrow segment shrinks its label rather than turning it on its side (phones)
                 textfont=dict(color=TEXT_COLOURS[position], size=14),
                 customdata=[escape_plotly(issue) for issue in rows["issue"]],
                 hovertemplate=f"<b>%{{customdata}}</b><br>{GLYPHS[position]} {AGREE_LABELS[position]}: "
