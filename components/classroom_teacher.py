@@ -220,7 +220,18 @@ def _guessing(tally: pd.DataFrame, round_name: str, guessed: list[str], ctx: Vie
     if accuracy.empty:
         return
     st.subheader("How well the class guessed", anchor=False)
-    st.dataframe(accuracy_table(accuracy), hide_index=True)
+    st.dataframe(
+        accuracy_table(accuracy),
+        hide_index=True,
+        column_config={
+            "Accuracy": st.column_config.TextColumn(
+                help="Per guess, 1 − |guess − record| / 4 (a guess on the record's point scores 100 %), averaged."
+            ),
+            "The class thought it": st.column_config.TextColumn(
+                help="Its guesses on average above the record (more supportive), below it, or within ¼ point."
+            ),
+        },
+    )
     actor = accuracy.iloc[0]["actor"]  # lowest accuracy first
     wrong = misjudged(tally, round_name, ctx.latest, actor)
     if wrong.empty:
