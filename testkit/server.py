@@ -71,6 +71,8 @@ def streamlit_server(
             str(port),
             "--server.headless",
             "true",
+            "--server.address",
+            "127.0.0.1",  # loopback only
             "--server.fileWatcherType",
             "none",
             "--browser.gatherUsageStats",

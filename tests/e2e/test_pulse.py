@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from testkit.server import streamlit_server
-from tests.e2e.conftest import save_full_page, wait_until_idle
+from tests.e2e.conftest import save_full_page
+from tests.e2e.pulse_steps import answer, join, new_screen, start
 
 pytestmark = pytest.mark.browser
 STUDENTS = 5
@@ -33,41 +34,15 @@ def pulse_url(database: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
         yield server.url
 
 
-def _open(browser: Browser, width: int, height: int) -> Page:
-    return browser.new_context(viewport={"width": width, "height": height}).new_page()
-
-
-def _start(page: Page, url: str) -> str:
-    page.goto(f"{url}/classroom")
-    page.get_by_role("button", name="Start a class").click()
-    code = page.locator(".st-key-pulse_code h2")
-    expect(code).to_have_text(re.compile(r"^[A-Z2-9]{6}$"), timeout=30_000)
-    return code.inner_text()
-
-
-def _join(page: Page, url: str, code: str) -> str:
-    page.goto(f"{url}/classroom?join={code}")  # the QR code's link
-    page.get_by_role("button", name="Join").click()
-    you = page.get_by_text(re.compile(r"^You are .+ in class "))
-    expect(you).to_be_visible(timeout=30_000)
-    return re.match(r"You are (.+) in class", you.inner_text()).group(1)
-
-
-def _answer(page: Page, question: int, option: int) -> None:
-    page.locator("[data-testid=stRadio]").nth(question).get_by_role("radiogroup").locator("label").nth(option).click()
-    expect(page.get_by_text(re.compile(r"^Saved"))).to_be_visible(timeout=20_000)
-    wait_until_idle(page)
-
-
 def test_a_lesson_with_five_phones(browser: Browser, pulse_url: str):
-    teacher = _open(browser, 1280, 900)
-    code = _start(teacher, pulse_url)
-    phones = [_open(browser, 390, 844) for _ in range(STUDENTS)]
-    names = [_join(phone, pulse_url, code) for phone in phones]
+    teacher = new_screen(browser, 1280, 900)
+    code = start(teacher, pulse_url)
+    phones = [new_screen(browser, 390, 844) for _ in range(STUDENTS)]
+    names = [join(phone, pulse_url, code) for phone in phones]
     assert len(set(names)) == STUDENTS  # five different pseudonyms
     for index, phone in enumerate(phones):
-        _answer(phone, 0, index % 5)  # the first proposition, spread over the scale
-        _answer(phone, 1, 0)
+        answer(phone, 0, index % 5)  # the first proposition, spread over the scale
+        answer(phone, 1, 0)
     # the projector refreshes by itself (every 3 s), without a click
     expect(teacher.get_by_role("heading", name=f"{STUDENTS} of {STUDENTS} students answered")).to_be_visible(
         timeout=20_000
@@ -90,7 +65,7 @@ def test_a_lesson_with_five_phones(browser: Browser, pulse_url: str):
     expect(teacher.get_by_text(re.compile("^This class has ended or expired"))).to_be_visible(timeout=20_000)
     phones[1].locator("[data-testid=stRadio]").nth(0).get_by_role("radiogroup").locator("label").nth(4).click()
     expect(phones[1].get_by_text(re.compile("^This class has ended or expired"))).to_be_visible(timeout=20_000)
-    late = _open(browser, 390, 844)  # a student who comes late, with the code
+    late = new_screen(browser, 390, 844)  # a student who comes late, with the code
     late.goto(f"{pulse_url}/classroom?join={code}")
     late.get_by_role("button", name="Join").click()
     gone = late.get_by_text("No class with this code is running. Check the code with your teacher.")
@@ -103,15 +78,15 @@ def test_a_lesson_with_five_phones(browser: Browser, pulse_url: str):
 def test_a_class_survives_a_restart_of_the_app(browser: Browser, tmp_path: Path):
     database = tmp_path / "pulse.db"
     with _serve(database, tmp_path / "first.log") as first:
-        teacher = _open(browser, 1280, 900)
-        code = _start(teacher, first.url)
+        teacher = new_screen(browser, 1280, 900)
+        code = start(teacher, first.url)
         teacher.get_by_text("Your private teacher link").click()
         link = teacher.locator("[data-testid=stCode]").inner_text().strip()
-        phone = _open(browser, 390, 844)
-        _join(phone, first.url, code)
-        _answer(phone, 0, 0)
+        phone = new_screen(browser, 390, 844)
+        join(phone, first.url, code)
+        answer(phone, 0, 0)
     with _serve(database, tmp_path / "second.log") as second:  # a new process, the same database file
-        page = _open(browser, 1280, 900)
+        page = new_screen(browser, 1280, 900)
         page.goto(link.replace(link.split("/classroom")[0], second.url))
         expect(page.get_by_role("heading", name="1 of 1 students answered")).to_be_visible(timeout=30_000)
         assert "teacher=" not in page.url  # the token left the address bar

@@ -1,0 +1,1 @@
+"""Ways to serve the app beyond one process (deploy/school.py)."""
