@@ -10,7 +10,7 @@ from components.common import chart_with_table, empty_state, page_header, stance
 from components.context import ViewContext
 from components.pages import page
 from stancekit.aggregation import bloc_gap, default_pair
-from stancekit.describe import at_a_glance
+from stancekit.describe import Glance, at_a_glance
 from stancekit.figures.matrix import stance_matrix_figure
 from stancekit.scale import GLYPHS, LABELS, NO_POSITION, POSITIONS
 from stancekit.selection import issue_by_position, issue_views, with_positions
@@ -73,14 +73,10 @@ def _wide(ctx: ViewContext, issues: list[str]) -> None:
 
 def _at_a_glance(ctx: ViewContext) -> None:
     """One sentence on where the two compared blocs differ most, with a link to the comparison."""
-    pair = default_pair(with_positions(ctx.dataset.blocs, ctx.latest, "bloc"))
-    if pair is None:
+    pair, lines = shared(ctx.cache_key("at_a_glance"), lambda: _glance(ctx))  # the same for every session
+    if pair is None or not lines:
         return
     bloc_a, bloc_b = pair
-    gaps = shared(ctx.cache_key("bloc_gap", bloc_a, bloc_b), lambda: bloc_gap(ctx.latest, bloc_a, bloc_b))
-    lines = at_a_glance(gaps, ctx.bloc_summary(), bloc_a, bloc_b)
-    if not lines:
-        return
     with st.container(border=True):
         st.markdown(
             f"**At a glance:** {escape_markdown(definite(bloc_a, start=True))} and {escape_markdown(definite(bloc_b))} "
@@ -98,11 +94,24 @@ def _at_a_glance(ctx: ViewContext) -> None:
         )
 
 
+def _glance(ctx: ViewContext) -> tuple[tuple[str, str] | None, list[Glance]]:
+    """The pair of blocs compared first and the issues they differ most on."""
+    pair = default_pair(with_positions(ctx.dataset.blocs, ctx.latest, "bloc"))
+    if pair is None:
+        return None, []
+    gaps = bloc_gap(ctx.latest, *pair)
+    return pair, at_a_glance(gaps, ctx.bloc_summary(), *pair)
+
+
 def _issue_list(ctx: ViewContext, issues: list[str]) -> None:
     """The phone form: one issue at a time, each bloc's actors listed by their stated position."""
     issue = st.selectbox("Issue", issues, index=0, key=keys.OVERVIEW_ISSUE)  # the phone form's own, not in the URL
     st.caption(escape_markdown(ctx.dataset.issue_info(issue)["proposition"]))
-    for bloc in issue_by_position(ctx.latest, ctx.actors, ctx.dataset.actor_bloc, issue):
+    by_position = shared(
+        ctx.cache_key("issue_by_position", issue),
+        lambda: issue_by_position(ctx.latest, ctx.actors, ctx.dataset.actor_bloc, issue),
+    )
+    for bloc in by_position:
         lines = [f"**{escape_markdown(bloc.bloc)}** · :small[{_stated(bloc.stated, bloc.size)}]"]
         lines += [
             f"{stance_badge_markdown(position)} {escape_markdown(', '.join(names))}"
