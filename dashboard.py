@@ -30,10 +30,9 @@ for spec in PAGES:
 page = st.navigation(menu, position="top")
 spec = page_at(page.url_path)
 ctx = build_context(dataset)  # the view state and its tables, once per run, before anything is drawn
+as_of_notice(ctx.as_of)
+page.run()  # the page before the sidebar: its first chart reaches the browser first (docs/PERFORMANCE.md)
 if not spec.projector:  # the projector view keeps the screen free of chrome
     sidebar.render(ctx)
-as_of_notice(ctx.as_of)
-page.run()
-if not spec.projector:
     footer.render(ctx, spec, page.title)
 settle_heap()  # performance: gc.freeze the startup heap once per process (docs/PERFORMANCE.md, garbage collection)
