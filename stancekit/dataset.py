@@ -81,11 +81,20 @@ class Dataset:
         return tuple(listed + [i for i in present if i not in set(listed)])
 
     def issue_info(self, issue: str) -> dict[str, str]:
-        """Proposition, explainer and group of an issue; the label stands in where none is given."""
-        match = self.issues[self.issues["issue"] == issue]
-        if match.empty:
+        """Proposition, explainer and group of an issue; the label stands in where none is given. (A new dict
+        each call: the caller may keep or change it.)"""
+        found = self._issue_rows.get(issue)
+        if found is None:
             return {"issue": issue, "proposition": issue, "explainer": "", "group": "", "quiz": ""}
-        return dict(match.iloc[0][list(ISSUE_COLUMNS)])
+        return dict(found)
+
+    @cached_property
+    def _issue_rows(self) -> dict[str, dict[str, str]]:
+        """issues.csv by issue (the first row of each), read once: issue_info runs for every issue on a page."""
+        rows: dict[str, dict[str, str]] = {}
+        for row in self.issues[list(ISSUE_COLUMNS)].to_dict("records"):
+            rows.setdefault(row["issue"], row)
+        return rows
 
     @cached_property
     def quiz_issues(self) -> tuple[str, ...]:
