@@ -24,6 +24,7 @@ from stancekit.pulse_store import (
     Seat,
     class_info,
     submit,
+    switches,
     tally,
     with_retries,
 )
@@ -33,6 +34,7 @@ from stancekit.text import escape_markdown
 
 RESULTS = "The class's results"
 SUBMIT_BURST, SUBMIT_PER_SECOND = 30, 2.0  # a whole quiz at once, then two answers a second
+FOLLOW_EVERY = 5  # seconds between a phone's looks at the class's round and switches
 
 
 def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym: str) -> None:
@@ -51,7 +53,7 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
     state = "open: choose your answers" if info.open else "closed: your answers are kept"
     topic = f" · topic: {escape_markdown(info.topic_name)}" if info.topic is not None and info.topic_name else ""
     st.caption(f"Round: {ROUND_NAMES.get(info.round, info.round)} · {state}{topic}.")
-    _saved_note()
+    _follow(engine, info)
     issues = chosen_issues(info.issues, ctx.dataset.issue_names)
     guessed = chosen_actors(info.guess_actors, ctx.dataset.actors)
     names = ["Where do you stand?", "Guess the stances" if guessed else "Guess"]
@@ -130,9 +132,25 @@ def _results(ctx: ViewContext, engine: Engine, info: ClassInfo, issues: list[str
         )
 
 
+@st.fragment(run_every=FOLLOW_EVERY)
+def _follow(engine: Engine, info: ClassInfo) -> None:
+    """Every few seconds, whether the teacher has changed the round, closed or opened it, revealed the results
+    or ended the class: then the whole page is drawn again. (Answers rerun only their own question.)"""
+    try:
+        now = with_retries(lambda: switches(engine, info.code, time.time()))
+    except ClassUnavailable:
+        st.rerun()
+    except Exception:
+        return  # the database is away: look again on the next tick
+    if (now.round, now.open, now.revealed) != (info.round, info.open, info.revealed):
+        st.rerun()
+
+
+@st.fragment
 def _question(
     ctx: ViewContext, engine: Engine, info: ClassInfo, student: str, blank: Answer, words: dict[int, str]
 ) -> None:
+    """One question. A fragment: choosing an answer saves it and redraws this question alone, not the page."""
     proposition = ctx.dataset.issue_info(blank.issue)["proposition"]
     st.markdown(f"**{escape_markdown(proposition)}**")
     key = _answer_key(info, blank)
@@ -144,6 +162,7 @@ def _question(
         on_change=_send,
         args=(engine, info, student, blank, key, ctx.dataset.issue_names, ctx.dataset.actors),
     )
+    _saved_note(key)
 
 
 def _send(
@@ -155,10 +174,12 @@ def _send(
     issues: list[str],
     actors: list[str],
 ) -> None:
-    """on_change of a question: save the answer now (a change replaces it), within the session's rate limit."""
+    """on_change of a question: save the answer now (a change replaces it), within the session's rate limit;
+    what happened is kept under the question's key, to be shown beneath it."""
+    note = f"{keys.PULSE_SAVED}{key}"
     limit = st.session_state.setdefault(keys.PULSE_SUBMIT_LIMIT, RateLimit(SUBMIT_BURST, SUBMIT_PER_SECOND))
     if not limit.allow(time.monotonic()):
-        st.session_state[keys.PULSE_SAVED] = ("error", "Too many answers at once. Wait a moment, then choose again.")
+        st.session_state[note] = ("error", "Too many answers at once. Wait a moment, then choose again.")
         return
     value = st.session_state.get(key)
     answer = Answer(blank.activity, blank.issue, None if value == "skip" else value, blank.actor)
@@ -174,19 +195,21 @@ def _send(
             on_retry=retrying,
         )
     except PulseError as refused:
-        st.session_state[keys.PULSE_SAVED] = ("error", str(refused))
+        st.session_state[note] = ("error", str(refused))
         return
     except Exception:  # the database stayed away through every retry: say so, never a traceback
-        st.session_state[keys.PULSE_SAVED] = ("error", "Your answer could not be saved: choose it again in a moment.")
+        st.session_state[note] = ("error", "Your answer could not be saved: choose it again in a moment.")
         return
     after = f" after {len(retried)} retr{'y' if len(retried) == 1 else 'ies'}" if retried else ""
-    st.session_state[keys.PULSE_SAVED] = ("ok", f"Saved{after}: {answer.issue}.")
+    st.session_state[note] = ("ok", f"Saved{after}.")
 
 
-def _saved_note() -> None:
-    saved = st.session_state.get(keys.PULSE_SAVED)
+def _saved_note(key: str) -> None:
+    """Beneath a question, what happened when its answer was last sent: a quiet 'Saved', or why not."""
+    saved = st.session_state.get(f"{keys.PULSE_SAVED}{key}")
     if saved:
         kind, text = saved
-        (st.success if kind == "ok" else st.error)(
-            escape_markdown(text), icon=":material/check:" if kind == "ok" else ":material/error:"
-        )
+        if kind == "ok":
+            st.caption(f":material/check_circle: {escape_markdown(text)}")
+        else:
+            st.error(escape_markdown(text), icon=":material/error:")

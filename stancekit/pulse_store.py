@@ -56,6 +56,7 @@ from stancekit.pulse import (
     token_matches,
 )
 
+GONE = "No class with this code is running. Check the code with your teacher."
 SCHEMA_VERSION = 1
 TEXT = 200  # the longest issue or actor name kept
 MAX_TOPIC_BYTES = 4_000_000  # an uploaded topic, packed (stancekit.topic_blob)
@@ -131,6 +132,15 @@ class ClassInfo:
     topic: bytes | None
     topic_name: str
     guess_actors: str  # one per line (stancekit.pulse.chosen_actors)
+    round: str
+    open: bool
+    revealed: bool
+
+
+@dataclass(frozen=True)
+class Switches:
+    """Where a class stands: its round, whether the round is open, whether results are revealed."""
+
     round: str
     open: bool
     revealed: bool
@@ -240,7 +250,7 @@ def class_info(engine: Engine, code: str, now: float) -> ClassInfo:
     with engine.connect() as conn:
         row = conn.execute(select(classes).where(classes.c.code == code, classes.c.expires > now)).mappings().first()
     if row is None:
-        raise ClassUnavailable("No class with this code is running. Check the code with your teacher.")
+        raise ClassUnavailable(GONE)
     return ClassInfo(
         row["code"],
         row["expires"],
@@ -252,6 +262,20 @@ def class_info(engine: Engine, code: str, now: float) -> ClassInfo:
         bool(row["open"]),
         bool(row["revealed"]),
     )
+
+
+def switches(engine: Engine, code: str, now: float) -> Switches:
+    """The class's round and switches alone, without its topic or settings: what each answer checks and what
+    a student's phone polls for; ClassUnavailable when the class is gone."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(classes.c.round, classes.c.open, classes.c.revealed).where(
+                classes.c.code == code, classes.c.expires > now
+            )
+        ).first()
+    if row is None:
+        raise ClassUnavailable(GONE)
+    return Switches(row.round, bool(row.open), bool(row.revealed))
 
 
 def join_class(engine: Engine, code: str, now: float) -> Student:
@@ -316,7 +340,7 @@ def submit(
     actors: Sequence[str],
 ) -> None:
     """Keep a student's answer (a new one replaces the old), or refuse it with a reason."""
-    info = class_info(engine, code, now)
+    info = switches(engine, code, now)
     if not info.open:
         raise PulseError("The teacher has closed this round: your answers are kept as they were.")
     problem = answer_problem(answer, issues, actors)

@@ -48,7 +48,7 @@ def test_a_student_joins_answers_and_the_projector_counts_it():
     stand = _questions(student)
     assert len(stand) == 12 and len(_questions(student, "guess")) == 12  # the teacher's default: the quiz's 12
     stand[0].set_value(2).run()
-    assert [s.value for s in student.success] == ["Saved\\: European ground troops\\."]
+    assert [c.value for c in student.caption if "Saved" in c.value] == [":material/check_circle: Saved\\."]
     teacher.run()
     assert "1 of 1 students answered" in [h.value for h in teacher.subheader]
     assert not teacher.exception

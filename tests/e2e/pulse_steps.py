@@ -31,6 +31,9 @@ def join(page: Page, url: str, code: str) -> str:
 
 
 def answer(page: Page, question: int, option: int) -> None:
+    """Answer a question not answered before, and wait for its 'Saved' beneath it."""
+    saved = page.get_by_text(re.compile(r"Saved\.$"))
+    before = saved.count()
     page.locator("[data-testid=stRadio]").nth(question).get_by_role("radiogroup").locator("label").nth(option).click()
-    expect(page.get_by_text(re.compile(r"^Saved"))).to_be_visible(timeout=20_000)
+    expect(saved).to_have_count(before + 1, timeout=20_000)
     wait_until_idle(page)

@@ -57,6 +57,8 @@ def test_a_lesson_with_five_phones(browser: Browser, pulse_url: str):
 
     teacher.get_by_role("button", name="Close the round").click()
     expect(teacher.get_by_role("button", name="Open the round")).to_be_visible(timeout=20_000)
+    # a phone sees the round close by itself, without a click (it looks every few seconds)
+    expect(phones[3].get_by_text(re.compile("closed: your answers are kept"))).to_be_visible(timeout=20_000)
     phones[0].locator("[data-testid=stRadio]").nth(0).get_by_role("radiogroup").locator("label").nth(4).click()
     expect(phones[0].get_by_text(re.compile("^The teacher has closed this round"))).to_be_visible(timeout=20_000)
 
