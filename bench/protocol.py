@@ -145,11 +145,12 @@ async def lesson(url: str, pid: int, options: argparse.Namespace, deadline: floa
         projector = asyncio.create_task(protocol_class.projector(teacher, stop, ticking))
         gap = options.spread / max(options.sessions - 1, 1)
         started = time.perf_counter()
+        results = [protocol_class.Student(i) for i in range(options.sessions)]
         tasks = [
-            asyncio.create_task(protocol_class.student(url, code, i, i * gap, options.timeout))
-            for i in range(options.sessions)
+            asyncio.create_task(protocol_class.student(url, code, s, s.index * gap, options.timeout, options.think))
+            for s in results
         ]
-        results, unfinished = await within(tasks, deadline)
+        await within(tasks, deadline)
         wall, open_rss = time.perf_counter() - started, rss_mib(pid)
         stop.set()
         await projector
@@ -161,9 +162,10 @@ async def lesson(url: str, pid: int, options: argparse.Namespace, deadline: floa
         "scenario": "class",
         "code": code,
         "results": results,
-        "unfinished": unfinished,
+        "unfinished": sum(not s.finished for s in results),
         "wall_s": wall,
         "answers": sum(len(s.expected) for s in results),
+        "answers_unsure": sum(len(s.unsure) for s in results),
         "answer_problems": problems,
         "ticks_during_s": ticking,
         "ticks_after_s": after,
@@ -189,10 +191,11 @@ def _line(name: str, values: list[float]) -> str:
 def report(outcome: dict, options: argparse.Namespace) -> str:
     results = outcome["results"]
     failed = [r for r in results if r.errors]
+    thinking = f", {options.think:g} s per answer" if outcome["scenario"] == "class" and options.think else ""
     lines = [
-        f"{outcome['scenario']}: {options.sessions} sessions arriving within {options.spread:g} s; "
+        f"{outcome['scenario']}: {options.sessions} sessions arriving within {options.spread:g} s{thinking}; "
         f"{len(failed)} with errors, {outcome['unfinished']} unfinished at the deadline; "
-        f"all done after {outcome['wall_s']:.1f} s"
+        f"the sessions ran for {outcome['wall_s']:.1f} s"
     ]
     if outcome["scenario"] == "overview":
         lines += [
@@ -208,19 +211,21 @@ def report(outcome: dict, options: argparse.Namespace) -> str:
             _line("answer → finished (s)", [t for r in results for t in r.submits_s]),
             _line("projector tick, loaded (s)", outcome["ticks_during_s"]),
             _line("projector tick, after (s)", outcome["ticks_after_s"]),
-            f"tally query alone: {outcome['tally_s'] * 1000:.1f} ms; answers sent {outcome['answers']}, "
-            f"problems in the database: {len(outcome['answer_problems'])}",
+            f"tally query alone: {outcome['tally_s'] * 1000:.1f} ms; answers confirmed {outcome['answers']} "
+            f"(+{outcome['answers_unsure']} sent, run unfinished); problems in the database: "
+            f"{len(outcome['answer_problems'])}",
         ]
         lines += [f"  {problem}" for problem in outcome["answer_problems"][:10]]
         lines += [f"  teacher: {error}" for error in outcome["teacher_errors"]]
-    per = max(len(results), 1)
+    per = max(options.sessions, 1)
     lines += [
         f"bytes received per session: {statistics.mean(r.bytes_received for r in results) / 1024:.0f} KiB"
         if results
         else "bytes received: –",
         f"server RSS: {outcome['rss_before_mib']:.0f} MiB after the warm-up, {outcome['rss_open_mib']:.0f} MiB "
         f"with the sessions done, peak {outcome['rss_peak_mib']:.0f} MiB",
-        f"server CPU: {outcome['server_cpu_s']:.1f} s ({outcome['server_cpu_s'] / per:.2f} s per session)",
+        f"server CPU: {outcome['server_cpu_s']:.1f} s ({outcome['server_cpu_s'] / per:.2f} s per session); "
+        f"this client's own CPU, on the same cores: {outcome['client_cpu_s']:.1f} s",
     ]
     lines += [f"  session {r.index}: {'; '.join(r.errors)[:300]}" for r in failed[:10]]
     return "\n".join(lines)
@@ -232,6 +237,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=30, help="sessions (class: students)")
     parser.add_argument("--spread", type=float, default=5.0, help="arrivals spread evenly over this many seconds")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds one script run may take")
+    parser.add_argument("--think", type=float, default=0.0, help="class: seconds a student takes per answer")
     parser.add_argument("--deadline", type=float, default=600.0, help="seconds the whole measurement may take")
     parser.add_argument("--json", action="store_true", help="print the outcome as JSON")
     options = parser.parse_args()
@@ -245,7 +251,9 @@ def measure(options: argparse.Namespace, folder: Path | None = None) -> dict:
         options.database = f"sqlite:///{Path(folder or scratch) / 'pulse.db'}"
         with streamlit_server(env={ENVIRONMENT: options.database}) as server:
             scenario = overview if options.scenario == "overview" else lesson
-            return asyncio.run(scenario(server.url, server.pid, options, time.monotonic() + options.deadline))
+            started = time.process_time()
+            outcome = asyncio.run(scenario(server.url, server.pid, options, time.monotonic() + options.deadline))
+            return {**outcome, "client_cpu_s": time.process_time() - started}
 
 
 if __name__ == "__main__":

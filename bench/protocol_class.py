@@ -28,8 +28,10 @@ class Student:
     joined_s: float = float("nan")
     submits_s: list[float] = field(default_factory=list)
     expected: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (activity, issue, actor) → value
+    unsure: dict[tuple[str, str, str], int] = field(default_factory=dict)  # sent, but its run never finished
     errors: list[str] = field(default_factory=list)
     bytes_received: int = 0
+    finished: bool = False  # False: stopped at the deadline, or failed
 
 
 def _answer_of(widget_id: str) -> tuple[str, str, str]:
@@ -39,9 +41,10 @@ def _answer_of(widget_id: str) -> tuple[str, str, str]:
     return activity, issue, actor
 
 
-async def student(url: str, code: str, index: int, delay: float, timeout: float) -> Student:
-    """Open the join link, press Join, answer every question shown (each a different choice per student)."""
-    result = Student(index)
+async def student(url: str, code: str, result: Student, delay: float, timeout: float, think: float = 0) -> None:
+    """Open the join link, press Join, answer every question shown (each a different choice per student),
+    `think` seconds before each answer (0: as fast as the server answers). Fills in `result` as it goes, so a
+    student cancelled at the deadline still says what it sent."""
     await asyncio.sleep(delay)
     try:
         async with Session(url, timeout) as s:
@@ -53,16 +56,21 @@ async def student(url: str, code: str, index: int, delay: float, timeout: float)
             result.pseudonym = next((m.group(1).replace("\\", "") for m in found if m), "")
             if not result.pseudonym:
                 result.errors.append("no pseudonym after Join")
-            for n, radio in enumerate(s.of_kind("radio")):
-                choice = (index + n) % len(OPTIONS)
-                result.expected[_answer_of(radio.proto.id)] = OPTIONS[choice]
-                run = await s.set(radio, radio.proto.options[choice])
-                result.submits_s.append(run.finished_s)
-            result.errors += s.errors
-            result.bytes_received = s.bytes_received
+            try:
+                for n, radio in enumerate(s.of_kind("radio")):
+                    await asyncio.sleep(think)
+                    choice, answer = (result.index + n) % len(OPTIONS), _answer_of(radio.proto.id)
+                    result.unsure[answer] = OPTIONS[choice]
+                    run = await s.set(radio, radio.proto.options[choice])
+                    if run.done.is_set():
+                        result.expected[answer] = result.unsure.pop(answer)
+                        result.submits_s.append(run.finished_s)
+                result.finished = True
+            finally:
+                result.errors += s.errors
+                result.bytes_received = s.bytes_received
     except Exception as error:  # a failure of this session, reported, not raised
         result.errors.append(f"{type(error).__name__}: {str(error)[:160]}")
-    return result
 
 
 async def projector(teacher: Session, stop: asyncio.Event, ticks: list[float]) -> None:
@@ -97,6 +105,10 @@ def check_answers(database: str, code: str, students: list[Student]) -> list[str
     for s in students:
         for (activity, issue, actor), value in s.expected.items():
             got = found.pop((s.pseudonym, activity, issue, actor), "missing")
+            if got != value:
+                problems.append(f"{s.pseudonym} {activity} {issue} {actor}: stored {got}, chose {value}")
+        for (activity, issue, actor), value in s.unsure.items():  # stored or not, but if stored, as chosen
+            got = found.pop((s.pseudonym, activity, issue, actor), value)
             if got != value:
                 problems.append(f"{s.pseudonym} {activity} {issue} {actor}: stored {got}, chose {value}")
     problems += [f"not chosen by any student: {row}" for row in found]

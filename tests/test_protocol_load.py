@@ -14,7 +14,9 @@ pytestmark = pytest.mark.protocol
 
 
 def _options(scenario: str, sessions: int) -> argparse.Namespace:
-    return argparse.Namespace(scenario=scenario, sessions=sessions, spread=1.0, timeout=120.0, deadline=300.0)
+    return argparse.Namespace(
+        scenario=scenario, sessions=sessions, spread=1.0, timeout=120.0, deadline=300.0, think=0.0
+    )
 
 
 def test_three_overview_sessions_each_draw_their_charts():
@@ -33,6 +35,7 @@ def test_three_students_answers_are_each_stored_exactly_once(tmp_path):
     students = outcome["results"]
     assert outcome["unfinished"] == 0
     assert [s.errors for s in students] == [[]] * 3
+    assert all(s.finished and not s.unsure for s in students)
     assert outcome["teacher_errors"] == []
     assert len({s.pseudonym for s in students}) == 3
     assert all(s.expected and len(s.submits_s) == len(s.expected) for s in students)
