@@ -76,7 +76,7 @@ async def student(url: str, code: str, result: Student, delay: float, timeout: f
 async def projector(teacher: Session, stop: asyncio.Event, ticks: list[float]) -> None:
     """The teacher's projector: rerun its fragment on the timer the server asked for, timing each refresh."""
     fragment, interval = next(iter(teacher.fragments.items()))
-    while not stop.is_set():
+    while not stop.is_set() and not teacher.closed:
         run = await teacher.rerun(fragment=fragment)
         ticks.append(run.finished_s)
         try:

@@ -81,7 +81,9 @@ class Session:
         self._reader: asyncio.Task | None = None
 
     async def __aenter__(self) -> Session:
-        self._socket = await connect(self.uri, subprotocols=["streamlit"], max_size=None, open_timeout=self.timeout)
+        self._socket = await connect(  # no keepalive pings: a browser sends none, and a busy server answers late
+            self.uri, subprotocols=["streamlit"], max_size=None, open_timeout=self.timeout, ping_interval=None
+        )
         self._reader = asyncio.create_task(self._read())
         return self
 
@@ -90,6 +92,11 @@ class Session:
             await self._socket.close()
         if self._reader is not None:
             await self._reader
+
+    @property
+    def closed(self) -> bool:
+        """Whether the connection has ended (the server closed it, or it broke)."""
+        return self._reader is None or self._reader.done()
 
     async def _read(self) -> None:
         assert self._socket is not None
@@ -164,7 +171,11 @@ class Session:
         message = BackMsg()
         message.rerun_script.CopyFrom(state)
         run = self._run = Run(time.perf_counter())
-        await self._socket.send(message.SerializeToString())
+        try:
+            await self._socket.send(message.SerializeToString())
+        except ConnectionClosed:
+            self.errors.append("the connection was closed before a rerun could be sent")
+            return run
         try:
             await asyncio.wait_for(run.done.wait(), self.timeout)
         except TimeoutError:
