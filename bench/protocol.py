@@ -107,6 +107,7 @@ async def peak_rss(pid: int, stop: asyncio.Event) -> float:
 
 
 async def overview(url: str, pid: int, options: argparse.Namespace, deadline: float) -> dict:
+    """The overview scenario: the sessions' visits, and the server's memory (with them all open) and CPU."""
     await visit(url, -1, 0, options.timeout)  # warm-up: the caches and the first imports are not measured
     before, cpu = rss_mib(pid), cpu_seconds(pid)
     stop, hold = asyncio.Event(), Hold(options.sessions)
@@ -132,6 +133,8 @@ async def overview(url: str, pid: int, options: argparse.Namespace, deadline: fl
 
 
 async def lesson(url: str, pid: int, options: argparse.Namespace, deadline: float) -> dict:
+    """The class scenario: the students, the projector's refreshes under load and after, what the database
+    holds against what the students chose, and the server's memory and CPU."""
     await visit(url, -1, 0, options.timeout)  # warm-up, as for the overview
     async with Session(url, options.timeout) as teacher:
         await teacher.open("classroom")
