@@ -47,11 +47,13 @@ class Run:
 
 @dataclass
 class Element:
-    """An element of the page: its kind (the Element oneof, e.g. "radio"), its proto, where it was drawn."""
+    """An element of the page: its kind (the Element oneof, e.g. "radio"), its proto, where it was drawn, and the
+    fragment that drew it ('' when the whole page did)."""
 
     kind: str
     proto: object
     path: tuple[int, ...]
+    fragment: str = ""
 
 
 class Session:
@@ -142,7 +144,7 @@ class Session:
             elif delta.HasField("new_element"):
                 element = delta.new_element
                 name = element.WhichOneof("type")
-                self.elements[path] = Element(name, getattr(element, name), path)
+                self.elements[path] = Element(name, getattr(element, name), path, delta.fragment_id)
                 if run is not None and name == "plotly_chart":
                     run.charts += 1
                     if run.charts == 1:
@@ -214,7 +216,8 @@ class Session:
         ]
 
     async def set(self, widget: Element, value: object) -> Run:
-        """Give a widget a value (kept for every later run, as the front end does) and wait for the rerun."""
+        """Give a widget a value (kept for every later run, as the front end does) and wait for the rerun: of the
+        widget's fragment alone when a fragment drew it, as the front end asks."""
         state = WidgetState(id=widget.proto.id)
         if widget.kind in {"multiselect"}:
             state.string_array_value.data.extend(value)
@@ -225,8 +228,8 @@ class Session:
         else:
             raise TypeError(f"setting a {widget.kind} is not supported")
         self._values[state.id] = state
-        return await self.rerun()
+        return await self.rerun(fragment=widget.fragment)
 
     async def click(self, widget: Element) -> Run:
         """Press a button: a trigger value sent with this one rerun only."""
-        return await self.rerun(trigger=WidgetState(id=widget.proto.id, trigger_value=True))
+        return await self.rerun(trigger=WidgetState(id=widget.proto.id, trigger_value=True), fragment=widget.fragment)

@@ -12,6 +12,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from components import keys
+from components.caches import shared
 from components.class_topic import class_context
 from components.common import chart_with_table, clear_keys, csv_download, empty_state, provenance
 from components.context import ViewContext
@@ -21,6 +22,7 @@ from stancekit.export import to_csv_bytes
 from stancekit.figures.blocs import bloc_positions_figure
 from stancekit.figures.matrix import stance_matrix_figure
 from stancekit.figures.pulse import class_distribution_figure
+from stancekit.matching import party_positions
 from stancekit.pulse import ROUND_NAMES, ROUNDS, app_root, chosen_actors, chosen_issues, join_link, teacher_link
 from stancekit.pulse_results import (
     CLASS_NAME,
@@ -44,6 +46,7 @@ from stancekit.tables import positions_table
 from stancekit.text import escape_markdown
 
 REFRESH_SECONDS = 3
+PROJECTOR_TABS = ("The class's answers", "Next to the actors", "Next to the blocs")
 
 
 def render(ctx: ViewContext, engine: Engine, code: str, token: str) -> None:
@@ -166,33 +169,28 @@ def _live(ctx: ViewContext, engine: Engine, info: store.ClassInfo) -> None:
     if not answered:
         empty_state("No answers yet. They appear here as students choose them.")
         return
-    answers, matrix, blocs = st.tabs(["The class's answers", "Next to the actors", "Next to the blocs"])
-    with answers:
-        spread_chart(spread, "pulse_spread")
-    ours = with_class(ctx.latest, class_as_actor(spread, pd.Timestamp.now()))
-    with matrix:
-        st.caption(
-            f"“{CLASS_NAME}” is the point nearest the class's median; hover or tap its cells for how many answered "
-            "and the middle half of their answers."
-        )
-        actors = [CLASS_NAME, *ctx.actors]
-        chart_with_table(
-            lambda: stance_matrix_figure(ours, actors, issues, {**ctx.dataset.actor_bloc, CLASS_NAME: CLASS_NAME}),
-            lambda: positions_table(ours, actors, issues),
-            alt=f"Matrix of the class's median answer next to the latest positions of {len(ctx.actors)} actors on "
-            f"{len(issues)} issues. The Table tab lists the same positions in words.",
-            key="pulse_matrix",
-        )
-    with blocs:
-        order = [*pair_first(ctx.dataset.blocs, *PREFERRED_COMPARISON), CLASS_NAME]
-        chart_with_table(
-            lambda: bloc_positions_figure(ours, issues, order),
-            lambda: spread_table(spread),
-            alt=f"Dot plot of each bloc's position and the class's median on {len(issues)} issues. The Table tab "
-            "lists the class's answers.",
-            key="pulse_blocs",
-        )
-    closest, furthest = closest_actors(spread, ctx.latest)
+    # Lazy tabs: each refresh builds the open one only (the matrix and the bloc chart are most of a refresh).
+    answers, matrix, blocs = st.tabs(list(PROJECTOR_TABS), key=keys.PULSE_VIEW, on_change="rerun")
+    if answers.open:
+        with answers:
+            spread_chart(spread, "pulse_spread")
+    ours = with_class(ctx.latest, class_as_actor(spread, pd.Timestamp.now())) if not answers.open else None
+    if matrix.open:
+        with matrix:
+            _next_to_actors(ctx, ours, issues)
+    if blocs.open:
+        with blocs:
+            order = [*pair_first(ctx.dataset.blocs, *PREFERRED_COMPARISON), CLASS_NAME]
+            chart_with_table(
+                lambda: bloc_positions_figure(ours, issues, order),
+                lambda: spread_table(spread),
+                alt=f"Dot plot of each bloc's position and the class's median on {len(issues)} issues. The Table "
+                "tab lists the class's answers.",
+                key="pulse_blocs",
+            )
+    parties = shared(ctx.cache_key("party_positions"), lambda: party_positions(ctx.latest))  # the actors' own
+    closest, furthest = closest_actors(spread, ctx.latest, parties=parties)
+
     near, far = st.columns(2)
     near.markdown("**Closest to the class:** " + _names(closest))
     far.markdown("**Furthest from the class:** " + _names(furthest))
@@ -210,6 +208,22 @@ def _live(ctx: ViewContext, engine: Engine, info: store.ClassInfo) -> None:
             "How well the class guessed, and what the record says, appear here when you reveal the results.",
             help="Hidden until then so that the projector does not give the answers away while students guess.",
         )
+
+
+def _next_to_actors(ctx: ViewContext, ours: pd.DataFrame, issues: list[str]) -> None:
+    """The overview's matrix with the class as its first row."""
+    st.caption(
+        f"“{CLASS_NAME}” is the point nearest the class's median; hover or tap its cells for how many answered "
+        "and the middle half of their answers."
+    )
+    actors = [CLASS_NAME, *ctx.actors]
+    chart_with_table(
+        lambda: stance_matrix_figure(ours, actors, issues, {**ctx.dataset.actor_bloc, CLASS_NAME: CLASS_NAME}),
+        lambda: positions_table(ours, actors, issues),
+        alt=f"Matrix of the class's median answer next to the latest positions of {len(ctx.actors)} actors on "
+        f"{len(issues)} issues. The Table tab lists the same positions in words.",
+        key="pulse_matrix",
+    )
 
 
 def _guessing(tally: pd.DataFrame, round_name: str, guessed: list[str], ctx: ViewContext) -> None:

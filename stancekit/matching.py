@@ -141,15 +141,22 @@ def party_positions(latest: pd.DataFrame) -> dict[Party, dict[str, float]]:
     return parties
 
 
-def match_table(answers: Answers, latest: pd.DataFrame, metric: str = AGREEMENT) -> pd.DataFrame:
+def match_table(
+    answers: Answers,
+    latest: pd.DataFrame,
+    metric: str = AGREEMENT,
+    *,
+    parties: Mapping[Party, dict[str, float]] | None = None,
+) -> pd.DataFrame:
     """Match of the student with every actor and bloc, best first; `ranked` marks enough overlap.
+    `parties`: party_positions(latest), when the caller keeps it (it depends on the data alone).
 
     Columns: kind, name, match (0–1), issues (compared), ranked (bool), rank (1 = best, among
     ranked parties of the same kind; NaN when not ranked).
     """
     needed = minimum_overlap(len(answers.answered))
     rows = []
-    for (kind, name), positions in party_positions(latest).items():
+    for (kind, name), positions in (parties if parties is not None else party_positions(latest)).items():
         score, compared = match_score(answers, positions, metric)
         rows.append(
             {

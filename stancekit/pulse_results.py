@@ -5,11 +5,11 @@ its accuracy per actor and the most-misjudged actor."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from stancekit.matching import Answers, match_table
+from stancekit.matching import Answers, Party, match_table
 from stancekit.scale import GLYPHS, POSITIONS, closeness, nearest_position, signed
 
 CLASS_NAME = "Our class"  # the class as an actor and a bloc of its own
@@ -90,11 +90,18 @@ def with_class(latest: pd.DataFrame, ours: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([ours.astype({"date": latest["date"].dtype}), latest], ignore_index=True)[latest.columns]
 
 
-def closest_actors(spread: pd.DataFrame, latest: pd.DataFrame, count: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
+def closest_actors(
+    spread: pd.DataFrame,
+    latest: pd.DataFrame,
+    count: int = 3,
+    *,
+    parties: Mapping[Party, dict[str, float]] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The actors (and blocs) the class's medians are closest to and furthest from, by the quiz's own matching:
-    (closest first, furthest first), each with columns kind, name, match, issues."""
+    (closest first, furthest first), each with columns kind, name, match, issues. `parties`: the actors'
+    positions as matching.party_positions(latest) gives them, when the caller keeps them between refreshes."""
     medians = {row.issue: nearest_position(row.median) for row in spread.dropna(subset=["median"]).itertuples()}
-    table = match_table(Answers(medians), latest)
+    table = match_table(Answers(medians), latest, parties=parties)
     ranked = table[table["ranked"] & (table["kind"] == "Actor")]
     columns = ["kind", "name", "match", "issues"]
     return ranked.head(count)[columns].reset_index(drop=True), ranked.iloc[::-1].head(count)[columns].reset_index(
