@@ -18,6 +18,7 @@ from stancekit import pulse_store as store
 from stancekit.scale import POSITIONS
 
 PSEUDONYM = re.compile(r"You are \*\*(.+?)\*\* in class")
+GUESS_TAB = "Guess the stances"  # components/classroom_student.py's second tab
 OPTIONS = [*reversed(POSITIONS)]  # components.common.scale_radio's order; the last option is the skip
 
 
@@ -57,19 +58,23 @@ async def student(url: str, code: str, result: Student, delay: float, timeout: f
             if not result.pseudonym:
                 result.errors.append("no pseudonym after Join")
             try:
-                polled = time.perf_counter()
-                for n, radio in enumerate(s.of_kind("radio")):
-                    await asyncio.sleep(think)
-                    if s.fragments and time.perf_counter() - polled >= min(s.fragments.values()):
-                        for fragment in list(s.fragments):  # the phone's own timer: a look at the class's switches
-                            await s.rerun(fragment=fragment)
-                        polled = time.perf_counter()
-                    choice, answer = (result.index + n) % len(OPTIONS), _answer_of(radio.proto.id)
-                    result.unsure[answer] = OPTIONS[choice]
-                    run = await s.set(radio, radio.proto.options[choice])
-                    if run.done.is_set():
-                        result.expected[answer] = result.unsure.pop(answer)
-                        result.submits_s.append(run.finished_s)
+                polled, n = time.perf_counter(), 0
+                for tab in (None, GUESS_TAB):  # the stances' tab is open on joining; then the guesses' tab
+                    if tab is not None:
+                        await s.open_tab(keys.PULSE_TAB, tab)
+                    for radio in s.of_kind("radio"):
+                        await asyncio.sleep(think)
+                        if s.fragments and time.perf_counter() - polled >= min(s.fragments.values()):
+                            for fragment in list(s.fragments):  # the phone's own timer: the class's switches
+                                await s.rerun(fragment=fragment)
+                            polled = time.perf_counter()
+                        choice, answer = (result.index + n) % len(OPTIONS), _answer_of(radio.proto.id)
+                        n += 1
+                        result.unsure[answer] = OPTIONS[choice]
+                        run = await s.set(radio, radio.proto.options[choice])
+                        if run.done.is_set():
+                            result.expected[answer] = result.unsure.pop(answer)
+                            result.submits_s.append(run.finished_s)
                 result.finished = True
             finally:
                 result.errors += s.errors

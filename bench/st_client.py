@@ -79,6 +79,7 @@ class Session:
         self.fragments: dict[str, float] = {}  # fragment id → seconds between the reruns the server asked for
         self._values: dict[str, WidgetState] = {}
         self._run: Run | None = None
+        self._fragment_run = False  # whether the run asked for last is a fragment's
         self._socket: ClientConnection | None = None
         self._reader: asyncio.Task | None = None
 
@@ -122,11 +123,12 @@ class Session:
         run = self._run
         if kind == "ref_hash":
             self.cached_refs += 1
-        elif kind == "new_session":
+        elif kind == "new_session":  # the start of every run, a fragment's too: only a full run redraws the page
             self.pages = {page.url_pathname: page.page_script_hash for page in message.new_session.app_pages}
             self.page_hash = message.new_session.page_script_hash
-            self.elements.clear()
-            self.blocks.clear()
+            if not self._fragment_run:
+                self.elements.clear()
+                self.blocks.clear()
         elif kind == "navigation":  # st.navigation's pages: the app's own menu
             self.pages = {page.url_pathname: page.page_script_hash for page in message.navigation.app_pages}
             self.page_hash = message.navigation.page_script_hash
@@ -167,6 +169,7 @@ class Session:
             state.page_name = page
         if fragment:
             state.fragment_id = fragment
+        self._fragment_run = bool(fragment)
         state.widget_states.widgets.extend(self._values.values())
         if trigger is not None:
             state.widget_states.widgets.append(trigger)
@@ -229,6 +232,15 @@ class Session:
             raise TypeError(f"setting a {widget.kind} is not supported")
         self._values[state.id] = state
         return await self.rerun(fragment=widget.fragment)
+
+    async def open_tab(self, key: str, label: str) -> Run:
+        """Open the tab with this label of the keyed st.tabs (a lazy one reruns to draw it), as a tap on it does."""
+        ids = [b.tab_container.id for b in self.blocks.values() if b.tab_container.id.endswith(f"-{key}")]
+        if not ids:
+            raise LookupError(f"no tabs with key {key!r} on the page")
+        state = WidgetState(id=ids[0], string_value=label)
+        self._values[state.id] = state
+        return await self.rerun()
 
     async def click(self, widget: Element) -> Run:
         """Press a button: a trigger value sent with this one rerun only."""

@@ -59,22 +59,35 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
     names = ["Where do you stand?", "Guess the stances" if guessed else "Guess"]
     if info.revealed:  # the results first, without scrolling past every question
         names.append(RESULTS)
-    stand, guess, *results = st.tabs(names, default=RESULTS if info.revealed else None)
-    with stand:
-        for issue in issues:
-            _question(ctx, engine, info, student, Answer("stand", issue, None), AGREE_LABELS)
-    with guess:
-        if guessed:
-            actor = guessed[0] if len(guessed) == 1 else _actor_choice(info, guessed)
-            st.caption(f"What is {escape_markdown(actor)}'s position? Choose “No idea” to skip.")
+    # Lazy tabs: a phone builds the questions of the open tab only (half the page when a student joins).
+    stand, guess, *results = st.tabs(
+        names, default=RESULTS if info.revealed else None, key=keys.PULSE_TAB, on_change="rerun"
+    )
+    if stand.open:
+        with stand:
             for issue in issues:
-                _question(ctx, engine, info, student, Answer("guess", issue, None, actor), LABELS)
-        else:
-            st.info("The teacher chose no actor to guess.")
+                _question(ctx, engine, info, student, Answer("stand", issue, None), AGREE_LABELS)
+    if guess.open:
+        with guess:
+            _guesses(ctx, engine, info, student, issues, guessed)
     for tab in results:
-        with tab:
-            _results(ctx, engine, info, issues, guessed)
+        if tab.open:
+            with tab:
+                _results(ctx, engine, info, issues, guessed)
     st.button("Leave the class", on_click=leave, key="pulse_leave", icon=":material/logout:")
+
+
+def _guesses(
+    ctx: ViewContext, engine: Engine, info: ClassInfo, student: str, issues: list[str], guessed: list[str]
+) -> None:
+    """The guess game's questions, for the actor chosen among the class's."""
+    if guessed:
+        actor = guessed[0] if len(guessed) == 1 else _actor_choice(info, guessed)
+        st.caption(f"What is {escape_markdown(actor)}'s position? Choose “No idea” to skip.")
+        for issue in issues:
+            _question(ctx, engine, info, student, Answer("guess", issue, None, actor), LABELS)
+    else:
+        st.info("The teacher chose no actor to guess.")
 
 
 def _actor_choice(info: ClassInfo, guessed: list[str]) -> str:

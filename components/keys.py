@@ -68,6 +68,7 @@ PULSE_SETUP_ISSUES = "pulse_setup_issues"  # the teacher's pick of questions bef
 PULSE_SETUP_ACTOR = "pulse_setup_actors"  # the actors the class guesses
 PULSE_GUESSING = "pulse_guessing::"  # + code: the actor a student is guessing now
 PULSE_ROUND = "pulse_round"
+PULSE_TAB = "pulse_tab"  # a phone's open tab: where do you stand, guess the stances, or the results
 PULSE_VIEW = "pulse_view"  # the projector's open tab: the class's answers, next to the actors or the blocs
 PULSE_REMOVE = "pulse_remove"
 PULSE_JOIN_MESSAGE = "pulse_join_message"  # why the last join was refused, shown once

@@ -34,7 +34,15 @@ def _student(code: str):
 
 
 def _questions(at, activity: str = "stand"):
-    return [r for r in at.radio if r.key and r.key.startswith(keys.PULSE_ANSWER) and f"::{activity}::" in r.key]
+    """The questions of an activity, opening its tab first when another one is open (the tabs are lazy)."""
+
+    def drawn():
+        return [r for r in at.radio if r.key and r.key.startswith(keys.PULSE_ANSWER) and f"::{activity}::" in r.key]
+
+    if not drawn():
+        at.session_state[keys.PULSE_TAB] = "Where do you stand?" if activity == "stand" else "Guess the stances"
+        at.run()
+    return drawn()
 
 
 def test_a_student_joins_answers_and_the_projector_counts_it():
@@ -46,9 +54,10 @@ def test_a_student_joins_answers_and_the_projector_counts_it():
     pseudonym = student.session_state[keys.PULSE_STUDENT][2]
     assert any(f"You are **{pseudonym}**" in m.value for m in student.markdown)
     stand = _questions(student)
-    assert len(stand) == 12 and len(_questions(student, "guess")) == 12  # the teacher's default: the quiz's 12
+    assert len(stand) == 12  # the teacher's default: the quiz's 12
     stand[0].set_value(2).run()
     assert [c.value for c in student.caption if "Saved" in c.value] == [":material/check_circle: Saved\\."]
+    assert len(_questions(student, "guess")) == 12  # in the other tab, drawn once it is open
     teacher.run()
     assert "1 of 1 students answered" in [h.value for h in teacher.subheader]
     assert not teacher.exception
@@ -181,6 +190,7 @@ def test_revealed_results_reach_the_students_and_the_projector_names_the_most_mi
 def test_students_guess_several_actors_and_the_projector_ranks_them_only_once_revealed():
     teacher, code, _ = _teacher()
     student = _student(code)
+    _questions(student, "guess")  # open the guess tab
     whose = student.button_group(key=keys.PULSE_GUESSING + code)
     assert whose.options == ["United States", "Russia"] and whose.value == "United States"
     assert all("::United States::" in r.key for r in _questions(student, "guess"))
