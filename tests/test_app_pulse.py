@@ -181,7 +181,7 @@ def test_revealed_results_reach_the_students_and_the_projector_names_the_most_mi
     )
     assert any("Source:" in m.value for m in teacher.markdown)  # what the record says, and where it is from
     student.run()
-    assert [t.label for t in student.tabs][:3] == ["Where do you stand?", "Guess the stances", "The class's results"]
+    assert [t.label for t in student.tabs][:3] == ["Where do you stand?", "Guess the stances", "Results"]
     assert "How the class answered" in [h.value for h in student.subheader]
     assert "The record for United States" in [h.value for h in student.header]  # their guesses beside the record
     assert not student.exception
