@@ -23,6 +23,7 @@ import json
 import statistics
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -255,7 +256,13 @@ def measure(options: argparse.Namespace, folder: Path | None = None) -> dict:
         with streamlit_server(env={ENVIRONMENT: options.database}) as server:
             scenario = overview if options.scenario == "overview" else lesson
             started = time.process_time()
-            outcome = asyncio.run(scenario(server.url, server.pid, options, time.monotonic() + options.deadline))
+            # A loop of its own in a thread of its own: the caller's thread may have one running already
+            # (Playwright's sync API, in a test session that ran the browser tests first).
+            with ThreadPoolExecutor(1) as pool:
+                running = pool.submit(
+                    asyncio.run, scenario(server.url, server.pid, options, time.monotonic() + options.deadline)
+                )
+                outcome = running.result()
             return {**outcome, "client_cpu_s": time.process_time() - started}
 
 
