@@ -15,14 +15,12 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from testkit.server import free_port, streamlit_server
+from testkit.server import free_port, stop_group, streamlit_server, wait_until_healthy
 
 TEMPLATE = Path(__file__).with_name("nginx.conf")
 
@@ -62,23 +60,11 @@ def nginx(listen: str, processes: list[str], run: Path, timeout: float = 30) -> 
         start_new_session=True,
     )
     url = f"http://{listen}"
-    deadline = time.monotonic() + timeout
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"nginx did not start (see {run / 'error.log'})")
-            time.sleep(0.2)
+        wait_until_healthy(url, process, timeout, f"nginx did not start (see {run / 'error.log'})")
         yield url
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=15)
+        stop_group(process)
 
 
 @contextmanager
