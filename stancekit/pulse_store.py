@@ -16,6 +16,7 @@ from typing import TypeVar
 from sqlalchemy import (
     Boolean,
     Column,
+    Connection,
     Engine,
     Float,
     ForeignKeyConstraint,
@@ -313,20 +314,24 @@ def rejoin(engine: Engine, code: str, student: str, now: float) -> Seat:
     never joined, ClassUnavailable when the class is gone."""
     class_info(engine, code, now)
     with engine.connect() as conn:
-        member = conn.execute(
-            select(students.c.pseudonym, students.c.removed).where(
-                students.c.code == code, students.c.student == student
-            )
-        ).first()
-        if member is None or member.removed:
-            raise PulseError("You are not in this class any more. Join again with the code.")
+        pseudonym = _member(conn, code, student)
         rows = conn.execute(
             select(answers.c.round, answers.c.activity, answers.c.issue, answers.c.value, answers.c.actor).where(
                 answers.c.code == code, answers.c.student == student
             )
         ).all()
     stored = tuple((row.round, Answer(row.activity, row.issue, row.value, row.actor)) for row in rows)
-    return Seat(Student(student, member.pseudonym), stored)
+    return Seat(Student(student, pseudonym), stored)
+
+
+def _member(conn: Connection, code: str, student: str) -> str:
+    """The pseudonym of a student still in the class; PulseError when removed or never joined."""
+    member = conn.execute(
+        select(students.c.pseudonym, students.c.removed).where(students.c.code == code, students.c.student == student)
+    ).first()
+    if member is None or member.removed:
+        raise PulseError("You are not in this class any more. Join again with the code.")
+    return member.pseudonym
 
 
 def submit(
@@ -347,11 +352,7 @@ def submit(
     if problem:
         raise PulseError(problem)
     with engine.begin() as conn:
-        member = conn.execute(
-            select(students.c.removed).where(students.c.code == code, students.c.student == student)
-        ).first()
-        if member is None or member.removed:
-            raise PulseError("You are not in this class any more. Join again with the code.")
+        _member(conn, code, student)
         values = dict(
             code=code,
             student=student,
