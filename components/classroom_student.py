@@ -98,10 +98,6 @@ def _actor_choice(info: ClassInfo, guessed: list[str]) -> str:
     return st.segmented_control("Whose stances?", guessed, key=key, required=True) or guessed[0]
 
 
-def _answer_key(info: ClassInfo, blank: Answer) -> str:
-    return answer_key(info.code, info.round, blank)
-
-
 def answer_key(code: str, round_name: str, blank: Answer) -> str:
     """The session key of a question's answer: one per class, round, activity, actor guessed and issue."""
     return f"{keys.PULSE_ANSWER}{code}::{round_name}::{blank.activity}::{blank.actor}::{blank.issue}"
@@ -132,7 +128,7 @@ def _results(ctx: ViewContext, engine: Engine, info: ClassInfo, issues: list[str
         return
     spread_chart(spread, "pulse_student_spread")
     for actor in guessed:
-        keyed = {issue: _answer_key(info, Answer("guess", issue, None, actor)) for issue in issues}
+        keyed = {issue: answer_key(info.code, info.round, Answer("guess", issue, None, actor)) for issue in issues}
         guesses = {issue: st.session_state.get(key, "skip") for issue, key in keyed.items()}
         guesses = {issue: None if value == "skip" else int(value) for issue, value in guesses.items()}
         positions = positions_to_guess(ctx.stances, ctx.latest, actor, issues)
@@ -166,7 +162,7 @@ def _question(
     """One question. A fragment: choosing an answer saves it and redraws this question alone, not the page."""
     proposition = ctx.dataset.issue_info(blank.issue)["proposition"]
     st.markdown(f"**{escape_markdown(proposition)}**")
-    key = _answer_key(info, blank)
+    key = answer_key(info.code, info.round, blank)
     scale_radio(
         f"Your answer on {blank.issue}",
         key,
