@@ -18,6 +18,7 @@ ONLY_MOVES = view_state.ONLY_MOVES  # "what changed": hide first statements
 PRESENTER_ISSUE = view_state.SLIDE  # presenter: the issue on screen
 PRESENTER_QUOTE = view_state.SLIDE_QUOTE  # presenter: the bloc whose words the slide quotes
 OVERVIEW_ISSUE = "overview_issue"  # the overview's phone form: the issue listed (not in the URL)
+OVERVIEW_FORM = "overview_form"  # the overview as a matrix or as lists (the device's; not in the URL)
 CHAPTER_PICK = "chapter_pick"  # the sidebar's chapter buttons (they move "as of"; not in the URL)
 STAND_ALL = "stand_all"  # "where do you stand?": every issue instead of the curated set
 TIMELINE_PICK = "timeline_pick"  # the statement clicked in the timeline (not in the URL)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from components import keys
 from components.caches import shared
@@ -11,6 +12,7 @@ from components.context import ViewContext
 from components.pages import page
 from stancekit.aggregation import bloc_gap, default_pair
 from stancekit.describe import Glance, at_a_glance
+from stancekit.devices import is_phone
 from stancekit.figures.matrix import stance_matrix_figure
 from stancekit.scale import GLYPHS, LABELS, NO_POSITION, POSITIONS
 from stancekit.selection import issue_by_position, issue_views, with_positions
@@ -38,8 +40,10 @@ def _matrix(ctx: ViewContext) -> None:
     chosen = bool(ctx.selection.issues)  # issues picked in the sidebar are shown exactly
     groups = issue_views(ctx.issues, ctx.dataset.quiz_issues, ctx.dataset.issue_groups, chosen=chosen)
     issues = ctx.issues
+    controls = st.container(horizontal=True, gap="medium")  # side by side where they fit, stacked on a phone
+    form = _form(controls)
     if len(groups) > 1:
-        group = st.segmented_control(
+        group = controls.segmented_control(
             "Issues",
             options=list(groups),
             default=next(iter(groups)),
@@ -49,14 +53,33 @@ def _matrix(ctx: ViewContext) -> None:
             "issues, one press away.",
         )
         issues = list(groups.get(group) or groups[next(iter(groups))])
-    # Two forms, one shown by the width of the screen (components/house.css): the matrix from 640 px up, one
-    # issue at a time as lists of names on a phone, where 13 columns would not fit.
-    with st.container(key="overview_matrix"):
-        legend = " · ".join(f"{GLYPHS[p]} {LABELS[p]}" for p in reversed(POSITIONS))
-        st.caption(f"Key: {legend} · blank: {NO_POSITION.lower()}")
-        _wide(ctx, issues)
-    with st.container(key="overview_phone"):
-        _issue_list(ctx, issues)
+    # Two forms, and only the chosen one is built: the matrix, or one issue at a time as lists of names, which
+    # phones get first because 13 columns do not fit them. A phone then never loads the chart library for a
+    # matrix it would hide, and a large screen never builds lists it would hide (docs/PERFORMANCE.md).
+    if form == MATRIX:
+        with st.container(key="overview_matrix"):
+            legend = " · ".join(f"{GLYPHS[p]} {LABELS[p]}" for p in reversed(POSITIONS))
+            st.caption(f"Key: {legend} · blank: {NO_POSITION.lower()}")
+            _wide(ctx, issues)
+    else:
+        with st.container(key="overview_phone"):
+            _issue_list(ctx, issues)
+
+
+MATRIX, LISTS = "Matrix", "Lists"
+
+
+def _form(where: DeltaGenerator) -> str:
+    """The form the visitor chose, at first the device's: lists on a phone, the matrix on a larger screen."""
+    return where.segmented_control(
+        "Show as",
+        options=[MATRIX, LISTS],
+        default=LISTS if is_phone(st.context.headers.get("User-Agent")) else MATRIX,
+        required=True,
+        key=keys.OVERVIEW_FORM,
+        help="The matrix: every actor on every issue at once. Lists: one issue at a time, each bloc's actors by "
+        "their position; phones start with these.",
+    )
 
 
 def _wide(ctx: ViewContext, issues: list[str]) -> None:

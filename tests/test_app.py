@@ -89,10 +89,23 @@ def test_overview_shows_one_group_of_issues_at_a_time():
     assert "on 5 issues" in plotly_charts(at.run())[0].proto.alt
     at.segmented_control(key=keys.ISSUE_GROUP).set_value(None).run()
     assert len(twin(at, "overview")) == 119
+    # a large screen (no phone in the User-Agent) gets the matrix alone: the lists are not built beside it
+    assert at.segmented_control(key=keys.OVERVIEW_FORM).value == "Matrix"
+    assert not [s for s in at.main.selectbox if s.label == "Issue"]
+
+
+def test_overview_lists_replace_the_matrix_when_chosen():
+    at = open_app()
+    at.segmented_control(key=keys.OVERVIEW_FORM).set_value("Lists").run()
+    assert_clean(at)
+    assert not plotly_charts(at)  # the chart library is not even loaded for a matrix nobody sees
+    assert by_label(at.main, "selectbox", "Issue").value == "European ground troops"  # the first central issue
+    at.segmented_control(key=keys.OVERVIEW_FORM).set_value("Matrix").run()
+    assert len(plotly_charts(at)) == 1
 
 
 def test_overview_phone_form_lists_one_issue_by_bloc_and_position():
-    at = open_app(state={keys.OVERVIEW_ISSUE: "US backstop"})
+    at = open_app(state={keys.OVERVIEW_FORM: "Lists", keys.OVERVIEW_ISSUE: "US backstop"})
     text = "\n".join(m.value for m in at.main.markdown)
     assert by_label(at.main, "selectbox", "Issue").value == "US backstop"
     assert "**Europe** · :small[" in text and "actors stated a position]" in text

@@ -7,11 +7,12 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
+from testkit.screens import screen
 from tests.e2e.conftest import wait_until_idle
 
 
 def new_screen(browser: Browser, width: int, height: int) -> Page:
-    return browser.new_context(viewport={"width": width, "height": height}).new_page()
+    return screen(browser, width, height).new_page()
 
 
 def start(page: Page, url: str) -> str:

@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from components.pages import PAGES
+from testkit.screens import screen
 from tests.e2e.conftest import wait_until_idle
 
 pytestmark = pytest.mark.browser
@@ -83,7 +84,7 @@ def page_at(browser: Browser) -> Iterator[Callable[[int], Page]]:
 
     def at(width: int) -> Page:
         if width not in opened:
-            context = browser.new_context(viewport={"width": width, "height": VIEWPORTS[width]})
+            context = screen(browser, width, VIEWPORTS[width])
             opened[width] = context.new_page()
         return opened[width]
 

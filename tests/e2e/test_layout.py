@@ -24,6 +24,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from components.pages import PAGES, PageSpec
+from testkit.screens import screen
 from testkit.server import IDLE
 from tests.e2e.test_snapshots import DRAWN, QUIET_MS, settle
 
@@ -156,9 +157,7 @@ MEASURE = """() => {
 def screens(browser: Browser) -> Iterator[dict[int, BrowserContext]]:
     """One browser context per width for the module (pages load from its cache); each page a tab of its own."""
     contexts = {
-        width: browser.new_context(
-            viewport={"width": width, "height": height}, device_scale_factor=1, reduced_motion="reduce"
-        )
+        width: screen(browser, width, height, device_scale_factor=1, reduced_motion="reduce")
         for width, height in SCREENS.items()
     }
     yield contexts

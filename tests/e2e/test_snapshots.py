@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from components.pages import PAGES, PageSpec
 from stancekit.text import format_date
+from testkit.screens import screen
 from testkit.server import IDLE
 from testkit.snapshots import PLATFORM, compare, load
 from tests.e2e.conftest import SCREENSHOTS
@@ -91,12 +92,7 @@ def screens(browser: Browser) -> Iterator[dict[int, BrowserContext]]:
     """One browser context per width, kept for the module so that pages load from its cache; every test opens
     a page (a session) of its own in it. The viewport is taller than any page, so nothing is drawn again when
     the shot is taken: the shot is cut to the page's height instead."""
-    contexts = {
-        width: browser.new_context(
-            viewport={"width": width, "height": TALL}, device_scale_factor=1, reduced_motion="reduce"
-        )
-        for width in WIDTHS
-    }
+    contexts = {width: screen(browser, width, TALL, device_scale_factor=1, reduced_motion="reduce") for width in WIDTHS}
     yield contexts
     for context in contexts.values():
         context.close()
