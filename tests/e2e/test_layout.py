@@ -24,7 +24,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from components.pages import PAGES, PageSpec
-from testkit.screens import screen
+from testkit.screens import PHONE_WIDTH, screen
 from testkit.server import IDLE
 from tests.e2e.test_snapshots import DRAWN, QUIET_MS, settle
 
@@ -33,7 +33,6 @@ pytestmark = pytest.mark.browser
 SCREENS = {390: 844, 768: 1024, 1280: 720, 1920: 1080}  # width → height
 PHONE = 390
 PROJECTOR = 1280
-MATRIX_FROM = 640  # components/house.css shows the overview matrix from this width up
 OVERFLOW_TOLERANCE = 1  # px
 BOX_TOLERANCE = 2  # px
 OVERLAP_TOLERANCE = 1  # px
@@ -248,7 +247,7 @@ def overlaps(a: dict, b: dict) -> tuple[float, float]:
     )
 
 
-@pytest.mark.parametrize("width", [width for width in SCREENS if width >= MATRIX_FROM])
+@pytest.mark.parametrize("width", [width for width in SCREENS if width >= PHONE_WIDTH])  # phones get lists
 def test_overview_matrix_tick_labels_do_not_overlap(measured, width: int):
     view = View(next(spec for spec in PAGES if spec.module == "overview"))
     charts = [chart for chart in measured(view, width)["charts"] if "overview_matrix" in chart["keys"]]
