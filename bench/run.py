@@ -81,8 +81,10 @@ class Wire:
         self.received += len(payload)
 
 
-def _open(browser: Browser, url: str) -> tuple[Page, Wire]:
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
+def _open(browser: Browser, url: str, width: int = 1280, height: int = 720) -> tuple[Page, Wire]:
+    """A page in a fresh context of that screen's size (testkit.screens: a phone's User-Agent below 640 px), with
+    the browser-side clocks and a count of the bytes its websocket receives."""
+    context = screen(browser, width, height)
     context.add_init_script(OBSERVER)
     page = context.new_page()
     return page, Wire(page)
@@ -152,14 +154,12 @@ SCRIPT_BYTES = """() => performance.getEntriesByType('resource')
 def phone_first_screen(browser: Browser, url: str) -> dict:
     """A phone (390 px, a phone's User-Agent) opening the overview: navigation → the run drawn and idle
     (browser clock), and the script bytes it fetched to get there."""
-    context = screen(browser, 390, 844)
-    context.add_init_script(OBSERVER)
-    page = context.new_page()
+    page, _ = _open(browser, url, 390, 844)
     page.goto(url)
     idle, _ = _idle_after(page, 0)
     page.wait_for_timeout(300)
     result = {"idle_ms": idle, "script_bytes": page.evaluate(SCRIPT_BYTES)}
-    context.close()
+    page.context.close()
     return result
 
 
