@@ -19,6 +19,8 @@ from stancekit.selection import issue_by_position, issue_views, with_positions
 from stancekit.tables import positions_table
 from stancekit.text import definite, escape_markdown
 
+MATRIX, LISTS = "Matrix", "Lists"  # the overview's two forms ("Show as")
+
 
 def render(ctx: ViewContext) -> None:
     """Draw the actors × issues matrix with its legend and table twin."""
@@ -62,11 +64,7 @@ def _matrix(ctx: ViewContext) -> None:
             st.caption(f"Key: {legend} · blank: {NO_POSITION.lower()}")
             _wide(ctx, issues)
     else:
-        with st.container(key="overview_phone"):
-            _issue_list(ctx, issues)
-
-
-MATRIX, LISTS = "Matrix", "Lists"
+        _issue_list(ctx, issues)
 
 
 def _form(where: DeltaGenerator) -> str:
