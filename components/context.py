@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from components import keys
+from components import keys, language
 from components.caches import selected_tables, shared
 from stancekit.aggregation import bloc_sizes, bloc_summary
 from stancekit.dataset import Dataset
@@ -35,6 +35,7 @@ class ViewContext:
     actor_options: tuple[str, ...]  # the actors of the chosen blocs (all when none is chosen): the bloc rule
     actors: list[str]  # selected actors in display order, whether or not they had spoken by as_of
     issues: list[str]  # selected issues in display order
+    lang: str = "en"  # the interface's language (components.language)
 
     @property
     def selection(self) -> Selection:
@@ -48,7 +49,7 @@ class ViewContext:
 
     def cache_key(self, *view_choices: Hashable) -> tuple[Hashable, ...]:
         """A cache key for something derived from this context and the view's own choices."""
-        return (self.dataset.fingerprint, self.selection, self.as_of, *view_choices)
+        return (self.dataset.fingerprint, self.selection, self.as_of, self.lang, *view_choices)
 
     def bloc_summary(self) -> pd.DataFrame:
         """Per issue and bloc: the figures and who stands behind them (counts out of the selected members)."""
@@ -93,6 +94,7 @@ def context_for(dataset: Dataset, state: ViewState) -> ViewContext:
         actor_options=options,
         actors=actors,
         issues=issues,
+        lang=language.current(),
     )
 
 

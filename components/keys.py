@@ -56,6 +56,7 @@ GUESS_REVEALED = GUESS_PREFIX + "revealed"  # the actor whose guesses are reveal
 GUESS_CHAPTER = GUESS_PREFIX + "chapter"  # guess the position at the end of this chapter
 
 # Class Pulse: the class code in the URL; the rest lives in this browser session only.
+LANG = view_state.LANG  # the language picker (?lang=fr)
 CLASS_CODE = view_state.JOIN  # the join code, typed or brought by the join link (?join=)
 SEAT = view_state.SEAT  # a joined student's id in the address bar (?seat=CODE-ID): a reload keeps it
 PULSE_PREFIX = "pulse_"  # every Class Pulse key of a session starts so: leaving a class clears exactly these

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import keys
+from components import keys, language
 from components.context import ViewContext, keep_actors_in_blocs
+from components.language import _
 from components.session_dataset import is_custom, use_dataset
 from stancekit.chapters import Chapter, chapter_of
 from stancekit.dataset import Dataset
@@ -33,12 +34,12 @@ def _chapters(dataset: Dataset, as_of: object, last: object) -> None:
     current = chapter_of(chapters, as_of)
     st.session_state[keys.CHAPTER_PICK] = str(current.number) if current else None  # follows the slider
     st.segmented_control(
-        "Chapter",
+        _("Chapter"),
         options=[str(c.number) for c in chapters],
         key=keys.CHAPTER_PICK,
         on_change=_jump_to_chapter,
         args=(chapters, last),
-        help="The story in chapters. Press a number to see positions as they stood at the end of that chapter.",
+        help=_("The story in chapters. Press a number to see positions as they stood at the end of that chapter."),
         width="stretch",
     )
     if current is not None:  # the chapter's name here; its summary in the help, to keep the sidebar short
@@ -50,60 +51,63 @@ def render(ctx: ViewContext) -> None:
     dataset = ctx.dataset
     first, last = (d.date() for d in dataset.date_range)
     with st.sidebar:
+        language.picker()
         st.markdown(f"### {escape_markdown(dataset.title)}")
         st.caption(escape_markdown(dataset.description))
         if is_custom():
-            st.caption(":material/dataset: Your own data, in this session only.")
+            st.caption(_(":material/dataset: Your own data, in this session only."))
             st.button(
-                "Back to the bundled topic",
+                _("Back to the bundled topic"),
                 on_click=use_dataset,
                 args=(None,),
                 icon=":material/undo:",
                 width="stretch",
                 key="back_to_bundled",
             )
-        st.subheader("Filters", anchor=False)
-        st.caption("Leave a filter empty to include everything. The choice applies to every page.")
+        st.subheader(_("Filters"), anchor=False)
+        st.caption(_("Leave a filter empty to include everything. The choice applies to every page."))
         st.multiselect(
-            "Blocs",
+            _("Blocs"),
             options=dataset.blocs,
             key=keys.BLOCS,
             bind="query-params",
             on_change=keep_actors_in_blocs,
             args=(dataset,),
-            placeholder="All blocs",
-            help="A bloc is the group an actor is compared in, e.g. Europe.",
+            placeholder=_("All blocs"),
+            help=_("A bloc is the group an actor is compared in, e.g. Europe."),
         )
         st.multiselect(
-            "Actors",
+            _("Actors"),
             options=ctx.actor_options,
             key=keys.ACTORS,
             bind="query-params",
-            placeholder="All actors in these blocs",
-            help="Governments and institutions that stated a position.",
+            placeholder=_("All actors in these blocs"),
+            help=_("Governments and institutions that stated a position."),
         )
         st.multiselect(
-            "Issues",
+            _("Issues"),
             options=dataset.issue_names,
             key=keys.ISSUES,
             bind="query-params",
-            placeholder="All issues",
-            help="Each issue is a proposition actors agree or disagree with.",
+            placeholder=_("All issues"),
+            help=_("Each issue is a proposition actors agree or disagree with."),
         )
         if first < last:
             as_of = st.slider(
-                "Positions as of",
+                _("Positions as of"),
                 min_value=first,
                 max_value=last,
                 value=last,
                 key=keys.AS_OF,
                 bind="query-params",
                 format="D MMM YYYY",
-                help=f"Show each position as it was known on this date ({format_date(first)} – "
-                f"{format_date(last)}). Actors who had not spoken yet show no stated position.",
+                help=_(
+                    "Show each position as it was known on this date ({first} – {last}). Actors who had not "
+                    "spoken yet show no stated position."
+                ).format(first=format_date(first, ctx.lang), last=format_date(last, ctx.lang)),
             )
             if dataset.chapters:
                 _chapters(dataset, as_of, last)
         st.button(
-            "Reset filters", on_click=_reset_filters, args=(last,), icon=":material/restart_alt:", width="stretch"
+            _("Reset filters"), on_click=_reset_filters, args=(last,), icon=":material/restart_alt:", width="stretch"
         )

@@ -10,6 +10,8 @@ from urllib.parse import quote, urlsplit
 
 import pandas as pd
 
+from stancekit.i18n import day
+
 # Every ASCII character Markdown or Streamlit's Markdown extensions give a meaning to
 # (links, images, emphasis, code, tables, :colour[...] directives, $math$, HTML).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^])")
@@ -65,6 +67,6 @@ def definite(name: str, *, start: bool = False) -> str:
     return name
 
 
-def format_date(value: date | datetime | pd.Timestamp) -> str:
-    """A date as '3 Mar 2025'."""
-    return f"{value.day} {value:%b %Y}"
+def format_date(value: date | datetime | pd.Timestamp, lang: str = "en") -> str:
+    """A date as the language writes it: '3 Mar 2025', '3 mars 2025', '3. März 2025' (stancekit.i18n.day)."""
+    return day(value, lang)

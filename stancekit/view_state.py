@@ -33,6 +33,8 @@ CHAPTER_FROM, CHAPTER_TO = "from_chapter", "to_chapter"
 SLIDE, SLIDE_CHAPTER, SLIDE_QUOTE = "slide", "slide_chapter", "quote_from"
 TIMELINE_PERIOD, ISSUE_GROUP = "period", "group"
 JOIN = "join"  # Class Pulse: the class code a join link carries
+LANG = "lang"  # the interface's language (read by the router, not a view setting; a shared link keeps it)
+APP_SETTINGS = frozenset({LANG})  # bound widgets outside the view state: components.language reads it
 SEAT = "seat"  # Class Pulse: CODE-ID, a joined student's class and random id, so that a reload keeps their place
 # Read by a page itself and never a view setting: the teacher's private token (the classroom page takes it out
 # of the address bar at once, so a projected or shared URL never shows it) and a student's seat.
@@ -250,7 +252,7 @@ class ViewState:
         values = {MIGRATIONS.get(name, name): list(v) for name, v in params.items()}
         chosen, notes = {}, []
         for key, link_name in named.items():
-            if key in PRIVATE:
+            if key in PRIVATE or key in APP_SETTINGS:
                 continue
             if key not in PARSERS:
                 notes.append(f"“{link_name}” is not a setting of this app")

@@ -1,7 +1,8 @@
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
-from stancekit.i18n import LANGUAGES, catalogue, day, language, percent
+from stancekit.i18n import LANGUAGES, LOCALES, PSEUDO, catalogue, day, language, number, percent, pseudo
+from stancekit.text import format_date
 
 PO = """msgid ""
 msgstr ""
@@ -43,3 +44,28 @@ def test_dates_and_percentages_are_written_the_languages_way():
     assert percent(0.456, "en") == "46%"
     assert percent(0.456, "fr") == "46\xa0%"
     assert percent(0.456, "de") == "46\xa0%"
+    assert number(1234.5, "fr") == "1\u202f234,5" and number(1234.5, "de") == "1.234,5" and number(1234, "en") == "1,234"
+
+
+def test_english_dates_keep_three_letter_months_and_every_date_goes_through_one_function():
+    assert [day(date(2025, month, 3), "en") for month in (5, 9)] == ["3 May 2025", "3 Sep 2025"]  # not "Sept"
+    for offset in range(0, 366, 29):
+        d = date(2025, 1, 1) + timedelta(days=offset)
+        assert all(format_date(d, lang) == day(d, lang) for lang in LANGUAGES)
+    assert format_date(date(2025, 3, 11), "de") == "11. März 2025"
+
+
+def test_the_pseudo_language_accents_and_lengthens_but_keeps_what_code_reads():
+    shown = pseudo("Show {count} actors on :material/info: [the map](https://example.org) **now**")
+    assert shown.startswith("[") and shown.endswith("]")
+    assert "{count}" in shown and ":material/info:" in shown and "](https://example.org)" in shown
+    assert "Shöŵ" not in shown and "Šhöw" in shown.replace("ŵ", "w")  # letters accented, not dropped
+    assert len(shown) >= 1.4 * len("Show {count} actors on :material/info: [the map](https://example.org) **now**")
+    assert language(PSEUDO, "fr") == PSEUDO  # reachable by link for layout tests
+    assert PSEUDO not in LANGUAGES  # and never offered
+
+
+def test_the_pseudo_catalogue_covers_every_msgid_of_the_template():
+    template = (LOCALES / "messages.pot").read_text(encoding="utf-8")
+    assert 'msgid "Reset filters"' in template
+    assert catalogue(PSEUDO).gettext("Reset filters") == pseudo("Reset filters")

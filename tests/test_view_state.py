@@ -11,7 +11,7 @@ import pytest
 
 from components import keys
 from components.pages import PAGES
-from stancekit.view_state import MIGRATIONS, PARSERS, Options, Status, ViewState, a_date, many_of
+from stancekit.view_state import APP_SETTINGS, MIGRATIONS, PARSERS, Options, Status, ViewState, a_date, many_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,6 +42,12 @@ def test_unknown_keys_and_values_become_notes_and_defaults(bundled):
         "moves “maybe” is not in this topic",
         "group “Weather” is not in this topic",
     ]
+
+
+def test_the_language_of_a_link_is_no_view_setting_and_no_note(bundled):
+    state, notes = ViewState.from_params({"lang": ["fr"], "actors": ["France"]}, bundled)
+    assert state == ViewState(actors=("France",)) and notes == []
+    assert ("lang", "fr") not in state.to_params()  # components.language reads and writes it
 
 
 def test_a_link_naming_a_real_actor_outside_its_blocs_gets_no_note(bundled):
@@ -109,7 +115,7 @@ def _bound_widget_keys() -> set[str]:
 
 def test_every_widget_bound_to_the_url_has_a_parser_and_every_parser_a_widget():
     bound = _bound_widget_keys()
-    assert bound - set(PARSERS) == set(), "a widget binds to the URL under a key no parser reads"
+    assert bound - set(PARSERS) - APP_SETTINGS == set(), "a widget binds to the URL under a key no parser reads"
     assert set(PARSERS) - bound == set(), "a parser reads a key no widget binds"
 
 

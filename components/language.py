@@ -1,0 +1,46 @@
+"""The language of this session's interface: the link's ?lang=, else the browser's, else English; the
+picker that changes it (bound to the URL, so a shared link opens in its language); and `_` for the views.
+
+`_("…")` translates at call time into this run's language. A view's module constants are marked with
+`N_("…")` (stancekit.i18n) and translated where they are drawn.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import keys
+from stancekit import i18n
+from stancekit.i18n import N_ as N_  # re-exported: views mark their constants with it
+
+
+def current() -> str:
+    """This run's language: the picker's (session state, or the link before the picker is drawn), else the
+    browser's, else English."""
+    chosen = st.session_state.get(keys.LANG) or st.query_params.get(keys.LANG)
+    return i18n.language(chosen, st.context.locale)
+
+
+def _(message: str) -> str:
+    """`message` in this run's language."""
+    return i18n.catalogue(current()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural `count` needs, in this run's language (format the count in afterwards)."""
+    return i18n.catalogue(current()).ngettext(singular, plural, count)
+
+
+def picker() -> None:
+    """The language picker, each language in its own words; its choice is in the URL (?lang=fr)."""
+    options = list(i18n.LANGUAGES) + ([i18n.PSEUDO] if current() == i18n.PSEUDO else [])
+    browsers = i18n.language(None, st.context.locale)  # the default: a link names its language only if it differs
+    st.selectbox(
+        _("Language"),
+        options=options,
+        index=options.index(browsers),
+        format_func=lambda code: i18n.LANGUAGES.get(code, code),
+        key=keys.LANG,
+        bind="query-params",
+        help=_("The language of the interface and of the bundled topic. A shared link keeps it."),
+    )
