@@ -1,12 +1,15 @@
 """The five-point stance scale: values, labels, glyphs and a colour-blind-safe palette.
 
-Every view takes its words, glyphs and colours from here, so a stance always reads the same.
+Every view takes its words, glyphs and colours from here, so a stance always reads the same. The words
+are English msgids: `label`, `agree_label`, `no_position` and `stance_label` give them in a language.
 """
 
 from __future__ import annotations
 
 import math
 from typing import TYPE_CHECKING
+
+from stancekit.i18n import N_, gettext
 
 if TYPE_CHECKING:
     import numpy as np
@@ -19,11 +22,11 @@ MIN_POSITION, MAX_POSITION = -2, 2
 SCALE_WIDTH = MAX_POSITION - MIN_POSITION  # 4: the largest possible disagreement
 
 LABELS: dict[int, str] = {
-    -2: "Strongly opposes",
-    -1: "Opposes",
-    0: "Split / ambivalent",
-    1: "Supports",
-    2: "Strongly supports",
+    -2: N_("Strongly opposes"),
+    -1: N_("Opposes"),
+    0: N_("Split / ambivalent"),
+    1: N_("Supports"),
+    2: N_("Strongly supports"),
 }
 # Direction by arrow, intensity by doubling: readable without colour and in greyscale.
 GLYPHS: dict[int, str] = {-2: "▼▼", -1: "▼", 0: "◆", 1: "▲", 2: "▲▲"}
@@ -39,11 +42,11 @@ COLOURS: dict[int, str] = {
 TEXT_COLOURS: dict[int, str] = {-2: "#ffffff", -1: "#1a1a1a", 0: "#1a1a1a", 1: "#1a1a1a", 2: "#ffffff"}
 # The same scale in a student's own voice, for the "where do you stand?" questions.
 AGREE_LABELS: dict[int, str] = {
-    2: "Strongly agree",
-    1: "Agree",
-    0: "Neutral / unsure",
-    -1: "Disagree",
-    -2: "Strongly disagree",
+    2: N_("Strongly agree"),
+    1: N_("Agree"),
+    0: N_("Neutral / unsure"),
+    -1: N_("Disagree"),
+    -2: N_("Strongly disagree"),
 }
 # Verb forms for sentences about a position: "…does X oppose it", "X opposes it", "X opposed it".
 VERB_BASE: dict[int, str] = {
@@ -67,7 +70,7 @@ VERB_PAST: dict[int, str] = {
     -1: "opposed",
     -2: "strongly opposed",
 }
-NO_POSITION = "No stated position"
+NO_POSITION = N_("No stated position")
 NO_POSITION_GLYPH = "·"
 
 
@@ -84,12 +87,27 @@ def signed(value: float) -> str:
     return "0"
 
 
-def stance_label(position: int | float | None, *, with_value: bool = True) -> str:
+def label(position: int, lang: str = "en") -> str:
+    """The words of a scale point in a language: 'Strongly supports', 'Très favorable'…"""
+    return gettext(lang)(LABELS[int(position)])
+
+
+def agree_label(position: int, lang: str = "en") -> str:
+    """A scale point in a student's own voice: 'Strongly agree'…"""
+    return gettext(lang)(AGREE_LABELS[int(position)])
+
+
+def no_position(lang: str = "en") -> str:
+    """'No stated position' in a language."""
+    return gettext(lang)(NO_POSITION)
+
+
+def stance_label(position: int | float | None, lang: str = "en", *, with_value: bool = True) -> str:
     """Glyph, words and value of a position, e.g. '▲▲ Strongly supports (+2)'."""
     if position is None or (isinstance(position, float) and math.isnan(position)):
-        return NO_POSITION
+        return no_position(lang)
     pos = int(position)
-    text = f"{GLYPHS[pos]} {LABELS[pos]}"
+    text = f"{GLYPHS[pos]} {label(pos, lang)}"
     return f"{text} ({signed(pos)})" if with_value else text
 
 
