@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import footer, sidebar
 from components.common import as_of_notice, house_style
-from components.context import build_context, follow_renamed_keys, notify_ignored_settings
+from components.context import build_context, follow_language, follow_renamed_keys, notify_ignored_settings
 from components.pages import PAGES, page_at
 from components.server_heap import settle_heap
 from components.session_dataset import active_dataset, apply_pending_dataset
@@ -21,6 +21,7 @@ apply_pending_dataset()  # a dataset switch asked for in the last run, before an
 dataset = active_dataset()
 notify_ignored_settings(dataset)  # what in the link does not apply, said once
 follow_renamed_keys(dataset)  # links written with a key's old name, before any widget is drawn
+follow_language(dataset)  # names chosen in another language, in this one's
 menu: dict[str, list] = {}
 for spec in PAGES:
     title, _ = spec.wording(dataset.blocs)

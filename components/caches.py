@@ -14,7 +14,8 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from stancekit.bundled import load_bundled
+from stancekit.bundled import load_bundled, load_translations
+from stancekit.content import localise
 from stancekit.dataset import Dataset
 from stancekit.selection import Selection, apply_selection, latest_positions
 
@@ -25,6 +26,12 @@ T = TypeVar("T")
 def bundled_dataset() -> Dataset:
     """The bundled topic, read and validated once per server process, shared read-only."""
     return load_bundled()
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def bundled_in(lang: str) -> Dataset:
+    """The bundled topic with its texts in `lang` (stancekit.content), once per server process and language."""
+    return localise(bundled_dataset(), load_translations(), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -21,7 +21,7 @@ from stancekit.aggregation import bloc_sizes, bloc_summary
 from stancekit.dataset import Dataset
 from stancekit.selection import Selection, actors_in_blocs, selected_names
 from stancekit.text import escape_markdown
-from stancekit.view_state import ATTRIBUTES, MIGRATIONS, PARSERS, ViewState, encode
+from stancekit.view_state import ATTRIBUTES, MIGRATIONS, NAME_KEYS, PARSERS, ViewState, encode
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,27 @@ def follow_renamed_keys(dataset: Dataset) -> None:
         if value not in (None, (), "") and new not in st.session_state:
             st.session_state[new] = list(value) if isinstance(value, tuple) and isinstance(value[0], str) else value
         del st.query_params[name]
+
+
+def follow_language(dataset: Dataset) -> None:
+    """Names chosen in another language (the picker just changed, or a link written in another language):
+    give each widget the name in this dataset's language, before any widget is drawn."""
+    aliases = dataset.aliases
+    if not aliases:
+        return
+    for key in NAME_KEYS:
+        if key in st.session_state:
+            value = st.session_state[key]
+            if isinstance(value, list):
+                renamed: object = [aliases.get(v, v) for v in value]
+            else:
+                renamed = aliases.get(value, value) if isinstance(value, str) else value
+            if renamed != value:
+                st.session_state[key] = renamed
+        elif key in st.query_params:
+            values = st.query_params.get_all(key)
+            if any(v in aliases for v in values):
+                st.query_params[key] = [aliases.get(v, v) for v in values]
 
 
 def notify_ignored_settings(dataset: Dataset) -> None:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import keys
-from components.caches import bundled_dataset
+from components import keys, language
+from components.caches import bundled_in
 from stancekit.dataset import Dataset
 
 
 def active_dataset() -> Dataset:
     """The dataset this session is looking at: its own upload or edit if any, else the bundled topic."""
-    return st.session_state.get(keys.CUSTOM_DATASET) or bundled_dataset()
+    return st.session_state.get(keys.CUSTOM_DATASET) or bundled_in(language.current())
 
 
 def is_custom() -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -38,6 +38,8 @@ class Dataset:
     events: pd.DataFrame = field(default_factory=no_events)
     sources: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(SOURCE_COLUMNS)))
     chapter_table: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(CHAPTER_COLUMNS)))
+    # Another language's spelling of a name → this dataset's (stancekit.content): a link in any language opens.
+    aliases: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Issues tables built by hand may lack the optional columns; views can rely on all of them.

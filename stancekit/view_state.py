@@ -75,6 +75,7 @@ class Options:
     groups: frozenset[str]
     first: date
     last: date
+    aliases: Mapping[str, str] = field(default_factory=dict)  # a name in another language → this dataset's
 
     @classmethod
     def of(cls, dataset: Dataset) -> Options:
@@ -83,7 +84,7 @@ class Options:
         groups = frozenset({CENTRAL_ISSUES, ALL_ISSUES, *dataset.issue_groups})
         return cls(
             frozenset(dataset.blocs), frozenset(dataset.actors), frozenset(dataset.issue_names), chapters, groups,
-            first, last,
+            first, last, dataset.aliases,
         )  # fmt: skip
 
 
@@ -95,7 +96,7 @@ def one_of(allowed: Callable[[Options], Iterable[str]]) -> Callable[[list[str], 
     """A key holding one of a set of names; the first value counts."""
 
     def parse(values: list[str], options: Options) -> Parsed:
-        values = _texts(values)
+        values = [options.aliases.get(v, v) for v in _texts(values)]
         if not values:
             return MISSING
         if values[0] in set(allowed(options)):
@@ -109,7 +110,7 @@ def many_of(allowed: Callable[[Options], Iterable[str]]) -> Callable[[list[str],
     """A key holding several names: the known ones are kept, the others turned down."""
 
     def parse(values: list[str], options: Options) -> Parsed:
-        values = _texts(values)
+        values = [options.aliases.get(v, v) for v in _texts(values)]
         names = set(allowed(options))
         kept = tuple(dict.fromkeys(v for v in values if v in names))
         rejected = tuple(v for v in values if v not in names)
@@ -190,6 +191,12 @@ def encode(value: object) -> list[str]:
         for v in values
     ]
 
+
+# The keys whose values are the topic's names (so a link in one language is rewritten into another's).
+NAME_KEYS = (
+    BLOCS, ACTORS, ISSUES, ISSUE, COMPARE_A, COMPARE_B, CHAPTER_FROM, CHAPTER_TO, SLIDE, SLIDE_CHAPTER, SLIDE_QUOTE,
+    TIMELINE_PERIOD, ISSUE_GROUP,
+)  # fmt: skip
 
 PARSERS: dict[str, Callable[[list[str], Options], Parsed]] = {
     BLOCS: many_of(lambda o: o.blocs),
