@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import footer, sidebar
+from components import footer, language, sidebar
 from components.common import as_of_notice, house_style
 from components.context import build_context, follow_language, follow_renamed_keys, notify_ignored_settings
 from components.pages import PAGES, page_at
@@ -36,4 +36,5 @@ page.run()  # the page before the sidebar: its first chart reaches the browser f
 if not spec.projector:  # the projector view keeps the screen free of chrome
     sidebar.render(ctx)
     footer.render(ctx, spec, page.title)
+language.mark_page()  # <html lang>, last: nothing of it is needed for the first paint
 settle_heap()  # performance: gc.freeze the startup heap once per process (docs/PERFORMANCE.md, garbage collection)

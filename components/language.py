@@ -7,6 +7,8 @@ picker that changes it (bound to the URL, so a shared link opens in its language
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from components import keys
@@ -44,3 +46,13 @@ def picker() -> None:
         bind="query-params",
         help=_("The language of the interface and of the bundled topic. A shared link keeps it."),
     )
+
+
+def mark_page() -> None:
+    """Tell the browser the page's language (<html lang>), so a screen reader reads French as French (WCAG
+    3.1.1). Streamlit's page says "en" whatever it shows; one line of script, with a code from our own list,
+    sets it. Its container is hidden by components/house.css."""
+    lang = current()
+    code = "en" if lang == i18n.PSEUDO else lang  # a code of LANGUAGES only, never text from the link
+    with st.container(key="page_language"):
+        st.html(f"<script>document.documentElement.lang = {json.dumps(code)};</script>", unsafe_allow_javascript=True)

@@ -133,6 +133,7 @@ def test_the_picker_changes_the_language_and_the_link_keeps_it(screens, app_url:
         expect(sidebar.get_by_role("button", name="Filter zurücksetzen")).to_be_visible(timeout=20_000)
         page.wait_for_selector(IDLE, timeout=30_000)
         assert "lang=de" in page.url
+        assert page.evaluate("document.documentElement.lang") == "de"  # a screen reader reads German as German
         expect(sidebar.get_by_text("Vereinigte Staaten")).to_be_visible()  # the chosen bloc, in German
     finally:
         page.close()
