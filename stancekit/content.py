@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from stancekit.dataset import Dataset
-from stancekit.i18n import DEFAULT, LANGUAGES
+from stancekit.i18n import DEFAULT, LANGUAGES, gettext
 
 LANGUAGE_COLUMNS = tuple(LANGUAGES)  # en, fr, de, uk: the columns of every translation file
 QUOTE_TRANSLATION = "quote_translation"
@@ -130,3 +130,16 @@ def localise(dataset: Dataset, translations: Translations, lang: str) -> Dataset
         aliases=links,
         **new_tables,
     )
+
+
+def quote_text(row: Mapping[str, object], lang: str = "en") -> str:
+    """A quote as shown: the speaker's words in quotation marks, then our translation in brackets, marked as
+    ours ("“…” [our translation: …]"); '' when the source gives none. Plain text: escape it for Markdown."""
+    quote = row.get("quote") or ""
+    if not quote:
+        return ""
+    translation = row.get(QUOTE_TRANSLATION) or ""
+    if not translation:
+        return f"“{quote}”"
+    # i18n: after a quote in the speaker's (English) words: our translation of it, in brackets.
+    return gettext(lang)("“{quote}” [our translation: {translation}]").format(quote=quote, translation=translation)

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from stancekit.bundled import TRANSLATIONS_DIR, load_translations
-from stancekit.content import FIELDS, LANGUAGE_COLUMNS, QUOTE_TRANSLATION, Translations, localise, needed
+from stancekit.content import FIELDS, LANGUAGE_COLUMNS, QUOTE_TRANSLATION, Translations, localise, needed, quote_text
 from stancekit.dataset import Dataset
 from stancekit.view_state import ViewState
 
@@ -86,3 +86,14 @@ def test_a_link_written_in_one_language_opens_the_same_view_in_another(bundled, 
     assert ViewState.from_params(german_link, french)[0].issue == french.issue_names[0]
     english = localise(bundled, translations, "en")  # the app's English topic knows every spelling too
     assert ViewState.from_params({"issue": [french.issue_names[0]]}, english)[0].issue == issue
+
+
+def test_a_shown_quote_keeps_the_words_and_marks_our_translation(bundled, translations):
+    row = localise(bundled, translations, "de").stances.query("quote != ''").iloc[0]
+    shown = quote_text(row, "en")  # the catalogue's English: the marker reads "our translation"
+    assert shown == f"“{row['quote']}” [our translation: {row[QUOTE_TRANSLATION]}]"
+    assert (
+        quote_text(bundled.stances.query("quote != ''").iloc[0])
+        == f"“{bundled.stances.query('quote != ""').iloc[0]['quote']}”"
+    )
+    assert quote_text({"quote": ""}) == ""
