@@ -92,8 +92,6 @@ def test_a_shown_quote_keeps_the_words_and_marks_our_translation(bundled, transl
     row = localise(bundled, translations, "de").stances.query("quote != ''").iloc[0]
     shown = quote_text(row, "en")  # the catalogue's English: the marker reads "our translation"
     assert shown == f"“{row['quote']}” [our translation: {row[QUOTE_TRANSLATION]}]"
-    assert (
-        quote_text(bundled.stances.query("quote != ''").iloc[0])
-        == f"“{bundled.stances.query('quote != ""').iloc[0]['quote']}”"
-    )
+    english = bundled.stances.query("quote != ''").iloc[0]
+    assert quote_text(english) == f"“{english['quote']}”"  # English: the words alone
     assert quote_text({"quote": ""}) == ""
