@@ -178,8 +178,11 @@ def dataset_from_files(
             problems += [replace(problem, file=name) for problem in error.problems]
     if problems:
         raise StanceDataError(problems)
+    _ = gettext(lang)
+    # i18n: the title of an uploaded topic its teacher left untitled.
+    untitled = _("Your topic")
     return Dataset(
-        title=title.strip() or gettext(lang)("Your topic"),
+        title=title.strip() or untitled,
         description=description,
         stances=tables["stances.csv"],
         issues=tables.get("issues.csv", pd.DataFrame(columns=list(ISSUE_COLUMNS))),
