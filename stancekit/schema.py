@@ -156,7 +156,9 @@ def problem(row: int | None, column: str | None, value: str, msgid: str, /, **pa
     """A problem whose message is `msgid` (marked with N_ where it is written) with `params` filled in. Counts
     (ints) are written in the language's way (1,234); text goes in as it is."""
     pairs = tuple(params.items())
-    return Problem(row, column, value, _filled(msgid, pairs, "en"), msgid=msgid, params=pairs)
+    counts = any(isinstance(v, int) for v in params.values())
+    english = _filled(msgid, pairs, "en") if counts else msgid.format(**params)  # msgids are English
+    return Problem(row, column, value, english, msgid=msgid, params=pairs)
 
 
 class StanceDataError(ValueError):
