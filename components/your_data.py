@@ -10,9 +10,10 @@ import streamlit as st
 from components import data_editor, data_upload
 from components.common import page_header
 from components.context import ViewContext
+from components.language import _, ngettext
 from components.pages import page
 from components.session_dataset import is_custom
-from stancekit.dataset import Dataset
+from stancekit.i18n import number
 from stancekit.text import escape_markdown
 
 
@@ -20,11 +21,13 @@ def render(ctx: ViewContext) -> None:
     """Draw the current-data status, the upload, the template and dictionary, and the editor."""
     page_header(
         page("your_data").heading,
-        "Load a stance table in the same CSV format as the bundled topic and every page, activity and export "
-        "works with it. Your data stays in this browser tab only: it is not saved and nobody else sees it.",
+        _(
+            "Load a stance table in the same CSV format as the bundled topic and every page, activity and export "
+            "works with it. Your data stays in this browser tab only: it is not saved and nobody else sees it."
+        ),
     )
-    _status(ctx.dataset)
-    upload, template = st.tabs(["Upload", "Template and data dictionary"], key="data_tabs")
+    _status(ctx)
+    upload, template = st.tabs([_("Upload"), _("Template and data dictionary")], key="data_tabs")
     with upload:
         data_upload.upload()
     with template:
@@ -32,10 +35,27 @@ def render(ctx: ViewContext) -> None:
     data_editor.editor(ctx.dataset)
 
 
-def _status(dataset: Dataset) -> None:
-    where = "your own data (this session only)" if is_custom() else "the bundled topic"
+def _status(ctx: ViewContext) -> None:
+    dataset, lang = ctx.dataset, ctx.lang
+    if is_custom():
+        # i18n: {title} is the topic's title; {counts} is e.g. "18 positions of 7 actors on 4 issues".
+        where = _("Now showing your own data (this session only): **{title}**, {counts}.")
+    else:
+        # i18n: {title} is the topic's title; {counts} is e.g. "18 positions of 7 actors on 4 issues".
+        where = _("Now showing the bundled topic: **{title}**, {counts}.")
+    positions, actors, issues = len(dataset.stances), len(dataset.actors), len(dataset.issue_names)
+    # i18n: the size of the topic shown; {actors} and {issues} are the next two messages.
+    counts = ngettext(
+        "{count} position of {actors} on {issues}", "{count} positions of {actors} on {issues}", positions
+    )
     st.info(
-        f"Now showing {where}: **{escape_markdown(dataset.title)}**, {len(dataset.stances):,} positions of "
-        f"{len(dataset.actors)} actors on {len(dataset.issue_names)} issues.",
+        where.format(
+            title=escape_markdown(dataset.title),
+            counts=counts.format(
+                count=number(positions, lang),
+                actors=ngettext("{count} actor", "{count} actors", actors).format(count=number(actors, lang)),
+                issues=ngettext("{count} issue", "{count} issues", issues).format(count=number(issues, lang)),
+            ),
+        ),
         icon=":material/dataset:",
     )

@@ -10,9 +10,8 @@ import pandera.pandas as pa
 import pyarrow as arrow
 import pyarrow.compute as pc
 
-from stancekit.schema import (
-    EVIDENCE_TYPES,
-)
+from stancekit.i18n import N_
+from stancekit.schema import EVIDENCE_TYPES
 
 POSITION_PATTERN = r"[+\-−]?[0-2](?:\.0+)?"
 USUAL_POSITIONS = ["-2", "-1", "0", "1", "2", "+1", "+2"]  # as most tables write them
@@ -20,17 +19,29 @@ MAX_TEXT = 2_000  # characters in any one cell: a paraphrase is one or two sente
 DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
 URL_PATTERN = r"(?i)https?://[^\s/?#]+\S*"
 
-# What each failed check means for a teacher, and how to fix it. {column} and {value} are filled in.
+# What each failed check means for a teacher, and how to fix it (msgids). {column} (a column's name, as the
+# file has it) and {value} (the cell) are filled in.
 MESSAGES: dict[str, str] = {
-    "required": "{column} is empty; fill it in on every row.",
-    "position": "position must be a whole number from −2 to 2 (−2 strongly opposes, 0 split, "
-    "+2 strongly supports); found '{value}'.",
-    "date": "{column} must be a real date written YYYY-MM-DD, e.g. 2025-03-15; found '{value}'.",
-    "evidence": "evidence must be statement, reported or analysis, or left empty; found '{value}'.",
-    "voice": "voice must be other (another voice than the one that sets the actor's position), lead, or left "
-    "empty; found '{value}'.",
-    "url": "{column} must be a web address starting with http:// or https://, or be left empty; found '{value}'.",
-    "length": "{column} is longer than 2,000 characters; shorten it to one or two sentences.",
+    # i18n: {column} is a column's name in the uploaded file (e.g. actor), left in English.
+    "required": N_("{column} is empty; fill it in on every row."),
+    # i18n: "position" is the column's name in the uploaded file, left in English.
+    "position": N_(
+        "position must be a whole number from −2 to 2 (−2 strongly opposes, 0 split, "
+        "+2 strongly supports); found '{value}'."
+    ),
+    # i18n: {column} is a column's name (date, start, end); keep YYYY-MM-DD, the format the file must use.
+    "date": N_("{column} must be a real date written YYYY-MM-DD, e.g. 2025-03-15; found '{value}'."),
+    # i18n: evidence is the column's name; statement, reported and analysis are its values: leave them in English.
+    "evidence": N_("evidence must be statement, reported or analysis, or left empty; found '{value}'."),
+    # i18n: voice is the column's name; other and lead are its values: leave them in English.
+    "voice": N_(
+        "voice must be other (another voice than the one that sets the actor's position), lead, or left "
+        "empty; found '{value}'."
+    ),
+    # i18n: {column} is a column's name (source_url), left in English.
+    "url": N_("{column} must be a web address starting with http:// or https://, or be left empty; found '{value}'."),
+    # i18n: {column} is a column's name (e.g. summary), left in English.
+    "length": N_("{column} is longer than 2,000 characters; shorten it to one or two sentences."),
 }
 
 

@@ -16,29 +16,52 @@ import re
 import pandas as pd
 
 from stancekit.csv_fast import mostly_control_characters, plain_utf8_opening, read_well_formed
-from stancekit.schema import Problem, StanceDataError
+from stancekit.i18n import N_
+from stancekit.schema import Problem, StanceDataError, problem
 
 MAX_BYTES = 25 * 1024 * 1024  # 25 MB, also server.maxUploadSize in .streamlit/config.toml
 MAX_ROWS = 120_000
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+# A row with more values than the header has columns, one whole sentence per delimiter.
+TOO_MANY_VALUES: dict[str, str] = {
+    # i18n: {values} and {columns} are counts, both almost always more than one.
+    ",": N_(
+        "This row has {values} values but the header has {columns} columns. A text cell probably contains a "
+        "comma: put that text in double quotes, or remove the extra comma."
+    ),
+    # i18n: {values} and {columns} are counts, both almost always more than one.
+    ";": N_(
+        "This row has {values} values but the header has {columns} columns. A text cell probably contains a "
+        "semicolon: put that text in double quotes, or remove the extra semicolon."
+    ),
+    # i18n: {values} and {columns} are counts, both almost always more than one. A tab is the tab character.
+    "\t": N_(
+        "This row has {values} values but the header has {columns} columns. A text cell probably contains a "
+        "tab: put that text in double quotes, or remove the extra tab."
+    ),
+}
 
 # Magic numbers of files that are not text at all, and what to tell the teacher.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (
         b"PK\x03\x04",
-        "This is an Excel workbook (.xlsx) or another zipped file, not a CSV. In Excel or "
-        "LibreOffice choose File → Save As → “CSV UTF-8 (comma delimited)”, then upload that file.",
+        N_(
+            "This is an Excel workbook (.xlsx) or another zipped file, not a CSV. In Excel or "
+            "LibreOffice choose File → Save As → “CSV UTF-8 (comma delimited)”, then upload that file."
+        ),
     ),
     (
         b"\xd0\xcf\x11\xe0",
-        "This is an old Excel workbook (.xls), not a CSV. Open it and choose File → Save As → "
-        "“CSV UTF-8 (comma delimited)”, then upload that file.",
+        N_(
+            "This is an old Excel workbook (.xls), not a CSV. Open it and choose File → Save As → "
+            "“CSV UTF-8 (comma delimited)”, then upload that file."
+        ),
     ),
-    (b"%PDF", "This is a PDF document, not a CSV. Export the table from the original spreadsheet as CSV."),
-    (b"\x89PNG", "This is an image (PNG), not a CSV table."),
-    (b"\xff\xd8\xff", "This is an image (JPEG), not a CSV table."),
-    (b"GIF8", "This is an image (GIF), not a CSV table."),
-    (b"\x1f\x8b", "This is a compressed (gzip) file. Unpack it and upload the CSV inside."),
+    (b"%PDF", N_("This is a PDF document, not a CSV. Export the table from the original spreadsheet as CSV.")),
+    (b"\x89PNG", N_("This is an image (PNG), not a CSV table.")),
+    (b"\xff\xd8\xff", N_("This is an image (JPEG), not a CSV table.")),
+    (b"GIF8", N_("This is an image (GIF), not a CSV table.")),
+    (b"\x1f\x8b", N_("This is a compressed (gzip) file. Unpack it and upload the CSV inside.")),
 )
 
 
@@ -83,10 +106,10 @@ def decode(data: bytes) -> tuple[str, bytes]:
                     text = data.decode("latin-1")  # every byte decodes; the binary check below decides
     except UnicodeDecodeError as error:
         raise fail(
-            "The file's text encoding could not be recognised. Save it as “CSV UTF-8” and upload it again."
+            N_("The file's text encoding could not be recognised. Save it as “CSV UTF-8” and upload it again.")
         ) from error
     if "\x00" in text or mostly_control_characters(text):
-        raise fail("This looks like a binary file, not CSV text. Upload the table saved as “CSV UTF-8”.")
+        raise fail(N_("This looks like a binary file, not CSV text. Upload the table saved as “CSV UTF-8”."))
     return text, (utf8 if utf8 is not None else text.encode("utf-8"))
 
 
@@ -98,9 +121,9 @@ def _wrong_text_format(text: str) -> str | None:
             json.loads(text)
         except ValueError:
             return None
-        return "This is JSON, not CSV. Export the data as a table with one column per field (see the template)."
+        return N_("This is JSON, not CSV. Export the data as a table with one column per field (see the template).")
     if start.startswith(("<!doctype html", "<html", "<?xml", "<table", "<head", "<body")):
-        return "This is a web page (HTML) or XML, not CSV. Save the table from a spreadsheet as “CSV UTF-8”."
+        return N_("This is a web page (HTML) or XML, not CSV. Save the table from a spreadsheet as “CSV UTF-8”.")
     return None
 
 
@@ -114,7 +137,6 @@ def sniff_delimiter(text: str) -> str:
 
 def diagnose_csv(text: str, delimiter: str) -> list[Problem]:
     """Why pandas could not tokenise the file: rows with too many values, or a quote that never closes."""
-    name = DELIMITERS[delimiter]
     problems: list[Problem] = []
     csv.field_size_limit(MAX_BYTES)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -124,12 +146,13 @@ def diagnose_csv(text: str, delimiter: str) -> list[Problem]:
         for record, row in enumerate(reader, start=2):
             if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
                 problems.append(
-                    Problem(
+                    problem(
                         record,
                         None,
                         "",
-                        f"This row has {len(row)} values but the header has {len(header)} columns. A text cell "
-                        f"probably contains a {name}: put that text in double quotes, or remove the extra {name}.",
+                        TOO_MANY_VALUES[delimiter],
+                        values=len(row),
+                        columns=len(header),
                     )
                 )
     except csv.Error:
@@ -138,8 +161,10 @@ def diagnose_csv(text: str, delimiter: str) -> list[Problem]:
                 record + 1,
                 None,
                 "",
-                'A double quote (") opens a text here, or just after, that never closes, so the rest of the file '
-                'cannot be read. Close the quote, or write a quote inside a text as two quotes ("").',
+                N_(
+                    'A double quote (") opens a text here, or just after, that never closes, so the rest of the '
+                    'file cannot be read. Close the quote, or write a quote inside a text as two quotes ("").'
+                ),
             )
         )
     if not problems:
@@ -148,7 +173,7 @@ def diagnose_csv(text: str, delimiter: str) -> list[Problem]:
                 None,
                 None,
                 "",
-                "The file could not be read as CSV. Check that it is the stances.csv format (see the template).",
+                N_("The file could not be read as CSV. Check that it is the stances.csv format (see the template)."),
             )
         )
     return problems
@@ -171,7 +196,7 @@ def _checked_text(data: bytes) -> tuple[str, bytes]:
     """The whole file decoded (and as UTF-8 bytes), refused with a sentence when it is empty or not CSV."""
     text, utf8 = decode(data)
     if not text or text.isspace():
-        raise fail("The file is empty; it needs a header row and data rows.")
+        raise fail(N_("The file is empty; it needs a header row and data rows."))
     if message := _wrong_text_format(text):
         raise fail(message)
     return text, utf8
@@ -189,7 +214,7 @@ def _read_with_pandas(text: str, delimiter: str) -> pd.DataFrame:
             skip_blank_lines=False,
         )
     except pd.errors.EmptyDataError as error:
-        raise fail("The file is empty; it needs a header row and data rows.") from error
+        raise fail(N_("The file is empty; it needs a header row and data rows.")) from error
     except (pd.errors.ParserError, ValueError, OverflowError) as error:
         raise StanceDataError(diagnose_csv(text, delimiter)) from error
     return raw.fillna("").astype(str).apply(lambda column: column.str.strip())
@@ -222,9 +247,17 @@ def parse_table(data: bytes, fast: bool = True) -> pd.DataFrame:
     with the same result.
     """
     if len(data) > MAX_BYTES:
-        raise fail(
-            f"The file is {len(data) / 2**20:.1f} MB; the limit is {MAX_BYTES / 2**20:.0f} MB. Split the "
-            "topic or shorten long texts."
+        raise StanceDataError(
+            [
+                problem(
+                    None,
+                    None,
+                    "",
+                    N_("The file is {size} MB; the limit is {limit} MB. Split the topic or shorten long texts."),
+                    size=f"{len(data) / 2**20:.1f}",
+                    limit=MAX_BYTES // 2**20,
+                )
+            ]
         )
     raw, header = _read_text_table(data, fast)
     if len(header) == len(raw.columns):
@@ -234,14 +267,35 @@ def parse_table(data: bytes, fast: bool = True) -> pd.DataFrame:
     raw = raw.drop(columns=[c for c in unnamed if (raw[c].str.strip() == "").all()])
     duplicated = sorted({c for c in raw.columns if list(raw.columns).count(c) > 1})
     if duplicated:
-        raise fail(
-            f"The column “{duplicated[0]}” appears more than once (headers are matched ignoring case and "
-            "spaces). Keep one of them.",
-            column=duplicated[0],
+        raise StanceDataError(
+            [
+                problem(
+                    None,
+                    duplicated[0],
+                    "",
+                    # i18n: {column} is a column's name in the uploaded file.
+                    N_(
+                        "The column “{column}” appears more than once (headers are matched ignoring case and "
+                        "spaces). Keep one of them."
+                    ),
+                    column=duplicated[0],
+                )
+            ]
         )
     first = raw.columns[0] if len(raw.columns) else None
     if first is not None and raw[first].eq("").any():  # rows left blank in a spreadsheet are not data
         raw = raw[(raw != "").any(axis=1)]
     if len(raw) > MAX_ROWS:
-        raise fail(f"The table has {len(raw):,} rows; the limit is {MAX_ROWS:,}. Split the topic into smaller files.")
+        raise StanceDataError(
+            [
+                problem(
+                    None,
+                    None,
+                    "",
+                    N_("The table has {rows} rows; the limit is {limit}. Split the topic into smaller files."),
+                    rows=len(raw),
+                    limit=MAX_ROWS,
+                )
+            ]
+        )
     return raw

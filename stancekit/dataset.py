@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from stancekit.chapters import Chapter, chapter_list
+from stancekit.i18n import gettext
 from stancekit.schema import CHAPTER_COLUMNS, ISSUE_COLUMNS, SOURCE_COLUMNS, StanceDataError
 from stancekit.topic_files import read_chapters, read_events, read_issues, read_sources, read_stances
 
@@ -151,11 +152,18 @@ def load_dataset(folder: Path, title: str, description: str) -> Dataset:
 
 
 def dataset_from_files(
-    stances: bytes, title: str, *, issues: bytes | None = None, events: bytes | None = None, description: str = ""
+    stances: bytes,
+    title: str,
+    *,
+    issues: bytes | None = None,
+    events: bytes | None = None,
+    description: str = "",
+    lang: str = "en",
 ) -> Dataset:
     """A topic from uploaded files; raises StanceDataError listing every problem of every file.
 
-    Problems carry the name of the file they were found in, so a teacher knows where to look.
+    Problems carry the name of the file they were found in, so a teacher knows where to look (their messages
+    are given in a language by Problem.text). `lang` is the language of the title given to an untitled topic.
     """
     problems = []
     tables: dict[str, pd.DataFrame] = {}
@@ -172,8 +180,11 @@ def dataset_from_files(
             problems += [replace(problem, file=name) for problem in error.problems]
     if problems:
         raise StanceDataError(problems)
+    _ = gettext(lang)
+    # i18n: the title of an uploaded topic its teacher left untitled.
+    untitled = _("Your topic")
     return Dataset(
-        title=title.strip() or "Your topic",
+        title=title.strip() or untitled,
         description=description,
         stances=tables["stances.csv"],
         issues=tables.get("issues.csv", pd.DataFrame(columns=list(ISSUE_COLUMNS))),

@@ -6,39 +6,53 @@ from __future__ import annotations
 import pandas as pd
 
 from stancekit.export import export_rows
-from stancekit.schema import COLUMN_HELP, REQUIRED_COLUMNS, STANCE_COLUMNS, Problem, StanceDataError
+from stancekit.i18n import gettext
+from stancekit.schema import REQUIRED_COLUMNS, STANCE_COLUMNS, Problem, StanceDataError, column_help
 from stancekit.text import escape_markdown
 from stancekit.validation import validate_stances
 
 
-def problems_table(problems: list[Problem]) -> pd.DataFrame:
+def problems_table(problems: list[Problem], lang: str = "en") -> pd.DataFrame:
     """Problems as a table a teacher can work through: file, spreadsheet row, column, value, fix."""
+    _ = gettext(lang)
     return pd.DataFrame(
         {
-            "File": [p.file or "" for p in problems],
-            "Row": [p.row if p.row is not None else "" for p in problems],
-            "Column": [p.column or "" for p in problems],
-            "Value": [p.value for p in problems],
-            "What is wrong and how to fix it": [p.message for p in problems],
+            # i18n: header of the problems table: the file a problem is in.
+            _("File"): [p.file or "" for p in problems],
+            # i18n: header of the problems table: the spreadsheet row number.
+            _("Row"): [p.row if p.row is not None else "" for p in problems],
+            # i18n: header of the problems table: the column's name.
+            _("Column"): [p.column or "" for p in problems],
+            # i18n: header of the problems table: the cell's value.
+            _("Value"): [p.value for p in problems],
+            _("What is wrong and how to fix it"): [p.text(lang) for p in problems],
         }
     )
 
 
-def problems_markdown_table(problems: list[Problem], limit: int) -> pd.DataFrame:
+def problems_markdown_table(problems: list[Problem], limit: int, lang: str = "en") -> pd.DataFrame:
     """The first `limit` problems, indexed by spreadsheet row, every cell as escaped Markdown text (for a table
     that renders Markdown, so that long messages wrap)."""
-    return problems_table(problems[:limit]).astype(str).map(escape_markdown).set_index("Row")
+    table = problems_table(problems[:limit], lang)
+    return table.astype(str).map(escape_markdown).set_index(table.columns[1])
 
 
-def dictionary_table() -> pd.DataFrame:
-    """The columns of stances.csv: name (as Markdown code), whether it is required, and what it means."""
+def dictionary_table(lang: str = "en") -> pd.DataFrame:
+    """The columns of stances.csv: name (as Markdown code, as the format writes it), whether it is required,
+    and what it means."""
+    _ = gettext(lang)
+    # i18n: data dictionary: whether a column is required.
+    yes, no = _("yes"), _("no")
     return pd.DataFrame(
         {
-            "Column": [f"`{name}`" for name in STANCE_COLUMNS],
-            "Required": ["yes" if name in REQUIRED_COLUMNS else "no" for name in STANCE_COLUMNS],
-            "Meaning": [COLUMN_HELP[name] for name in STANCE_COLUMNS],
+            # i18n: header of the data dictionary: a column's name in stances.csv.
+            _("Column"): [f"`{name}`" for name in STANCE_COLUMNS],
+            # i18n: header of the data dictionary: whether the column must be filled in.
+            _("Required"): [yes if name in REQUIRED_COLUMNS else no for name in STANCE_COLUMNS],
+            # i18n: header of the data dictionary: what the column means.
+            _("Meaning"): [column_help(name, lang) for name in STANCE_COLUMNS],
         }
-    ).set_index("Column")
+    ).set_index(_("Column"))
 
 
 def editable_table(stances: pd.DataFrame) -> pd.DataFrame:

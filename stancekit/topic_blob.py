@@ -12,7 +12,8 @@ import pandas as pd
 
 from stancekit.csv_reader import MAX_BYTES
 from stancekit.dataset import Dataset, no_events
-from stancekit.schema import CHAPTER_COLUMNS, ISSUE_COLUMNS, SOURCE_COLUMNS, Problem, StanceDataError
+from stancekit.i18n import N_
+from stancekit.schema import CHAPTER_COLUMNS, ISSUE_COLUMNS, SOURCE_COLUMNS, StanceDataError, problem
 from stancekit.topic_files import read_chapters, read_events, read_issues, read_sources, read_stances
 
 ABOUT = "topic.json"  # title and description
@@ -47,7 +48,9 @@ def unpack(blob: bytes) -> Dataset:
             about = json.loads(archive.read(ABOUT))
             files = {name: archive.read(name) for name in TABLES if name in sizes}
     except (zipfile.BadZipFile, json.JSONDecodeError, KeyError, UnicodeDecodeError) as error:
-        raise StanceDataError([Problem(None, None, "", f"The class's topic could not be read ({error}).")]) from error
+        # i18n: {error} is a technical reason, in English (e.g. "not a packed topic").
+        message = N_("The class's topic could not be read ({error}).")
+        raise StanceDataError([problem(None, None, "", message, error=str(error))]) from error
     tables = {}
     for name, (attribute, reader, columns) in TABLES.items():
         if name in files:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from stancekit.cell_checks import column_schema
 from stancekit.csv_reader import parse_table
+from stancekit.i18n import N_
 from stancekit.schema import (
     CHAPTER_COLUMNS,
     EVENT_COLUMNS,
@@ -17,6 +18,7 @@ from stancekit.schema import (
     SOURCE_COLUMNS,
     Problem,
     StanceDataError,
+    problem,
 )
 from stancekit.validation import missing_columns, schema_problems, validate_stances
 
@@ -81,7 +83,13 @@ def read_chapters(source: CsvSource) -> pd.DataFrame:
     backwards = chapters[chapters["end"] < chapters["start"]]
     _raise_if(
         [
-            Problem(int(i) + 2, "end", f"{row.end:%Y-%m-%d}", f"chapter '{row.chapter}' ends before it starts.")
+            problem(
+                int(i) + 2,
+                "end",
+                f"{row.end:%Y-%m-%d}",
+                N_("chapter '{chapter}' ends before it starts."),
+                chapter=row.chapter,
+            )
             for i, row in backwards.iterrows()
         ]
     )

@@ -14,6 +14,7 @@ import pandera.pandas as pa
 
 from stancekit.cell_checks import MESSAGES, STANCE_SCHEMA, Factorized, is_position, parse_dates
 from stancekit.columnwise import each_column
+from stancekit.i18n import N_
 from stancekit.schema import (
     HEADER_ROWS,
     OPTIONAL_COLUMNS,
@@ -21,6 +22,7 @@ from stancekit.schema import (
     STANCE_COLUMNS,
     Problem,
     StanceDataError,
+    problem,
 )
 from stancekit.standing import precedence
 
@@ -35,14 +37,28 @@ def spreadsheet_row(index: int) -> int:
 
 def missing_columns(raw: pd.DataFrame, required: Iterable[str]) -> list[Problem]:
     """One problem per required column the table lacks, naming what it has instead."""
-    found = ", ".join(raw.columns) if len(raw.columns) else "none"
+    if not len(raw.columns):
+        return [
+            problem(
+                None,
+                name,
+                "",
+                N_("The required column '{name}' is missing. Required columns: {required}. Columns found: none."),
+                name=name,
+                required=", ".join(required),
+            )
+            for name in required
+        ]
     return [
-        Problem(
+        problem(
             None,
             name,
             "",
-            f"The required column '{name}' is missing. Required columns: "
-            f"{', '.join(required)}. Columns found: {found}.",
+            # i18n: {name}, {required} and {found} are column names of the file (in English).
+            N_("The required column '{name}' is missing. Required columns: {required}. Columns found: {found}."),
+            name=name,
+            required=", ".join(required),
+            found=", ".join(raw.columns),
         )
         for name in required
         if name not in raw.columns
@@ -59,8 +75,16 @@ def schema_problems(raw: pd.DataFrame, schema: pa.DataFrameSchema) -> list[Probl
         for case in cases.itertuples(index=False):
             value = str(case.failure_case)
             shown = value if len(value) <= SHOWN_VALUE else value[:SHOWN_VALUE] + "…"
-            message = MESSAGES[case.check].format(column=case.column, value=shown)
-            problems.append(Problem(spreadsheet_row(case.index), case.column, shown, message))
+            problems.append(
+                problem(
+                    spreadsheet_row(case.index),
+                    case.column,
+                    shown,
+                    MESSAGES[case.check],
+                    column=case.column,
+                    value=shown,
+                )
+            )
         return problems
     return []
 
@@ -82,13 +106,20 @@ def conflicting_duplicates(raw: pd.DataFrame) -> list[Problem]:
         for index, row in group.iterrows():
             others = ", ".join(str(r) for r in rows if r != spreadsheet_row(index))
             problems.append(
-                Problem(
+                problem(
                     spreadsheet_row(index),
                     "position",
                     row["position"],
-                    f"{row['actor']} / {row['issue']} / {row['date']} also appears on row {others} "
-                    "with a different position; keep one row per actor, issue and date, or mark the other row "
-                    "as reported (evidence) or as another voice (voice).",
+                    # i18n: {rows} is one row number or several ("3, 7"); evidence and voice are column names.
+                    N_(
+                        "{actor} / {issue} / {date} also appears on row {rows} with a different position; keep "
+                        "one row per actor, issue and date, or mark the other row as reported (evidence) or as "
+                        "another voice (voice)."
+                    ),
+                    actor=row["actor"],
+                    issue=row["issue"],
+                    date=row["date"],
+                    rows=others,
                 )
             )
     return problems
@@ -99,12 +130,15 @@ def actors_in_several_blocs(raw: pd.DataFrame) -> list[Problem]:
     first_bloc = raw.groupby("actor", sort=False)["bloc"].transform("first")
     first_index = pd.Series(raw.index, index=raw.index).groupby(raw["actor"], sort=False).transform("first")
     return [
-        Problem(
+        problem(
             spreadsheet_row(index),
             "bloc",
             raw.at[index, "bloc"],
-            f"{raw.at[index, 'actor']} is in bloc '{raw.at[index, 'bloc']}' here but in "
-            f"'{first_bloc[index]}' on row {spreadsheet_row(first_index[index])}; give each actor one bloc.",
+            N_("{actor} is in bloc '{bloc}' here but in '{first_bloc}' on row {row}; give each actor one bloc."),
+            actor=raw.at[index, "actor"],
+            bloc=raw.at[index, "bloc"],
+            first_bloc=first_bloc[index],
+            row=str(spreadsheet_row(first_index[index])),
         )
         for index in raw.index[raw["bloc"] != first_bloc]
     ]
@@ -163,7 +197,7 @@ def validate_stances(raw: pd.DataFrame) -> pd.DataFrame:
         raise StanceDataError(problems)
     if raw.empty:
         raise StanceDataError(
-            [Problem(None, None, "", "The table has a header but no rows; add at least one position.")]
+            [Problem(None, None, "", N_("The table has a header but no rows; add at least one position."))]
         )
     raw = raw.fillna("").assign(**{name: "" for name in OPTIONAL_COLUMNS if name not in raw.columns})
     problems = schema_problems(raw, STANCE_SCHEMA)

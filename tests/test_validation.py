@@ -3,6 +3,7 @@ import io
 import pandas as pd
 import pytest
 
+from stancekit import schema
 from stancekit.schema import StanceDataError
 from stancekit.topic_files import read_stances
 from stancekit.validation import validate_stances
@@ -124,3 +125,15 @@ def test_missing_cells_in_a_table_built_in_code_count_as_empty():
     with pytest.raises(StanceDataError) as caught:
         validate_stances(raw.astype({"position": str}))
     assert [(p.row, p.column) for p in caught.value.problems] == [(3, "summary")]
+
+
+def test_a_problem_is_given_in_the_teachers_language(monkeypatch):
+    """A problem keeps its msgid and values: the message is translated when shown, the values go in as written."""
+    problem = problems_of(f"{HEADER}\nUK,Europe,T,1,2025-13-01,x,y\n")[0]
+    assert problem.text() == problem.message == problem.text("en")
+    assert problem.msgid is not None and "{value}" in problem.msgid
+    marked = {"xx": lambda message: f"<{message}>"}  # a language that brackets every message
+    monkeypatch.setattr(schema, "gettext", lambda lang: marked.get(lang, lambda message: message))
+    assert problem.text("xx") == f"<{problem.message}>"
+    assert problem.describe("xx") == f"<Row 2, column 'date': <{problem.message}>>"
+    assert str(problem).startswith("Row 2, column 'date': date must be a real date")
