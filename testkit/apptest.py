@@ -4,10 +4,15 @@ page registry (components/pages.py), widgets by the label a reader sees, a chart
     at = open_app("europe_vs_us")
     by_label(at, "selectbox", "Bloc A").set_value("Russia").run()
     gaps = twin(at, "gaps")
+
+The suite's language is STANCE_TEST_LANG (English when unset): `open_app` opens the app in it (?lang=) and
+`by_label` looks for the label in it, so `STANCE_TEST_LANG=fr python -m pytest tests/test_app.py` drives the
+French interface with the same tests; `tr` gives a test's expected English text in the suite's language.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,7 +22,10 @@ from streamlit.testing.v1.element_tree import Block, Widget
 
 from components.common import tab_key
 from components.pages import page
+from stancekit.i18n import DEFAULT, gettext
 from testkit.server import ROOT
+
+LANG = os.environ.get("STANCE_TEST_LANG", DEFAULT)  # the language the suite drives the app in
 
 DASHBOARD = str(ROOT / "dashboard.py")
 CHART, TABLE = "Chart", "Table"  # the two tabs of a chart and its table twin
@@ -35,7 +43,7 @@ def open_app(
     at = AppTest.from_file(DASHBOARD, default_timeout=timeout)
     for key, value in (state or {}).items():
         at.session_state[key] = value
-    for name, value in (params or {}).items():
+    for name, value in {**({"lang": LANG} if LANG != DEFAULT else {}), **(params or {})}.items():
         at.query_params[name] = value
     at.run()
     if module:
@@ -53,11 +61,17 @@ def by_label(scope: AppTest | Block, kind: str, label: str) -> Widget:
     """The one widget of this kind ("button", "selectbox", …) with this label in `scope` (the app,
     at.sidebar or at.main). Fails when there is none or more than one."""
     widgets = scope.get(kind)
+    label = tr(label)
     found = [widget for widget in widgets if getattr(widget, "label", None) == label]
     if len(found) != 1:
         labels = [getattr(widget, "label", None) for widget in widgets]
         raise LookupError(f"{len(found)} {kind} widgets labelled {label!r}; the {kind} labels are {labels}")
     return found[0]
+
+
+def tr(english: str) -> str:
+    """An interface string in the suite's language (English: itself)."""
+    return gettext(LANG)(english)
 
 
 def labels(scope: AppTest | Block, kind: str) -> list[str]:
