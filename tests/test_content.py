@@ -95,3 +95,14 @@ def test_a_shown_quote_keeps_the_words_and_marks_our_translation(bundled, transl
     english = bundled.stances.query("quote != ''").iloc[0]
     assert quote_text(english) == f"“{english['quote']}”"  # English: the words alone
     assert quote_text({"quote": ""}) == ""
+
+
+def test_a_second_reader_checked_every_translated_row_in_every_language(bundled):
+    review = pd.read_csv(TRANSLATIONS_DIR / "review.csv", dtype=str, keep_default_na=False)
+    assert set(review["verdict"]) <= {"ok", "corrected"}
+    assert (review.loc[review["verdict"] == "corrected", "note"] != "").all()  # every correction says why
+    checked = set(zip(review["file"], review["field"], review["en"], review["language"], strict=True))
+    unchecked = [
+        (f, fi, en[:40], lang) for f, fi, en in needed(bundled) for lang in OTHERS if (f, fi, en, lang) not in checked
+    ]
+    assert unchecked == [], f"{len(unchecked)} translated rows without a second reading: {unchecked[:3]}"
