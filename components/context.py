@@ -21,7 +21,9 @@ from stancekit.aggregation import bloc_sizes, bloc_summary
 from stancekit.dataset import Dataset
 from stancekit.selection import Selection, actors_in_blocs, selected_names
 from stancekit.text import escape_markdown
-from stancekit.view_state import ATTRIBUTES, MIGRATIONS, NAME_KEYS, PARSERS, ViewState, encode
+from stancekit.view_state import ACTORS, ATTRIBUTES, BLOCS, ISSUES, MIGRATIONS, NAME_KEYS, PARSERS, ViewState, encode
+
+MANY_NAMES = (BLOCS, ACTORS, ISSUES)  # the name keys of multiselects (the others hold one name)
 
 
 @dataclass(frozen=True)
@@ -133,10 +135,11 @@ def follow_language(dataset: Dataset) -> None:
                 renamed = aliases.get(value, value) if isinstance(value, str) else value
             if renamed != value:
                 st.session_state[key] = renamed
-        elif key in st.query_params:
+        elif key in st.query_params:  # a first visit: the widget takes its value from here, not from the link
             values = st.query_params.get_all(key)
             if any(v in aliases for v in values):
-                st.query_params[key] = [aliases.get(v, v) for v in values]
+                renamed = [aliases.get(v, v) for v in values]
+                st.session_state[key] = renamed if key in MANY_NAMES else renamed[0]
 
 
 def notify_ignored_settings(dataset: Dataset) -> None:

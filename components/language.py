@@ -1,5 +1,5 @@
 """The language of this session's interface: the link's ?lang=, else the browser's, else English; the
-picker that changes it (bound to the URL, so a shared link opens in its language); and `_` for the views.
+picker that changes it (kept in the URL, so a shared link opens in its language); and `_` for the views.
 
 `_("…")` translates at call time into this run's language. A view's module constants are marked with
 `N_("…")` (stancekit.i18n) and translated where they are drawn.
@@ -34,25 +34,29 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 
 def picker() -> None:
-    """The language picker, each language in its own words; its choice is in the URL (?lang=fr)."""
-    options = list(i18n.LANGUAGES) + ([i18n.PSEUDO] if current() == i18n.PSEUDO else [])
-    browsers = i18n.language(None, st.context.locale)  # the default: a link names its language only if it differs
+    """The language picker, each language in its own words. Not bound to the URL by Streamlit, which would
+    write the shown name (?lang=Français): mark_page writes the code instead."""
+    lang = current()
+    options = list(i18n.LANGUAGES) + ([i18n.PSEUDO] if lang == i18n.PSEUDO else [])
     st.selectbox(
         _("Language"),
         options=options,
-        index=options.index(browsers),
+        index=options.index(lang),
         format_func=lambda code: i18n.LANGUAGES.get(code, code),
         key=keys.LANG,
-        bind="query-params",
         help=_("The language of the interface and of the bundled topic. A shared link keeps it."),
     )
 
 
 def mark_page() -> None:
-    """Tell the browser the page's language (<html lang>), so a screen reader reads French as French (WCAG
-    3.1.1). Streamlit's page says "en" whatever it shows; one line of script, with a code from our own list,
-    sets it. Its container is hidden by components/house.css."""
+    """Mark the page's language in the link (?lang=fr, once chosen or brought by a link: every page of the
+    session and every copied address keep it) and for the browser (<html lang>, so a screen reader reads
+    French as French: WCAG 3.1.1). Streamlit's page says "en" whatever it shows; one line of script, with a
+    code from our own list, sets it. Its container is hidden by components/house.css."""
     lang = current()
+    named = keys.LANG in st.query_params or lang != i18n.language(None, st.context.locale)
+    if named and st.query_params.get(keys.LANG) != lang:
+        st.query_params[keys.LANG] = lang
     code = "en" if lang == i18n.PSEUDO else lang  # a code of LANGUAGES only, never text from the link
     with st.container(key="page_language"):
         st.html(f"<script>document.documentElement.lang = {json.dumps(code)};</script>", unsafe_allow_javascript=True)

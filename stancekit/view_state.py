@@ -34,7 +34,7 @@ SLIDE, SLIDE_CHAPTER, SLIDE_QUOTE = "slide", "slide_chapter", "quote_from"
 TIMELINE_PERIOD, ISSUE_GROUP = "period", "group"
 JOIN = "join"  # Class Pulse: the class code a join link carries
 LANG = "lang"  # the interface's language (read by the router, not a view setting; a shared link keeps it)
-APP_SETTINGS = frozenset({LANG})  # bound widgets outside the view state: components.language reads it
+APP_SETTINGS = frozenset({LANG})  # URL keys outside the view state: components.language reads and writes it
 SEAT = "seat"  # Class Pulse: CODE-ID, a joined student's class and random id, so that a reload keeps their place
 # Read by a page itself and never a view setting: the teacher's private token (the classroom page takes it out
 # of the address bar at once, so a projected or shared URL never shows it) and a student's seat.
