@@ -79,10 +79,10 @@ IT_HELD_BY = {
 }
 
 
-def named(actor: str, lang: str = "en") -> str:
+def named(actor: str, lang: str = "en", *, start: bool = False) -> str:
     """An actor's name as a sentence carries it: English adds "the" where it belongs ("the United States");
     other languages take the name as it is (their articles are their translators' choice)."""
-    return definite(actor) if lang in (DEFAULT, PSEUDO) else actor
+    return definite(actor, start=start) if lang in (DEFAULT, PSEUDO) else actor
 
 
 @dataclass(frozen=True)
