@@ -24,7 +24,7 @@ def ranking_table(ranked: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     )
 
 
-def _points(points: float, lang: str) -> str:
+def points_text(points: float, lang: str) -> str:
     """Points with two decimals in the language's way: 0.75, 0,75."""
     return format_decimal(points, format="0.00", locale=FORMAT_LOCALE[lang])
 
@@ -47,8 +47,8 @@ def breakdown_table(explained: Explanation, lang: str = "en") -> pd.DataFrame:
             # i18n: a table column: the student's own answer
             _("You"): rows["you"].map(lambda v: f"{signed(v)} {agree_label(v, lang).lower()}"),
             explained.party.name: rows["them"].map(lambda v: _their_position(v, lang)),
-            _("Points"): rows["points"].map(lambda p: _points(p, lang)),
+            _("Points"): rows["points"].map(lambda p: points_text(p, lang)),
             _("Weight"): rows["weight"].map(lambda w: f"{w}×"),
-            _("Weighted points"): rows["weighted_points"].map(lambda p: _points(p, lang)),
+            _("Weighted points"): rows["weighted_points"].map(lambda p: points_text(p, lang)),
         }
     )
