@@ -48,8 +48,8 @@ def gap_figure(gaps: pd.DataFrame, bloc_a: str, bloc_b: str, lang: str = "en") -
             orientation="h",
             marker=dict(color="#4d4d4d"),
             customdata=[escape_plotly(i) for i in comparable["issue"]],
-            # i18n: a chart's hover label; keep %{customdata} and %{x:.1f} (the issue and the gap) as they are
-            hovertemplate=_("<b>%{customdata}</b><br>Gap %{x:.1f} points") + "<extra></extra>",
+            # i18n: a chart's hover label, "Gap 1.5 points" ({gap}: filled in by the chart)
+            hovertemplate="<b>%{customdata}</b><br>" + _("Gap {gap} points").format(gap="%{x:.1f}") + "<extra></extra>",
         )
     )
     figure.update_layout(
