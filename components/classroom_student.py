@@ -149,7 +149,7 @@ def _results(ctx: ViewContext, engine: Engine, info: ClassInfo, issues: list[str
     except Exception:
         st.warning(_("The results could not be loaded just now. They will appear on your next answer or refresh."))
         return
-    spread_chart(spread, "pulse_student_spread")
+    spread_chart(spread, "pulse_student_spread", ctx.lang)
     for actor in guessed:
         keyed = {issue: answer_key(info.code, info.round, Answer("guess", issue, None, actor)) for issue in issues}
         guesses = {issue: st.session_state.get(key, "skip") for issue, key in keyed.items()}
