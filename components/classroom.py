@@ -10,6 +10,7 @@ import streamlit as st
 from components import classroom_student, classroom_teacher, keys, pulse_db
 from components.common import page_header
 from components.context import ViewContext
+from components.language import _, ngettext
 from components.pages import page
 from components.session_dataset import is_custom
 from stancekit.dataset import Dataset
@@ -33,8 +34,11 @@ JOIN_BURST, JOIN_PER_SECOND = 5, 1 / 12  # five tries at once, then one every 12
 def render(ctx: ViewContext) -> None:
     page_header(
         page("classroom").heading,
-        "Students join with a code on their phones, anonymously, and answer; the projector shows the class as one "
-        "more actor next to the governments. Nothing personal is stored, and a class ends by itself after 24 hours.",
+        _(
+            "Students join with a code on their phones, anonymously, and answer; the projector shows the class as "
+            "one more actor next to the governments. Nothing personal is stored, and a class ends by itself after "
+            "24 hours."
+        ),
     )
     engine = pulse_db.engine()
     _take_teacher_token(engine)
@@ -58,7 +62,10 @@ def _take_teacher_token(engine: object) -> None:
     try:
         with_retries(lambda: check_teacher(engine, code or "", token, time.time()))
     except PulseError as refused:
-        st.error(f"This teacher link does not open a class: {refused}", icon=":material/key_off:")
+        # i18n: {reason}: why the store refused, e.g. "This class has ended."
+        st.error(
+            _("This teacher link does not open a class: {reason}").format(reason=refused), icon=":material/key_off:"
+        )
         return
     st.session_state[keys.PULSE_TEACHER] = (code, token)
 
@@ -83,40 +90,49 @@ def _take_seat(engine: object) -> None:
 def _join_or_start(ctx: ViewContext, engine: object) -> None:
     join, teach = st.columns(2, gap="large")
     with join.container(border=True):
-        st.subheader("Join a class", anchor=False)
+        st.subheader(_("Join a class"), anchor=False)
         code = st.text_input(
-            "Class code",
+            _("Class code"),
             key=keys.CLASS_CODE,
             bind="query-params",
             max_chars=12,
-            placeholder="e.g. K7QX3M",
-            help="The six letters and digits on the teacher's screen. Capitals or not, with or without a dash.",
+            # i18n: an example join code (keep the code as it is)
+            placeholder=_("e.g. K7QX3M"),
+            help=_("The six letters and digits on the teacher's screen. Capitals or not, with or without a dash."),
         )
         st.button(
-            "Join", type="primary", icon=":material/login:", on_click=_join, args=(engine, code), key="pulse_join"
+            # i18n: a button: join the class whose code was typed
+            _("Join"),
+            type="primary",
+            icon=":material/login:",
+            on_click=_join,
+            args=(engine, code),
+            key="pulse_join",
         )
         if message := st.session_state.pop(keys.PULSE_JOIN_MESSAGE, None):
             st.error(message, icon=":material/error:")
     with teach.container(border=True):
-        st.subheader("Teach: start a class", anchor=False)
+        st.subheader(_("Teach: start a class"), anchor=False)
         issues = st.multiselect(
-            "Questions",
+            _("Questions"),
             ctx.dataset.issue_names,
             default=list(ctx.dataset.quiz_issues),
             key=keys.PULSE_SETUP_ISSUES,
-            help="The propositions the class answers. Empty: every issue of the topic.",
+            help=_("The propositions the class answers. Empty: every issue of the topic."),
         )
         actors = st.multiselect(
-            "Guess the stances of",
+            _("Guess the stances of"),
             ctx.dataset.actors,
             default=[a for a in DEFAULT_GUESSED if a in ctx.dataset.actors],
             max_selections=MAX_GUESSED,
             key=keys.PULSE_SETUP_ACTOR,
-            help=f"Students guess each of these actors' positions (up to {MAX_GUESSED}); the projector shows how "
-            "well they did per actor, and which one they misjudged most. Empty: no guessing.",
+            help=_(
+                "Students guess each of these actors' positions (up to {count}); the projector shows how "
+                "well they did per actor, and which one they misjudged most. Empty: no guessing."
+            ).format(count=MAX_GUESSED),
         )
         st.button(
-            "Start a class",
+            _("Start a class"),
             icon=":material/co_present:",
             on_click=_start,
             args=(engine, ctx.dataset, tuple(issues), tuple(actors)),
@@ -126,11 +142,13 @@ def _join_or_start(ctx: ViewContext, engine: object) -> None:
             st.error(message, icon=":material/error:")
         if is_custom():
             st.info(
-                f"The class runs on your topic, “{escape_markdown(ctx.dataset.title)}”: it is stored with the "
-                "class, for your students' phones, and deleted when the class ends or after 24 hours.",
+                _(
+                    "The class runs on your topic, “{title}”: it is stored with the class, for your students' "
+                    "phones, and deleted when the class ends or after 24 hours."
+                ).format(title=escape_markdown(ctx.dataset.title)),
                 icon=":material/upload_file:",
             )
-        st.caption("No sign-in: you get a private teacher link to keep for the lesson.")
+        st.caption(_("No sign-in: you get a private teacher link to keep for the lesson."))
 
 
 def _join(engine: object, typed: str | None) -> None:
@@ -138,11 +156,16 @@ def _join(engine: object, typed: str | None) -> None:
     limit = st.session_state.setdefault(keys.PULSE_JOIN_LIMIT, RateLimit(JOIN_BURST, JOIN_PER_SECOND))
     now = time.monotonic()
     if not limit.allow(now):
-        st.session_state[keys.PULSE_JOIN_MESSAGE] = f"Too many tries. Wait {limit.wait(now):.0f} seconds and try again."
+        seconds = round(limit.wait(now))
+        st.session_state[keys.PULSE_JOIN_MESSAGE] = ngettext(
+            "Too many tries. Wait {count} second and try again.",
+            "Too many tries. Wait {count} seconds and try again.",
+            seconds,
+        ).format(count=seconds)
         return
     code = normalise_code(typed or "")
     if not code:
-        st.session_state[keys.PULSE_JOIN_MESSAGE] = "Type the six-character code shown on the teacher's screen."
+        st.session_state[keys.PULSE_JOIN_MESSAGE] = _("Type the six-character code shown on the teacher's screen.")
         return
     try:
         with_retries(lambda: class_info(engine, code, time.time()))

@@ -14,6 +14,7 @@ from components.classroom_teacher import spread_chart
 from components.common import clear_keys, scale_radio
 from components.context import ViewContext
 from components.guess_the_stance import show_record
+from components.language import N_, _, ngettext
 from stancekit.guessing import guess_results, positions_to_guess
 from stancekit.pulse import ROUND_NAMES, Answer, RateLimit, chosen_actors, chosen_issues
 from stancekit.pulse_results import distribution, tally_frame
@@ -28,11 +29,12 @@ from stancekit.pulse_store import (
     tally,
     with_retries,
 )
-from stancekit.scale import AGREE_LABELS, LABELS
+from stancekit.scale import AGREE_LABELS, LABELS, agree_label, label
 from stancekit.schema import StanceDataError
 from stancekit.text import escape_markdown
 
-RESULTS = "Results"  # short: three tabs fit a 390 px phone
+# i18n: a tab on a student's phone (keep it short: three tabs fit a 390 px phone)
+RESULTS = N_("Results")
 SUBMIT_BURST, SUBMIT_PER_SECOND = 30, 2.0  # a whole quiz at once, then two answers a second
 FOLLOW_EVERY = 5  # seconds between a phone's looks at the class's round and switches
 
@@ -41,32 +43,51 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
     try:
         info = with_retries(lambda: class_info(engine, code, time.time()))
     except ClassUnavailable:
-        st.warning("This class has ended or expired. Thank you for taking part!", icon=":material/event_busy:")
-        st.button("Join another class", on_click=leave, key="pulse_leave")
+        st.warning(_("This class has ended or expired. Thank you for taking part!"), icon=":material/event_busy:")
+        st.button(_("Join another class"), on_click=leave, key="pulse_leave")
         return
     try:
         ctx = class_context(ctx, info)
     except StanceDataError:
-        st.error("This class's topic could not be read. Ask your teacher to start the class again.")
+        st.error(_("This class's topic could not be read. Ask your teacher to start the class again."))
         return
-    st.markdown(f"You are **{escape_markdown(pseudonym)}** in class **{code}**.")
-    state = "open: choose your answers" if info.open else "closed: your answers are kept"
-    topic = f" · topic: {escape_markdown(info.topic_name)}" if info.topic is not None and info.topic_name else ""
-    st.caption(f"Round: {ROUND_NAMES.get(info.round, info.round)} · {state}{topic}.")
+    # i18n: {pseudonym}: the student's random name, e.g. "Blue Heron" (English, not translated)
+    st.markdown(
+        _("You are **{pseudonym}** in class **{code}**.").format(pseudonym=escape_markdown(pseudonym), code=code)
+    )
+    state = _("open: choose your answers") if info.open else _("closed: your answers are kept")
+    round_name = _(ROUND_NAMES[info.round]) if info.round in ROUND_NAMES else info.round
+    if info.topic is not None and info.topic_name:
+        # i18n: {round}: "start of the lesson"; {state}: "open: choose your answers"; {topic}: the topic's title
+        caption = _("Round: {round} · {state} · topic: {topic}.").format(
+            round=round_name, state=state, topic=escape_markdown(info.topic_name)
+        )
+    else:
+        # i18n: {round}: "start of the lesson"; {state}: "open: choose your answers"
+        caption = _("Round: {round} · {state}.").format(round=round_name, state=state)
+    st.caption(caption)
     _follow(engine, info)
     issues = chosen_issues(info.issues, ctx.dataset.issue_names)
     guessed = chosen_actors(info.guess_actors, ctx.dataset.actors)
-    names = ["Where do you stand?", "Guess the stances" if guessed else "Guess"]
+    # i18n: the tabs of a student's phone (keep them short)
+    names = [_("Where do you stand?"), _("Guess the stances") if guessed else _("Guess")]
     if info.revealed:  # the results first, without scrolling past every question
-        names.append(RESULTS)
+        names.append(_(RESULTS))
     # Lazy tabs: a phone builds the questions of the open tab only (half the page when a student joins).
     stand, guess, *results = st.tabs(
-        names, default=RESULTS if info.revealed else None, key=keys.PULSE_TAB, on_change="rerun"
+        names, default=_(RESULTS) if info.revealed else None, key=keys.PULSE_TAB, on_change="rerun"
     )
     if stand.open:
         with stand:
             for issue in issues:
-                _question(ctx, engine, info, student, Answer("stand", issue, None), AGREE_LABELS)
+                _question(
+                    ctx,
+                    engine,
+                    info,
+                    student,
+                    Answer("stand", issue, None),
+                    {p: agree_label(p, ctx.lang) for p in AGREE_LABELS},
+                )
     if guess.open:
         with guess:
             _guesses(ctx, engine, info, student, issues, guessed)
@@ -74,7 +95,7 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
         if tab.open:
             with tab:
                 _results(ctx, engine, info, issues, guessed)
-    st.button("Leave the class", on_click=leave, key="pulse_leave", icon=":material/logout:")
+    st.button(_("Leave the class"), on_click=leave, key="pulse_leave", icon=":material/logout:")
 
 
 def _guesses(
@@ -83,11 +104,13 @@ def _guesses(
     """The guess game's questions, for the actor chosen among the class's."""
     if guessed:
         actor = guessed[0] if len(guessed) == 1 else _actor_choice(info, guessed)
-        st.caption(f"What is {escape_markdown(actor)}'s position? Choose “No idea” to skip.")
+        st.caption(_("What is {actor}'s position? Choose “No idea” to skip.").format(actor=escape_markdown(actor)))
         for issue in issues:
-            _question(ctx, engine, info, student, Answer("guess", issue, None, actor), LABELS)
+            _question(
+                ctx, engine, info, student, Answer("guess", issue, None, actor), {p: label(p, ctx.lang) for p in LABELS}
+            )
     else:
-        st.info("The teacher chose no actor to guess.")
+        st.info(_("The teacher chose no actor to guess."))
 
 
 def _actor_choice(info: ClassInfo, guessed: list[str]) -> str:
@@ -95,7 +118,7 @@ def _actor_choice(info: ClassInfo, guessed: list[str]) -> str:
     key = f"{keys.PULSE_GUESSING}{info.code}"
     if st.session_state.get(key) not in guessed:
         st.session_state[key] = guessed[0]
-    return st.segmented_control("Whose stances?", guessed, key=key, required=True) or guessed[0]
+    return st.segmented_control(_("Whose stances?"), guessed, key=key, required=True) or guessed[0]
 
 
 def answer_key(code: str, round_name: str, blank: Answer) -> str:
@@ -119,14 +142,14 @@ def leave() -> None:
 def _results(ctx: ViewContext, engine: Engine, info: ClassInfo, issues: list[str], guessed: list[str]) -> None:
     """Once the teacher reveals them: the class's answers and, for the guess game, the record beside this
     student's own guesses."""
-    st.subheader("How the class answered", anchor=False)
+    st.subheader(_("How the class answered"), anchor=False)
     try:
         live = with_retries(lambda: tally(engine, info.code, time.time()))
         spread = distribution(tally_frame(live.rows), info.round, issues)
     except Exception:
-        st.warning("The results could not be loaded just now. They will appear on your next answer or refresh.")
+        st.warning(_("The results could not be loaded just now. They will appear on your next answer or refresh."))
         return
-    spread_chart(spread, "pulse_student_spread")
+    spread_chart(spread, "pulse_student_spread", ctx.lang)
     for actor in guessed:
         keyed = {issue: answer_key(info.code, info.round, Answer("guess", issue, None, actor)) for issue in issues}
         guesses = {issue: st.session_state.get(key, "skip") for issue, key in keyed.items()}
@@ -137,7 +160,7 @@ def _results(ctx: ViewContext, engine: Engine, info: ClassInfo, issues: list[str
             actor,
             guess_results(guesses, positions),
             named=True,
-            no_guess=f"You answered “No idea” everywhere for {escape_markdown(actor)}.",
+            no_guess=_("You answered “No idea” everywhere for {actor}.").format(actor=escape_markdown(actor)),
         )
 
 
@@ -164,10 +187,10 @@ def _question(
     st.markdown(f"**{escape_markdown(proposition)}**")
     key = answer_key(info.code, info.round, blank)
     scale_radio(
-        f"Your answer on {blank.issue}",
+        _("Your answer on {issue}").format(issue=blank.issue),
         key,
         words,
-        skip_label="Skip" if blank.activity == "stand" else "No idea",
+        skip_label=_("Skip") if blank.activity == "stand" else _("No idea"),
         on_change=_send,
         args=(engine, info, student, blank, key, ctx.dataset.issue_names, ctx.dataset.actors),
     )
@@ -188,7 +211,7 @@ def _send(
     note = f"{keys.PULSE_SAVED}{key}"
     limit = st.session_state.setdefault(keys.PULSE_SUBMIT_LIMIT, RateLimit(SUBMIT_BURST, SUBMIT_PER_SECOND))
     if not limit.allow(time.monotonic()):
-        st.session_state[note] = ("error", "Too many answers at once. Wait a moment, then choose again.")
+        st.session_state[note] = ("error", _("Too many answers at once. Wait a moment, then choose again."))
         return
     value = st.session_state.get(key)
     answer = Answer(blank.activity, blank.issue, None if value == "skip" else value, blank.actor)
@@ -196,7 +219,7 @@ def _send(
 
     def retrying(attempt: int) -> None:
         retried.append(attempt)
-        st.toast("Saving… the class database is busy, retrying.", icon=":material/sync:")
+        st.toast(_("Saving… the class database is busy, retrying."), icon=":material/sync:")
 
     try:
         with_retries(
@@ -207,10 +230,16 @@ def _send(
         st.session_state[note] = ("error", str(refused))
         return
     except Exception:  # the database stayed away through every retry: say so, never a traceback
-        st.session_state[note] = ("error", "Your answer could not be saved: choose it again in a moment.")
+        st.session_state[note] = ("error", _("Your answer could not be saved: choose it again in a moment."))
         return
-    after = f" after {len(retried)} retr{'y' if len(retried) == 1 else 'ies'}" if retried else ""
-    st.session_state[note] = ("ok", f"Saved{after}.")
+    if retried:
+        saved = ngettext("Saved after {count} retry.", "Saved after {count} retries.", len(retried)).format(
+            count=len(retried)
+        )
+    else:
+        # i18n: an answer was saved
+        saved = _("Saved.")
+    st.session_state[note] = ("ok", saved)
 
 
 def _saved_note(key: str) -> None:

@@ -18,6 +18,7 @@ from components.common import (
     stance_badge_markdown,
 )
 from components.context import ViewContext
+from components.language import N_, _, ngettext
 from components.pages import page
 from stancekit.chapters import chapter_named, chapter_path, path_text
 from stancekit.guessing import (
@@ -30,10 +31,13 @@ from stancekit.guessing import (
     wrong_assumption,
     wrong_assumptions,
 )
-from stancekit.scale import LABELS, stance_label
-from stancekit.text import definite, escape_markdown
+from stancekit.i18n import percent
+from stancekit.prompts import named as named_actor
+from stancekit.scale import LABELS, label, stance_label
+from stancekit.text import escape_markdown
 
-LATEST = "Latest position"
+LATEST = "Latest position"  # the chapter picker's option (a widget value: shown through _(LATEST_LABEL))
+LATEST_LABEL = N_("Latest position")
 
 
 def _surprise(actors: list[str]) -> None:
@@ -53,24 +57,28 @@ def render(ctx: ViewContext) -> None:
     """Draw the actor picker, the guessing form and, once revealed, the comparison and score."""
     page_header(
         page("guess_the_stance").heading,
-        "Pick an actor and predict its position on each issue. Then reveal what it actually said, with "
-        "paraphrase, quote and source, and see where the class's assumptions were wrong.",
+        _(
+            "Pick an actor and predict its position on each issue. Then reveal what it actually said, with "
+            "paraphrase, quote and source, and see where the class's assumptions were wrong."
+        ),
     )
     counts = positions_per_actor(ctx.latest, ctx.actors)
     actors = list(counts)
     if not actors:
-        empty_state("No positions match the current filters.")
+        empty_state(_("No positions match the current filters."))
         return
     pick, surprise = st.columns([3, 1], vertical_alignment="bottom")
     actor = pick.selectbox(
-        "Actor",
+        _("Actor"),
         actors,
         key=keys.GUESS_ACTOR,
         persist_state="session",
-        format_func=lambda a: f"{a} ({counts[a]} issue{'s' if counts[a] != 1 else ''})",
+        format_func=lambda a: ngettext("{actor} ({count} issue)", "{actor} ({count} issues)", counts[a]).format(
+            actor=a, count=counts[a]
+        ),
     )
     rich = surprise_pool(counts)
-    surprise.button("Surprise me", on_click=_surprise, args=(rich,), icon=":material/casino:", width="stretch")
+    surprise.button(_("Surprise me"), on_click=_surprise, args=(rich,), icon=":material/casino:", width="stretch")
 
     chapters = ctx.dataset.chapters
     chapter = None
@@ -78,21 +86,24 @@ def render(ctx: ViewContext) -> None:
         chapter = chapter_named(
             chapters,
             st.selectbox(
-                "Guess where it stood",
+                _("Guess where it stood"),
                 [LATEST, *(c.name for c in chapters)],
                 key=keys.GUESS_CHAPTER,
                 persist_state="session",
                 format_func=lambda name: (
-                    name if name == LATEST else f"At the end of {chapter_named(chapters, name).label}"
+                    _(LATEST_LABEL)
+                    if name == LATEST
+                    else _("At the end of {chapter}").format(chapter=chapter_named(chapters, name).label)
                 ),
-                help="Guess the latest positions, or where the actor stood when one chapter of the story closed.",
+                help=_("Guess the latest positions, or where the actor stood when one chapter of the story closed."),
             ),
         )
     positions = positions_to_guess(ctx.stances, ctx.latest, actor, ctx.issues, chapter.end if chapter else None)
     if positions.empty:
         st.info(
-            f"{escape_markdown(definite(actor, start=True))} had stated no position by the end of this chapter. "
-            "Choose a later chapter.",
+            _("{actor} had stated no position by the end of this chapter. Choose a later chapter.").format(
+                actor=escape_markdown(named_actor(actor, ctx.lang, start=True))
+            ),
             icon=":material/event_busy:",
         )
         return
@@ -104,7 +115,7 @@ def render(ctx: ViewContext) -> None:
             value = st.session_state.get(answer_key + issue, "skip")
             guesses[issue] = None if value == "skip" else int(value)
         show_record(ctx, actor, guess_results(guesses, positions))
-    form_area = st.expander("Your guesses", expanded=False) if revealed else st.container()
+    form_area = st.expander(_("Your guesses"), expanded=False) if revealed else st.container()
     with form_area:
         _guess_form(ctx, actor, list(positions["issue"]), answer_key)
 
@@ -112,26 +123,34 @@ def render(ctx: ViewContext) -> None:
 def _guess_form(ctx: ViewContext, actor: str, issues: list[str], answer_key: str) -> None:
     """One card per issue the actor took a position on: the student's predicted stance."""
     with st.form("guess_form", border=False):
-        st.markdown(f"**What do you think {escape_markdown(definite(actor))} said?**")
+        st.markdown(
+            _("**What do you think {actor} said?**").format(actor=escape_markdown(named_actor(actor, ctx.lang)))
+        )
         for issue in issues:
             proposition = ctx.dataset.issue_info(issue)["proposition"]
             with st.container(border=True):
                 st.markdown(f"**{escape_markdown(proposition)}**")
-                scale_radio(f"Your guess for {actor} on {issue}", answer_key + issue, LABELS, skip_label="No idea")
-        if st.form_submit_button("Reveal", type="primary", icon=":material/visibility:"):
+                scale_radio(
+                    _("Your guess for {actor} on {issue}").format(actor=actor, issue=issue),
+                    answer_key + issue,
+                    {position: label(position, ctx.lang) for position in LABELS},
+                    skip_label=_("No idea"),
+                )
+        # i18n: a button that shows the actor's real positions beside the guesses
+        if st.form_submit_button(_("Reveal"), type="primary", icon=":material/visibility:"):
             if st.session_state.get(keys.GUESS_REVEALED) != answer_key:
                 st.session_state[keys.GUESS_REVEALED] = answer_key
                 st.rerun()  # show the record above the guesses straight away
     st.button(
-        "Start again",
+        _("Start again"),
         on_click=_start_again,
         args=(actor,),
         icon=":material/restart_alt:",
-        help="Clears your guesses for this actor.",
+        help=_("Clears your guesses for this actor."),
     )
 
 
-NO_GUESS = "You answered “No idea” everywhere. Make at least one guess, then reveal again."
+NO_GUESS = N_("You answered “No idea” everywhere. Make at least one guess, then reveal again.")
 
 
 def show_record(
@@ -140,32 +159,45 @@ def show_record(
     """The record beside the guesses: score, the assumptions that were wrong, and issue by issue with sources
     (also what a Class Pulse student sees once the teacher reveals the results: `named`, the title names the
     actor)."""
-    st.header(f"The record for {escape_markdown(actor)}" if named else "The record", anchor=False)
+    st.header(
+        _("The record for {actor}").format(actor=escape_markdown(actor)) if named else _("The record"), anchor=False
+    )
     score, exact, guessed = guess_score(results)
     if not guessed:
-        st.warning(no_guess)
+        st.warning(_(no_guess))
         return
     score_column, exact_column = st.columns(2)
-    score_column.metric("Your score", f"{score:.0%}", help="Per issue: 1 − |guess − real| / 4, averaged.", border=True)
-    exact_column.metric("Exactly right", f"{exact} of {guessed}", border=True)
+    score_column.metric(
+        _("Your score"),
+        percent(score, ctx.lang),
+        help=_("Per issue: 1 − |guess − real| / 4, averaged."),
+        border=True,
+    )
+    # i18n: how many guesses hit the actor's position exactly
+    exact_column.metric(_("Exactly right"), _("{exact} of {guessed}").format(exact=exact, guessed=guessed), border=True)
     missed = wrong_assumptions(results)
     if not missed.empty:
-        st.subheader("Where the assumptions were wrong", anchor=False)
-        for _, row in missed.iterrows():
+        st.subheader(_("Where the assumptions were wrong"), anchor=False)
+        for _index, row in missed.iterrows():
             st.markdown(
-                "- " + escape_markdown(wrong_assumption(row, ctx.dataset.issue_info(row["issue"])["proposition"]))
+                "- "
+                + escape_markdown(
+                    wrong_assumption(row, ctx.dataset.issue_info(row["issue"])["proposition"], lang=ctx.lang)
+                )
             )
-    st.subheader("Guess and record, issue by issue", anchor=False)
-    for _, row in results.iterrows():
+    st.subheader(_("Guess and record, issue by issue"), anchor=False)
+    for _index, row in results.iterrows():
         with st.container(border=True):
-            st.markdown(f"**{escape_markdown(row['issue'])}** · {verdict(row['difference'])}")
+            st.markdown(f"**{escape_markdown(row['issue'])}** · {verdict(row['difference'], ctx.lang)}")
             left, right = st.columns(2)
-            left.markdown(f"Your guess: **{escape_markdown(stance_label(row['guess']))}**")
-            right.markdown(f"The record: {stance_badge_markdown(row['position'])}")
+            left.markdown(
+                _("Your guess: **{stance}**").format(stance=escape_markdown(stance_label(row["guess"], ctx.lang)))
+            )
+            right.markdown(_("The record: {badge}").format(badge=stance_badge_markdown(row["position"])))
             st.markdown(escape_markdown(row["summary"]))
             if quote := quote_markdown(row):
                 st.markdown(quote)
             provenance(row)
             if len(ctx.dataset.chapters) > 1:
                 path = path_text(chapter_path(ctx.stances, ctx.dataset.chapters, actor, row["issue"]))
-                st.markdown(f":small[By chapter: {escape_markdown(path)}]")
+                st.markdown(_(":small[By chapter: {path}]").format(path=escape_markdown(path)))

@@ -8,10 +8,11 @@ import streamlit as st
 from components import keys
 from components.common import empty_state, house_style, provenance
 from components.context import ViewContext
+from components.language import _
 from stancekit.aggregation import BlocVoice, bloc_sizes, bloc_summary, bloc_voices, featured_voice
 from stancekit.chapters import Chapter, bloc_path, chapter_named, path_text
 from stancekit.describe import bloc_behind, bloc_split, bloc_value
-from stancekit.scale import GLYPHS, LABELS
+from stancekit.scale import GLYPHS, label
 from stancekit.selection import latest_positions, with_positions, without_positions
 from stancekit.text import escape_markdown
 
@@ -29,7 +30,7 @@ def render(ctx: ViewContext) -> None:
     """Draw the current issue: proposition, each bloc's position and one quote."""
     house_style("presenter")
     if not ctx.issues:
-        empty_state("No issues match the current filters.")
+        empty_state(_("No issues match the current filters."))
         return
     _slide(ctx)
 
@@ -40,7 +41,8 @@ def _slide(ctx: ViewContext) -> None:
     issues, chapters = ctx.issues, ctx.dataset.chapters
     back, pick, more, forward = st.columns([2, 6, 3, 2], vertical_alignment="bottom")
     back.button(
-        "Previous",
+        # i18n: a button: the previous issue (slide)
+        _("Previous"),
         on_click=_step,
         args=(issues, -1),
         icon=":material/arrow_back:",
@@ -48,7 +50,7 @@ def _slide(ctx: ViewContext) -> None:
         key="present_previous",
     )
     issue = pick.selectbox(
-        "Issue",
+        _("Issue"),
         issues,
         key=keys.PRESENTER_ISSUE,
         bind="query-params",
@@ -56,7 +58,8 @@ def _slide(ctx: ViewContext) -> None:
         label_visibility="collapsed",
     )
     forward.button(
-        "Next",
+        # i18n: a button: the next issue (slide)
+        _("Next"),
         on_click=_step,
         args=(issues, 1),
         icon=":material/arrow_forward:",
@@ -68,12 +71,14 @@ def _slide(ctx: ViewContext) -> None:
         chapter = chapter_named(
             chapters,
             st.segmented_control(
-                "Positions at the end of chapter",
+                _("Positions at the end of chapter"),
                 [c.name for c in chapters],
                 key=keys.SLIDE_CHAPTER,
                 bind="query-params",
-                help="Step through the story: each bloc's position as it stood when the chapter closed. "
-                "Press the chosen chapter again for the latest positions.",
+                help=_(
+                    "Step through the story: each bloc's position as it stood when the chapter closed. "
+                    "Press the chosen chapter again for the latest positions."
+                ),
             ),
         )
     rows = ctx.stances[ctx.stances["issue"] == issue]
@@ -82,51 +87,64 @@ def _slide(ctx: ViewContext) -> None:
     shown = with_positions(ctx.dataset.blocs, latest, "bloc")[:MAX_BLOC_COLUMNS]
     voices = bloc_voices(latest, summary, issue, shown)
     with st.container(key="presenter"):  # components/presenter.css sizes its type to the screen
-        when = f" · as it stood at the end of {escape_markdown(chapter.label)}" if chapter else ""
         silent = without_positions(ctx.dataset.blocs, latest, "bloc") if voices else []
-        unstated = " · no stated position: " + ", ".join(escape_markdown(b) for b in silent) if silent else ""
-        st.caption(f"Issue {issues.index(issue) + 1} of {len(issues)}{when}{unstated}")
+        # i18n: the items of the slide's caption, joined by " · "
+        caption = [_("Issue {number} of {count}").format(number=issues.index(issue) + 1, count=len(issues))]
+        if chapter:
+            caption.append(_("as it stood at the end of {chapter}").format(chapter=escape_markdown(chapter.label)))
+        if silent:
+            # i18n: {blocs}: the blocs that stated no position on the issue, "Russia, China"
+            caption.append(_("no stated position: {blocs}").format(blocs=", ".join(escape_markdown(b) for b in silent)))
+        st.caption(" · ".join(caption))
         st.title(escape_markdown(ctx.dataset.issue_info(issue)["proposition"]), anchor=False)
         if not voices:
-            when = f"by the end of {chapter.label}" if chapter else "by this date"
-            st.info(
-                f"No bloc had stated a position on this issue {escape_markdown(when)}.", icon=":material/event_busy:"
+            message = (
+                _("No bloc had stated a position on this issue by the end of {chapter}.").format(
+                    chapter=escape_markdown(chapter.label)
+                )
+                if chapter
+                else _("No bloc had stated a position on this issue by this date.")
             )
+            st.info(message, icon=":material/event_busy:")
             return
         for column, voice in zip(st.columns(len(voices)), voices, strict=True):
             with column, st.container(border=True, height="stretch"):
-                _position(voice)
-    with more.popover("Quote and details", icon=":material/format_quote:", width="stretch"):
+                _position(voice, ctx.lang)
+    with more.popover(_("Quote and details"), icon=":material/format_quote:", width="stretch"):
         quote_from = st.radio(
-            "Quote on the slide",
+            _("Quote on the slide"),
             [voice.bloc for voice in voices],
             index=None,
             key=keys.PRESENTER_QUOTE,
             bind="query-params",
-            help="Whose words the slide shows. Until you choose, it shows the first bloc with a quote.",
+            help=_("Whose words the slide shows. Until you choose, it shows the first bloc with a quote."),
         )
-        st.markdown("**Who stands behind each figure, and how it moved**")
+        st.markdown(_("**Who stands behind each figure, and how it moved**"))
         for voice in voices:
             _details(voice, rows, chapters, issue)
     with st.container(key="presenter_quote"):
         _quote(featured_voice(voices, quote_from))
 
 
-def _position(voice: BlocVoice) -> None:
+def _position(voice: BlocVoice, lang: str) -> None:
     """One bloc's card: its name, glyph and figure, the scale's words and how many members stand behind it."""
     st.metric(escape_markdown(voice.bloc), f"{GLYPHS[voice.nearest]} {bloc_value(voice.stats)}")
-    words = f"**{LABELS[voice.nearest]}**"  # the glyph is in the figure above
+    words = f"**{label(voice.nearest, lang)}**"  # the glyph is in the figure above
     behind = bloc_behind(voice.stats)
     st.markdown(words + (f" · {escape_markdown(behind)}" if behind else ""))
 
 
 def _quote(voice: BlocVoice) -> None:
     """The slide's one quote (or, without a quote, our paraphrase), with its speaker, date and source."""
-    row, bloc = voice.row, f"**{escape_markdown(voice.bloc)}:**"
+    row, bloc = voice.row, escape_markdown(voice.bloc)
     if row["quote"]:
-        st.markdown(f"{bloc} “{escape_markdown(row['quote'])}”")
+        # i18n: a bloc's quote on the slide, "**Europe:** “…”"
+        st.markdown(_("**{bloc}:** “{quote}”").format(bloc=bloc, quote=escape_markdown(row["quote"])))
     else:
-        st.markdown(f"{bloc} {escape_markdown(row['summary'])} :small[(our summary)]")
+        # i18n: a bloc's position in the app's own words, when no quote is at hand
+        st.markdown(
+            _("**{bloc}:** {summary} :small[(our summary)]").format(bloc=bloc, summary=escape_markdown(row["summary"]))
+        )
     provenance(row)
 
 
@@ -135,7 +153,7 @@ def _details(voice: BlocVoice, rows: pd.DataFrame, chapters: tuple[Chapter, ...]
     parts = [bloc_split(voice.stats)]
     if len(chapters) > 1:
         path = path_text(bloc_path(rows, chapters, issue, voice.bloc))
-        parts.append(f"by chapter: {path}" if path else "")
+        parts.append(_("by chapter: {path}").format(path=path) if path else "")
     text = "; ".join(p for p in parts if p)
     if text:
         st.markdown(f"**{escape_markdown(voice.bloc)}**: {escape_markdown(text[:1].upper() + text[1:])}.")

@@ -6,13 +6,35 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from stancekit.scale import VERB_BASE, VERB_PAST, closeness, signed
+from stancekit.i18n import N_, gettext
+from stancekit.prompts import named
+from stancekit.scale import closeness, signed
 from stancekit.selection import in_display_order, latest_positions
-from stancekit.text import definite, format_date
+from stancekit.text import format_date
 
 MISS_POINTS = 0.5  # a guess two or more steps off counts as a wrong assumption
 MIN_POSITIONS_FOR_SURPRISE = 3  # "Surprise me" picks actors with at least this many positions to guess
-VERDICTS = {0: "Exactly right", 1: "One step off"}
+# i18n: how far a guess of a position was off
+VERDICTS = {0: N_("Exactly right"), 1: N_("One step off")}
+# i18n: a guess that was two or more steps off
+OFF = N_("Off")
+# Whole clauses per position, so a translation can reorder them.
+# i18n: what a student guessed, "You expected X to strongly support “Send troops” (+2)"
+EXPECTED = {
+    2: N_("You expected {actor} to strongly support “{proposition}” ({value})"),
+    1: N_("You expected {actor} to support “{proposition}” ({value})"),
+    0: N_("You expected {actor} to be split on “{proposition}” ({value})"),
+    -1: N_("You expected {actor} to oppose “{proposition}” ({value})"),
+    -2: N_("You expected {actor} to strongly oppose “{proposition}” ({value})"),
+}
+# i18n: what the actor said, after a semicolon ("it": the actor; the second "it": the proposition)
+AS_OF = {
+    2: N_("as of {date} it strongly supported it ({value})"),
+    1: N_("as of {date} it supported it ({value})"),
+    0: N_("as of {date} it was split on it ({value})"),
+    -1: N_("as of {date} it opposed it ({value})"),
+    -2: N_("as of {date} it strongly opposed it ({value})"),
+}
 
 
 def positions_per_actor(latest: pd.DataFrame, actors: list[str]) -> dict[str, int]:
@@ -38,9 +60,9 @@ def positions_to_guess(
     return in_display_order(positions, issues, "issue")
 
 
-def verdict(difference: int) -> str:
+def verdict(difference: int, lang: str = "en") -> str:
     """A guess in words by how far it was off: 'Exactly right', 'One step off' or 'Off'."""
-    return VERDICTS.get(abs(int(difference)), "Off")
+    return gettext(lang)(VERDICTS.get(abs(int(difference)), OFF))
 
 
 def guess_results(guesses: Mapping[str, int | None], positions: pd.DataFrame) -> pd.DataFrame:
@@ -73,13 +95,18 @@ def guess_score(results: pd.DataFrame) -> tuple[float, int, int]:
     return float(results["points"].mean()), int((results["difference"] == 0).sum()), len(results)
 
 
-def wrong_assumption(row: pd.Series, proposition: str) -> str:
+def wrong_assumption(row: pd.Series, proposition: str, lang: str = "en") -> str:
     """A plain sentence on a guess that was off: what the student expected and what the record says."""
+    _ = gettext(lang)
     actor, guess, real = row["actor"], int(row["guess"]), int(row["position"])
-    return (
-        f"You expected {definite(actor)} to {VERB_BASE[guess].replace('stay ', 'be ')} “{proposition.rstrip('.')}” "
-        f"({signed(guess)}); as of {format_date(row['date'])} it {VERB_PAST[real]} it ({signed(real)}). "
-        f"The record: {row['summary']}"
+    expected = _(EXPECTED[guess]).format(
+        actor=named(actor, lang), proposition=proposition.rstrip("."), value=signed(guess)
+    )
+    record = _(AS_OF[real]).format(date=format_date(row["date"], lang), value=signed(real))
+    # i18n: {expected}: "You expected X to support “…” (+1)"; {record}: "as of 1 Mar 2025 it opposed it (−1)";
+    # {summary}: the statement's summary (data)
+    return _("{expected}; {record}. The record: {summary}").format(
+        expected=expected, record=record, summary=row["summary"]
     )
 
 

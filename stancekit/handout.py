@@ -13,8 +13,9 @@ from datetime import date
 import pandas as pd
 
 from stancekit.dataset import Dataset
+from stancekit.i18n import gettext, ngettext
 from stancekit.prompts import Prompt
-from stancekit.scale import GLYPHS, LABELS, POSITIONS, signed
+from stancekit.scale import GLYPHS, POSITIONS, label, signed
 from stancekit.text import escape_markdown, format_date, safe_link_url
 
 MAX_QUOTES = 5
@@ -33,6 +34,7 @@ class HandoutContent:
     prompts: tuple[Prompt, ...]
     sources: tuple[tuple[str, str | None], ...]  # (source name, safe URL or None)
     citation: str
+    lang: str = "en"  # the language of the handout's own words
 
 
 def short_stance(position: float) -> str:
@@ -48,13 +50,15 @@ def handout_content(
     issues: list[str],
     prompts: list[Prompt],
     today: date,
+    lang: str = "en",
 ) -> HandoutContent:
     """Collect the handout's content for the selection (latest positions, quotes, prompts, sources)."""
+    _, plural = gettext(lang), ngettext(lang)
     latest = latest[latest["actor"].isin(actors) & latest["issue"].isin(issues)]
     stances = stances[stances["issue"].isin(issues)]
     matrix = latest.pivot_table(index="actor", columns="issue", values="position", aggfunc="last")
     matrix = matrix.reindex(index=actors, columns=issues).map(short_stance)
-    matrix.index.name, matrix.columns.name = "Actor", None
+    matrix.index.name, matrix.columns.name = _("Actor"), None
     # Longer quotes first (they carry meaning on their own), then the newest; one per actor-issue.
     quoted = stances[stances["quote"] != ""].drop_duplicates(["actor", "quote"])
     quoted = quoted.assign(_words=quoted["quote"].str.split().str.len())
@@ -65,15 +69,28 @@ def handout_content(
     for row in [*latest.to_dict("records"), *quotes, *(r for p in prompts for r in p.readings)]:
         cited.setdefault(row["source"], safe_link_url(row.get("source_url")))
     first, last = stances["date"].min(), stances["date"].max()
-    span = f"{format_date(first)} – {format_date(last)}" if len(stances) else "no positions"
-    subtitle = f"{len(latest)} latest positions of {len(actors)} actors on {len(issues)} issues, stated {span}."
-    citation = (
-        f"{dataset.title}: stance dashboard handout, generated {format_date(today)}. "
-        f"Data: {len(stances)} dated positions, {span}, compiled from public reporting; "
-        "cite the original source of any single position."
+    # i18n: a span of dates, "3 Mar 2025 – 1 Aug 2025"
+    span = (
+        _("{first} – {last}").format(first=format_date(first, lang), last=format_date(last, lang))
+        if len(stances)
+        else _("no positions")
     )
+    # i18n: the handout's subtitle; {span}: "3 Mar 2025 – 1 Aug 2025"
+    subtitle = plural(
+        "{count} latest position of {actors} actors on {issues} issues, stated {span}.",
+        "{count} latest positions of {actors} actors on {issues} issues, stated {span}.",
+        len(latest),
+    ).format(count=len(latest), actors=len(actors), issues=len(issues), span=span)
+    # i18n: the handout's citation line; {title}: the topic's title (data)
+    citation = plural(
+        "{title}: stance dashboard handout, generated {today}. Data: {count} dated position, {span}, compiled from "
+        "public reporting; cite the original source of any single position.",
+        "{title}: stance dashboard handout, generated {today}. Data: {count} dated positions, {span}, compiled from "
+        "public reporting; cite the original source of any single position.",
+        len(stances),
+    ).format(title=dataset.title, today=format_date(today, lang), count=len(stances), span=span)
     return HandoutContent(
-        dataset.title, subtitle, matrix, quotes, tuple(prompts), tuple(sorted(cited.items())), citation
+        dataset.title, subtitle, matrix, quotes, tuple(prompts), tuple(sorted(cited.items())), citation, lang
     )
 
 
@@ -86,8 +103,21 @@ def grouped_sources(sources: tuple[tuple[str, str | None], ...]) -> list[tuple[s
     return sorted(groups.items(), key=lambda item: item[0].lower())
 
 
-def _key_line() -> str:
-    return " · ".join(f"{GLYPHS[p]} {signed(p)} {LABELS[p].lower()}" for p in reversed(POSITIONS))
+def _key_line(lang: str = "en") -> str:
+    return " · ".join(f"{GLYPHS[p]} {signed(p)} {label(p, lang).lower()}" for p in reversed(POSITIONS))
+
+
+def _quote_line(quote: dict, lang: str, text: object) -> str:
+    """A key quote's line, each piece of data escaped by `text`: '“…” — speaker (actor) on issue, date, source'."""
+    # i18n: a key quote on the handout, "“…” — Speaker (Actor) on Issue, 3 Mar 2025, Source"
+    return gettext(lang)("“{quote}” — {speaker} ({actor}) on {issue}, {date}, {source}").format(
+        quote=text(quote["quote"]),
+        speaker=text(quote["speaker"] or quote["actor"]),
+        actor=text(quote["actor"]),
+        issue=text(quote["issue"]),
+        date=text(format_date(quote["date"], lang)),
+        source=text(quote["source"]),
+    )
 
 
 def handout_markdown(content: HandoutContent) -> str:
@@ -96,36 +126,34 @@ def handout_markdown(content: HandoutContent) -> str:
     def md(text: object) -> str:
         return escape_markdown(text, for_file=True)
 
+    _, lang = gettext(content.lang), content.lang
     lines = [
         f"# {md(content.title)}",
         "",
         md(content.subtitle),
         "",
-        f"*Cite as:* {md(content.citation)}",
+        _("*Cite as:* {citation}").format(citation=md(content.citation)),
         "",
-        "## Who stands where",
+        "## " + _("Who stands where"),
         "",
-        f"Key: {md(_key_line())} · {NO_CELL} no stated position",
+        # i18n: the key to the handout's table; {key}: "▲▲ +2 strongly supports · …", {none}: a dash
+        _("Key: {key} · {none} no stated position").format(key=md(_key_line(lang)), none=NO_CELL),
         "",
     ]
-    header = ["Actor", *content.matrix.columns]
+    header = [_("Actor"), *content.matrix.columns]
     lines.append("| " + " | ".join(md(h) for h in header) + " |")
     lines.append("|" + "---|" * len(header))
     for actor, cells in content.matrix.iterrows():
         lines.append("| " + " | ".join(md(c) for c in [actor, *cells]) + " |")
     if content.quotes:
-        lines += ["", "## Key quotes", ""]
-        lines += [
-            f"- “{md(q['quote'])}” — {md(q['speaker'] or q['actor'])} ({md(q['actor'])}) on {md(q['issue'])}, "
-            f"{format_date(q['date'])}, {md(q['source'])}"
-            for q in content.quotes
-        ]
+        lines += ["", "## " + _("Key quotes"), ""]
+        lines += ["- " + _quote_line(q, lang, md) for q in content.quotes]
     if content.prompts:
-        lines += ["", "## Discussion prompts", ""]
+        lines += ["", "## " + _("Discussion prompts"), ""]
         for number, prompt in enumerate(content.prompts, 1):
             reads = "; ".join(f"{md(r['actor'])}: {md(r['source'])}" for r in prompt.readings)
-            lines += [f"{number}. {md(prompt.question)}  ", f"   *Read first:* {reads}", ""]
-    lines += ["", "## Sources", ""]
+            lines += [f"{number}. {md(prompt.question)}  ", "   " + _("*Read first:* {reads}").format(reads=reads), ""]
+    lines += ["", "## " + _("Sources"), ""]
     lines += [f"- [{md(name)}]({url})" if url else f"- {md(name)}" for name, url in content.sources]
     lines.append("")
     return "\n".join(lines)
@@ -150,35 +178,37 @@ a { color: #111; }
 def handout_html(content: HandoutContent) -> str:
     """The handout as one self-contained HTML page that prints on A4 landscape."""
     e = lambda text: html.escape(str(text), quote=True)  # noqa: E731
+    _, lang = gettext(content.lang), content.lang
     parts = [
         "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{e(lang)}"><head><meta charset="utf-8">',
         f"<title>{e(content.title)}</title>",
         f"<style>{CSS}</style></head><body>",
         f"<h1>{e(content.title)}</h1>",
-        f'<p class="muted">{e(content.subtitle)} <i>Cite as:</i> {e(content.citation)}</p>',
-        "<h2>Who stands where</h2>",
-        f'<p class="muted">Key: {e(_key_line())} · {NO_CELL} no stated position</p>',
+        f'<p class="muted">{e(content.subtitle)} '
+        + _("<i>Cite as:</i> {citation}").format(citation=e(content.citation))
+        + "</p>",
+        f"<h2>{e(_('Who stands where'))}</h2>",
+        '<p class="muted">'
+        + e(_("Key: {key} · {none} no stated position").format(key=_key_line(lang), none=NO_CELL))
+        + "</p>",
         "<table><thead><tr>",
-        *[f"<th>{e(h)}</th>" for h in ["Actor", *content.matrix.columns]],
+        *[f"<th>{e(h)}</th>" for h in [_("Actor"), *content.matrix.columns]],
         "</tr></thead><tbody>",
     ]
     for actor, cells in content.matrix.iterrows():
         parts.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in [actor, *cells]) + "</tr>")
     parts.append("</tbody></table>")
     if content.quotes:
-        parts.append("<h2>Key quotes</h2><ul>")
-        parts += [
-            f"<li>“{e(q['quote'])}” — {e(q['speaker'] or q['actor'])} ({e(q['actor'])}) on {e(q['issue'])}, "
-            f"{e(format_date(q['date']))}, {e(q['source'])}</li>"
-            for q in content.quotes
-        ]
+        parts.append(f"<h2>{e(_('Key quotes'))}</h2><ul>")
+        parts += [f"<li>{_quote_line(q, lang, e)}</li>" for q in content.quotes]
         parts.append("</ul>")
     if content.prompts:
-        parts.append("<h2>Discussion prompts</h2><ol>")
+        parts.append(f"<h2>{e(_('Discussion prompts'))}</h2><ol>")
         for prompt in content.prompts:
             reads = "; ".join(f"{e(r['actor'])}: {e(r['source'])}" for r in prompt.readings)
-            parts.append(f'<li>{e(prompt.question)} <span class="muted"><i>Read first:</i> {reads}</span></li>')
+            read_first = _("<i>Read first:</i> {reads}").format(reads=reads)
+            parts.append(f'<li>{e(prompt.question)} <span class="muted">{read_first}</span></li>')
         parts.append("</ol>")
     sources = " · ".join(
         f"<b>{e(outlet)}</b> "
@@ -187,5 +217,5 @@ def handout_html(content: HandoutContent) -> str:
         )
         for outlet, dates in grouped_sources(content.sources)
     )
-    parts += [f'<h2>Sources</h2><p class="sources">{sources}</p>', "</body></html>"]
+    parts += [f'<h2>{e(_("Sources"))}</h2><p class="sources">{sources}</p>', "</body></html>"]
     return "\n".join(parts)

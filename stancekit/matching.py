@@ -20,12 +20,15 @@ from typing import NamedTuple
 import pandas as pd
 
 from stancekit.aggregation import bloc_summary
+from stancekit.i18n import N_, gettext
 from stancekit.scale import SCALE_WIDTH, closeness
 
 AGREEMENT = "agreement"
 EUCLIDEAN = "euclidean"
 IMPORTANT_WEIGHT = 2
 BREAKDOWN_COLUMNS = ["issue", "you", "them", "weight", "points", "weighted_points"]
+# How a picker offers a party, by its kind ("Actor", "Bloc": data keys, never shown as they are).
+PARTY_LABELS = {"Actor": N_("{name} (actor)"), "Bloc": N_("{name} (bloc)")}
 
 
 class Party(NamedTuple):
@@ -34,9 +37,9 @@ class Party(NamedTuple):
     kind: str  # "Actor" or "Bloc"
     name: str
 
-    def label(self) -> str:
+    def label(self, lang: str = "en") -> str:
         """How a picker offers it: 'United States (actor)'."""
-        return f"{self.name} ({self.kind.lower()})"
+        return gettext(lang)(PARTY_LABELS[self.kind]).format(name=self.name)
 
 
 @dataclass(frozen=True)
@@ -99,8 +102,8 @@ class Metric:
 
 
 METRICS: dict[str, Metric] = {
-    AGREEMENT: Metric("Agreement (average closeness)", average_closeness),
-    EUCLIDEAN: Metric("Distance (Euclidean: big gaps count more)", euclidean_closeness),
+    AGREEMENT: Metric(N_("Agreement (average closeness)"), average_closeness),
+    EUCLIDEAN: Metric(N_("Distance (Euclidean: big gaps count more)"), euclidean_closeness),
 }
 
 
@@ -111,9 +114,9 @@ def metric_named(metric: str) -> Metric:
     return METRICS[metric]
 
 
-def metric_label(metric: str) -> str:
+def metric_label(metric: str, lang: str = "en") -> str:
     """The words a metric is offered under, e.g. 'Agreement (average closeness)'."""
-    return metric_named(metric).label
+    return gettext(lang)(metric_named(metric).label)
 
 
 def match_score(answers: Answers, positions: Mapping[str, float], metric: str = AGREEMENT) -> tuple[float, int]:

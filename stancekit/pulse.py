@@ -14,6 +14,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from stancekit.i18n import N_
+
 # Join codes: no look-alikes (no 0/O, no 1/I/L), 31 symbols, 6 of them: 887 million codes. With the rate limit
 # below, a guesser gets a few hundred tries a day against at most MAX_ACTIVE_CLASSES live codes.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -25,7 +27,8 @@ MAX_STUDENTS = 200  # per class
 MAX_ACTIVE_CLASSES = 500  # per server (per database)
 MAX_GUESSED = 4  # actors a class guesses the stances of
 ROUNDS = ("before", "after")  # the same questions at the start and at the end of the lesson
-ROUND_NAMES = {"before": "start of the lesson", "after": "end of the lesson"}
+# i18n: a round of Class Pulse, as in "Round: start of the lesson"
+ROUND_NAMES = {"before": N_("start of the lesson"), "after": N_("end of the lesson")}
 ACTIVITIES = ("stand", "guess")  # "Where do you stand?" and "Guess the stance"
 SKIP = None  # a skipped question is stored as no value
 

@@ -48,28 +48,6 @@ AGREE_LABELS: dict[int, str] = {
     -1: N_("Disagree"),
     -2: N_("Strongly disagree"),
 }
-# Verb forms for sentences about a position: "…does X oppose it", "X opposes it", "X opposed it".
-VERB_BASE: dict[int, str] = {
-    2: "strongly support",
-    1: "support",
-    0: "stay split on",
-    -1: "oppose",
-    -2: "strongly oppose",
-}
-VERB_PRESENT: dict[int, str] = {
-    2: "strongly supports",
-    1: "supports",
-    0: "is split on",
-    -1: "opposes",
-    -2: "strongly opposes",
-}
-VERB_PAST: dict[int, str] = {
-    2: "strongly supported",
-    1: "supported",
-    0: "was split on",
-    -1: "opposed",
-    -2: "strongly opposed",
-}
 NO_POSITION = N_("No stated position")
 NO_POSITION_GLYPH = "·"
 

@@ -6,12 +6,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from stancekit.figures.style import FONT, HOUSE_TEMPLATE, label_with_figures
+from stancekit.i18n import N_, gettext, ngettext, percent
 from stancekit.scale import signed
 from stancekit.text import escape_plotly
 
 # The x axis title stays short so it fits under a phone's narrow plot; the view's caption can say the rest.
-GAP_AXIS_TITLE = "Gap (0–4)"
-GAP_EXPLANATION = (
+# i18n: a chart's axis title: the distance between two blocs' mean positions, from 0 to 4 (keep it short)
+GAP_AXIS_TITLE = N_("Gap (0–4)")
+GAP_EXPLANATION = N_(
     "The gap is the distance between the two blocs' mean positions: 0 = the same position, "
     "4 = opposite ends of the scale."
 )
@@ -23,12 +25,13 @@ def _figures_line(parts: list[str], one_line: int = 26) -> str:
     return joined if len(joined) <= one_line else "<br>".join(parts)
 
 
-def gap_figure(gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> go.Figure:
+def gap_figure(gaps: pd.DataFrame, bloc_a: str, bloc_b: str, lang: str = "en") -> go.Figure:
     """Horizontal bars: issues ranked by the distance between two blocs' mean positions.
 
     Each bar's figures (both means) are the second line of its tick label, not text beside the bar: the
     axis margin grows to fit them, so at 358 px nothing is clipped. See GAP_EXPLANATION for the caption.
     """
+    _ = gettext(lang)
     comparable = gaps.dropna(subset=["gap"]).iloc[::-1]
     figures = [
         _figures_line(
@@ -45,7 +48,8 @@ def gap_figure(gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> go.Figure:
             orientation="h",
             marker=dict(color="#4d4d4d"),
             customdata=[escape_plotly(i) for i in comparable["issue"]],
-            hovertemplate="<b>%{customdata}</b><br>Gap %{x:.1f} points<extra></extra>",
+            # i18n: a chart's hover label, "Gap 1.5 points" ({gap}: filled in by the chart)
+            hovertemplate="<b>%{customdata}</b><br>" + _("Gap {gap} points").format(gap="%{x:.1f}") + "<extra></extra>",
         )
     )
     figure.update_layout(
@@ -56,7 +60,7 @@ def gap_figure(gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> go.Figure:
         xaxis=dict(
             range=[0, 4.1],
             tickvals=[0, 1, 2, 3, 4],
-            title=dict(text=GAP_AXIS_TITLE, standoff=10),
+            title=dict(text=_(GAP_AXIS_TITLE), standoff=10),
             gridcolor="#d0d0d0",
         ),
         yaxis=dict(tickfont=dict(size=14)),
@@ -66,12 +70,15 @@ def gap_figure(gaps: pd.DataFrame, bloc_a: str, bloc_b: str) -> go.Figure:
     return figure
 
 
-def match_figure(matches: pd.DataFrame) -> go.Figure:
+def match_figure(matches: pd.DataFrame, lang: str = "en") -> go.Figure:
     """Horizontal bars of match % (best on top); each tick label names the actor, then the match and the
     issues it rests on in smaller type (in the axis margin, so never clipped at a phone's width)."""
+    _, plural = gettext(lang), ngettext(lang)
     ranked = matches.iloc[::-1]
     figures = [
-        f"{m:.0%} · {n} issue{'s' if n != 1 else ''}" for m, n in zip(ranked["match"], ranked["issues"], strict=True)
+        # i18n: a bar's figures, "80% · 3 issues" (the match and the issues it rests on)
+        plural("{match} · {count} issue", "{match} · {count} issues", n).format(match=percent(m, lang), count=n)
+        for m, n in zip(ranked["match"], ranked["issues"], strict=True)
     ]
     names = [escape_plotly(name) for name in ranked["name"]]
     figure = go.Figure(
@@ -90,7 +97,7 @@ def match_figure(matches: pd.DataFrame) -> go.Figure:
         height=90 + 52 * max(len(ranked), 1),
         margin=dict(l=10, r=20, t=10, b=10),
         bargap=0.3,
-        xaxis=dict(range=[0, 102], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", title="Match"),
+        xaxis=dict(range=[0, 102], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", title=_("Match")),
         yaxis=dict(tickfont=dict(size=14)),
         showlegend=False,
     )

@@ -6,19 +6,28 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from stancekit.figures.style import FONT, HOUSE_TEMPLATE, label_with_figures, legend_below
-from stancekit.scale import AGREE_LABELS, COLOURS, GLYPHS, POSITIONS, TEXT_COLOURS
+from stancekit.i18n import gettext, ngettext
+from stancekit.scale import COLOURS, GLYPHS, POSITIONS, TEXT_COLOURS, agree_label
 from stancekit.text import escape_plotly
 
 
-def class_distribution_figure(spread: pd.DataFrame) -> go.Figure:
+def class_distribution_figure(spread: pd.DataFrame, lang: str = "en") -> go.Figure:
     """One bar per proposition (first on top), split by scale point: each segment in its stance colour with its
     glyph and count printed inside, so it reads without colour. Each tick label says how many answered and the
     median. `spread` is stancekit.pulse_results.distribution."""
+    _, plural = gettext(lang), ngettext(lang)
+
+    def figures(answered: int, median: float) -> str:
+        # i18n: a bar's figures under a proposition, "12 answered" and "12 answered · median +1"
+        if pd.isna(median):
+            return plural("{count} answered", "{count} answered", answered).format(count=answered)
+        return plural("{count} answered · median {median}", "{count} answered · median {median}", answered).format(
+            count=answered, median=f"{median:+g}"
+        )
+
     rows = spread.iloc[::-1]
     labels = [
-        label_with_figures(
-            issue, f"{answered} answered" + (f" · median {median:+g}" if pd.notna(median) else ""), width=24
-        )
+        label_with_figures(issue, figures(int(answered), median), width=24)
         for issue, answered, median in zip(rows["issue"], rows["answered"], rows["median"], strict=True)
     ]
     figure = go.Figure()
@@ -29,7 +38,7 @@ def class_distribution_figure(spread: pd.DataFrame) -> go.Figure:
                 x=counts,
                 y=labels,
                 orientation="h",
-                name=f"{GLYPHS[position]} {AGREE_LABELS[position]}",
+                name=f"{GLYPHS[position]} {agree_label(position, lang)}",
                 marker=dict(color=COLOURS[position]),
                 text=[f"{GLYPHS[position]} {n}" if n else "" for n in counts],
                 textposition="inside",
@@ -37,8 +46,12 @@ def class_distribution_figure(spread: pd.DataFrame) -> go.Figure:
                 textangle=0,  # a narrow segment shrinks its label rather than turning it on its side (phones)
                 textfont=dict(color=TEXT_COLOURS[position], size=14),
                 customdata=[escape_plotly(issue) for issue in rows["issue"]],
-                hovertemplate=f"<b>%{{customdata}}</b><br>{GLYPHS[position]} {AGREE_LABELS[position]}: "
-                "%{x} students<extra></extra>",
+                # i18n: a chart's hover label, "▲ Agree: 12 students" ({count}: filled in by the chart)
+                hovertemplate="<b>%{customdata}</b><br>"
+                + _("{answer}: {count} students").format(
+                    answer=f"{GLYPHS[position]} {agree_label(position, lang)}", count="%{x}"
+                )
+                + "<extra></extra>",
             )
         )
     figure.update_layout(
@@ -48,7 +61,7 @@ def class_distribution_figure(spread: pd.DataFrame) -> go.Figure:
         height=130 + 62 * max(len(rows), 1),
         margin=dict(l=10, r=20, t=10, b=10),
         bargap=0.3,
-        xaxis=dict(title=dict(text="Students"), side="top", rangemode="tozero", dtick=5),
+        xaxis=dict(title=dict(text=_("Students")), side="top", rangemode="tozero", dtick=5),
         yaxis=dict(tickfont=dict(size=14)),
         legend=legend_below(traceorder="normal"),
     )
