@@ -7,6 +7,7 @@ import streamlit as st
 from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header
 from components.context import ViewContext
+from components.language import _
 from components.pages import page
 from stancekit.agreement import clustered_agreement, coalitions
 from stancekit.figures.agreement import agreement_figure
@@ -19,7 +20,7 @@ MAX_MAP_ACTORS = 50
 def render(ctx: ViewContext) -> None:
     """Draw the agreement heatmap and the coalition table."""
     page_header(
-        page("agreement_map").heading,
+        _(page("agreement_map").heading),
         "Each cell: how far two actors agree on the issues both took a position on (100 = the same "
         "positions, 0 = opposite ends), ordered so that allies sit together. Hover a cell for the number "
         "of shared issues; few shared issues mean a weak signal.",

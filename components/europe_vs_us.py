@@ -9,6 +9,7 @@ from components import keys
 from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header, provenance, quote_markdown
 from components.context import ViewContext
+from components.language import _
 from components.pages import page
 from stancekit.aggregation import (
     bloc_gap,
@@ -44,17 +45,17 @@ def _choose_pair(blocs: list[str]) -> tuple[str, str]:
 def render(ctx: ViewContext) -> None:
     """Draw the bloc comparison, the gap ranking and the biggest gaps explained."""
     spec = page("europe_vs_us")
-    _, heading = spec.wording(ctx.dataset.blocs)
+    _title, heading = spec.wording(ctx.dataset.blocs)
     if heading == spec.heading:  # the topic has both blocs of the preferred comparison
         page_header(
-            heading,
+            _(heading),
             "Where the two blocs diverge most and why, then every issue: each European actor (hollow "
             "circles), Europe's mean (filled diamond) and range (band), with the US, Ukraine, Russia and "
             "NATO alongside. Europe is not one voice: look at the spread as well as the mean.",
         )
     else:
         page_header(
-            heading,
+            _(heading),
             "Where two blocs diverge most and why, then every issue: the first bloc's members (hollow circles), "
             "its mean (filled marker) and range (band), with the other blocs alongside. A bloc is not one "
             "voice: look at the spread as well as the mean.",

@@ -7,6 +7,7 @@ import streamlit as st
 from components import keys
 from components.common import empty_state, issue_picker, page_header, page_slice, position_card
 from components.context import ViewContext
+from components.language import _
 from components.pages import page
 from stancekit.agreement import stance_count
 from stancekit.selection import bloc_sections, in_display_order, other_statements, without_positions
@@ -19,7 +20,7 @@ CARDS_PER_PAGE = 24
 def render(ctx: ViewContext) -> None:
     """Draw the issue picker, the proposition and one card per actor."""
     page_header(
-        page("issue_deep_dive").heading,
+        _(page("issue_deep_dive").heading),
         "Pick an issue: read its proposition, then each actor's latest position with paraphrase, "
         "quote, speaker, date and source, and how that position changed over time.",
     )
@@ -49,13 +50,17 @@ def _issue(ctx: ViewContext) -> None:
         f"{counted.split} split, {counted.opposing} against."
     )
 
-    shown = latest.iloc[page_slice(len(latest), CARDS_PER_PAGE, keys.CARDS_PAGE, "actors")]
+    shown = latest.iloc[
+        page_slice(len(latest), CARDS_PER_PAGE, keys.CARDS_PAGE, _("Actors {first}–{last} of {total}."))
+    ]
     others = other_statements(ctx.stances, shown)
     for title, members in bloc_sections(shown, ctx.dataset.blocs):
         st.subheader(escape_markdown(title), anchor=False)
         for start in range(0, len(members), CARDS_PER_ROW):
             columns = st.columns(CARDS_PER_ROW)
-            for column, (_, row) in zip(columns, members.iloc[start : start + CARDS_PER_ROW].iterrows(), strict=False):
+            for column, (_index, row) in zip(
+                columns, members.iloc[start : start + CARDS_PER_ROW].iterrows(), strict=False
+            ):
                 with column:
                     position_card(row, others[row.name])
 

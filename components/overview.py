@@ -9,6 +9,7 @@ from components import keys
 from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header, stance_badge_markdown
 from components.context import ViewContext
+from components.language import _
 from components.pages import page
 from stancekit.aggregation import bloc_gap, default_pair
 from stancekit.describe import Glance, at_a_glance
@@ -25,7 +26,7 @@ MATRIX, LISTS = "Matrix", "Lists"  # the overview's two forms ("Show as")
 def render(ctx: ViewContext) -> None:
     """Draw the actors × issues matrix with its legend and table twin."""
     page_header(
-        page("overview").heading,
+        _(page("overview").heading),
         "Each cell is an actor's latest stated position on an issue (blank: no stated position). "
         "Hover or tap a cell for the paraphrase, speaker, date and source.",
     )

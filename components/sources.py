@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from components import keys
-from components.common import LINK_COLUMN, csv_download, empty_state, page_header, page_slice
+from components.common import csv_download, empty_state, link_column, page_header, page_slice
 from components.context import ViewContext
+from components.language import _
 from components.pages import page
 from stancekit.export import export_rows, to_csv_bytes
 from stancekit.schema import EVIDENCE_TYPES
@@ -18,7 +19,7 @@ ROWS_PER_PAGE = 1_000
 def render(ctx: ViewContext) -> None:
     """Draw the searchable table of positions and the source list."""
     page_header(
-        page("sources").heading,
+        _(page("sources").heading),
         "Every stated position behind the views, newest first, with speaker, quote, evidence type "
         "and source. Search and filter here; the sidebar filters apply too.",
     )
@@ -38,7 +39,7 @@ def render(ctx: ViewContext) -> None:
             source_pack_table(sources, ctx.dataset.stances),
             hide_index=True,
             key="source_pack_table",
-            column_config={"Link": LINK_COLUMN},
+            column_config={"Link": link_column()},
         )
 
 
@@ -78,13 +79,15 @@ def _positions(ctx: ViewContext) -> None:
             help="The rows shown, in the stances.csv format (UTF-8, opens in Excel; formulas neutralised).",
         )
         st.dataframe(
-            table.iloc[page_slice(len(table), ROWS_PER_PAGE, keys.SOURCES_PAGE, "positions")],
+            table.iloc[
+                page_slice(len(table), ROWS_PER_PAGE, keys.SOURCES_PAGE, _("Positions {first}–{last} of {total}."))
+            ],
             hide_index=True,
             key="sources_table",
             height=560 if len(table) > 14 else "auto",
             column_config={
-                "Date": st.column_config.DateColumn("Date", format="D MMM YYYY"),
-                "Paraphrase": st.column_config.TextColumn("Paraphrase", width="large"),
-                "Link": LINK_COLUMN,
+                "Date": st.column_config.DateColumn(_("Date"), format="D MMM YYYY"),
+                "Paraphrase": st.column_config.TextColumn(_("Paraphrase"), width="large"),
+                "Link": link_column(),
             },
         )

@@ -9,6 +9,7 @@ from components import keys
 from components.caches import shared
 from components.common import PLOTLY_CONFIG, empty_state, issue_picker, page_header, position_card, tab_key
 from components.context import ViewContext
+from components.language import _
 from components.pages import page
 from stancekit.chapters import WHOLE_STORY, chapter_named
 from stancekit.figures.timeline import STANDING_KEY, timeline_figure
@@ -22,7 +23,7 @@ MAX_LANES = 40
 def render(ctx: ViewContext) -> None:
     """Draw the issue picker, the timeline chart, the clicked statement and the table twin."""
     page_header(
-        page("timeline").heading,
+        _(page("timeline").heading),
         "Key events (diamonds, top) and, for one issue, each actor's position over time: one lane per actor, "
         "higher in the lane = more supportive, the dotted line = split. Every marker is a statement in its "
         "stance colour and glyph: hover it, or click it to read it in full below. The line follows what the "
@@ -103,7 +104,7 @@ def _show_picked(statements: pd.DataFrame, picked: object) -> None:
     if rows.empty:
         st.caption("Click a marker to read that statement in full here.")
         return
-    for _, row in rows.iterrows():
+    for _index, row in rows.iterrows():
         position_card(row, title=f"{row['actor']}, {format_date(row['date'])}")
 
 

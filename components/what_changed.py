@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
-from components.common import LINK_COLUMN, empty_state, page_header, page_slice
+from components.common import empty_state, link_column, page_header, page_slice
 from components.context import ViewContext
+from components.language import _
 from components.pages import page
 from stancekit.changes import (
     BETWEEN_CHAPTERS,
@@ -22,24 +23,30 @@ from stancekit.tables import changes_table, chapter_changes_table
 from stancekit.text import escape_markdown, format_date
 
 ROWS_PER_PAGE = 1_000
-COLUMNS = {
-    "Date": st.column_config.DateColumn("Date", format="D MMM YYYY"),
-    "Link": LINK_COLUMN,
-    "Paraphrase": st.column_config.TextColumn("Paraphrase", width="large"),
-}
+
+
+def columns() -> dict:
+    """The changes table's column settings, their headers in this run's language."""
+    return {
+        "Date": st.column_config.DateColumn(_("Date"), format="D MMM YYYY"),
+        "Link": link_column(),
+        "Paraphrase": st.column_config.TextColumn(_("Paraphrase"), width="large"),
+    }
 
 
 def render(ctx: ViewContext) -> None:
     """Draw the choice of period and the list of changes."""
     page_header(
-        page("what_changed").heading,
-        "Every change of an actor's position, newest first. A first statement counts as a change from 'no stated "
-        "position'; restating the same position does not, and neither does a report or another voice while the "
-        "actor's own words say otherwise.",
+        _(page("what_changed").heading),
+        _(
+            "Every change of an actor's position, newest first. A first statement counts as a change from 'no stated "
+            "position'; restating the same position does not, and neither does a report or another voice while the "
+            "actor's own words say otherwise."
+        ),
     )
     first, last = (d.date() for d in ctx.dataset.date_range)
     if ctx.stances.empty or first >= last:
-        empty_state("No positions match the current filters and date.")
+        empty_state(_("No positions match the current filters and date."))
         return
     _changes(ctx)
 
@@ -84,8 +91,10 @@ def _between_dates(ctx: ViewContext) -> None:
     if changes.empty:
         st.info("No position changed in this period. Widen the dates.", icon=":material/event_busy:")
         return
-    changes = changes.iloc[page_slice(len(changes), ROWS_PER_PAGE, keys.CHANGES_PAGE, "changes")]
-    st.dataframe(changes_table(changes), hide_index=True, key="changes_table", column_config=COLUMNS)
+    changes = changes.iloc[
+        page_slice(len(changes), ROWS_PER_PAGE, keys.CHANGES_PAGE, _("Changes {first}–{last} of {total}."))
+    ]
+    st.dataframe(changes_table(changes), hide_index=True, key="changes_table", column_config=columns())
 
 
 def _between_chapters(ctx: ViewContext) -> None:
@@ -113,5 +122,5 @@ def _between_chapters(ctx: ViewContext) -> None:
         chapter_changes_table(changes, first.number, second.number),
         hide_index=True,
         key="chapter_changes_table",
-        column_config=COLUMNS,
+        column_config=columns(),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from stancekit.i18n import gettext
 from stancekit.scale import NO_POSITION, nearest_position, signed, stance_label
 from stancekit.schema import EVIDENCE_TYPES, VOICE_TYPES
 from stancekit.text import escape_markdown, safe_link_url
@@ -20,9 +21,10 @@ def link_cell(url: object) -> str:
     return safe_link_url(url) or ""
 
 
-def evidence_label(evidence: str) -> str:
-    """'statement' → 'On the record'; blank stays blank."""
-    return EVIDENCE_TYPES.get(evidence, evidence)
+def evidence_label(evidence: str, lang: str = "en") -> str:
+    """'statement' → 'On the record' (in `lang`); blank stays blank."""
+    label = EVIDENCE_TYPES.get(evidence, evidence)
+    return gettext(lang)(label) if label else label
 
 
 def positions_table(rows: pd.DataFrame, actors: list[str], issues: list[str]) -> pd.DataFrame:
