@@ -45,7 +45,7 @@ def render(ctx: ViewContext) -> None:
     )
     chart_with_table(
         lambda: agreement_figure(agreement.loc[order, order], overlap.loc[order, order]),
-        lambda: pair_table(agreement, overlap, order),
+        lambda: pair_table(agreement, overlap, order, ctx.lang),
         alt=_(
             "Heatmap of agreement between {count} actors, from 0 to 100 percent, clustered so that "
             "actors who agree sit next to each other. The Table tab lists every pair."
@@ -56,4 +56,4 @@ def render(ctx: ViewContext) -> None:
     st.subheader(_("Coalitions, issue by issue"), anchor=False)
     split = shared(ctx.cache_key("coalitions"), lambda: coalitions(ctx.latest, ctx.issues, ctx.actors))
     # st.table wraps long lists (st.dataframe would cut them) and renders Markdown: the core escapes the cells.
-    st.table(coalitions_table(split))
+    st.table(coalitions_table(split, ctx.lang))

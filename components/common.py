@@ -14,7 +14,7 @@ from components.caches import shared
 from components.language import _, current
 from stancekit.i18n import number
 from stancekit.scale import GLYPHS, POSITIONS, stance_label
-from stancekit.tables import evidence_label
+from stancekit.tables import HEADERS, evidence_label
 from stancekit.text import escape_markdown, format_date, safe_link_url
 
 # Plotly toolbar: keep the PNG download (it works offline), drop the clutter.
@@ -75,6 +75,16 @@ def empty_state(message: str) -> None:
     )
 
 
+def labelled(table: pd.DataFrame, column_config: dict | None = None) -> dict:
+    """Column settings that show `table`'s English headers in this run's language: the given settings (their
+    labels translated by the caller), and a translated label for every other column the tables name."""
+    config = dict(column_config or {})
+    for column in table.columns:
+        if column not in config and column in HEADERS:
+            config[column] = st.column_config.Column(_(column))
+    return config
+
+
 def tab_key(chart: str) -> str:
     """The session-state key of a chart's Chart and Table tabs (`key` of chart_with_table); its value is the
     label of the open tab."""
@@ -103,7 +113,8 @@ def chart_with_table(
             st.plotly_chart(chart, key=f"{key}_chart", alt=alt, config=PLOTLY_CONFIG, theme=None)
     if table_tab.open:
         with table_tab:
-            st.dataframe(table(), hide_index=True, key=f"{key}_table", column_config=column_config)
+            frame = table()
+            st.dataframe(frame, hide_index=True, key=f"{key}_table", column_config=labelled(frame, column_config))
 
 
 def stance_badge_markdown(position: int) -> str:

@@ -86,7 +86,7 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
         )
         chart_with_table(
             lambda: gap_figure(gaps, bloc_a, bloc_b),
-            lambda: gap_table(gaps, bloc_a, bloc_b, ctx.bloc_summary()),
+            lambda: gap_table(gaps, bloc_a, bloc_b, ctx.bloc_summary(), ctx.lang),
             alt=f"Bar chart of {len(comparable)} issues ranked by the distance between {bloc_a}'s and "
             f"{bloc_b}'s mean positions, largest first.",
             key="gaps",
@@ -104,7 +104,7 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
     st.subheader(f"Positions by bloc: {a} vs {b}", anchor=False)
     chart_with_table(
         lambda: bloc_positions_figure(ctx.latest, ctx.issues, order),
-        lambda: bloc_table(ctx.bloc_summary(), ctx.issues, order),
+        lambda: bloc_table(ctx.bloc_summary(), ctx.issues, order, ctx.lang),
         alt=f"Dot plot of each bloc's position on {len(ctx.issues)} issues on a scale from strongly "
         f"opposes to strongly supports, showing {bloc_a}'s members, mean and range next to {bloc_b} "
         "and the other blocs. The Table tab lists the same values.",

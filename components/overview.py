@@ -85,7 +85,7 @@ def _wide(ctx: ViewContext, issues: list[str]) -> None:
     """The actors × issues matrix and its table twin."""
     chart_with_table(
         lambda: stance_matrix_figure(ctx.latest, ctx.actors, issues, ctx.dataset.actor_bloc),
-        lambda: positions_table(ctx.latest, ctx.actors, issues),
+        lambda: positions_table(ctx.latest, ctx.actors, issues, ctx.lang),
         alt=f"Matrix of the latest positions of {len(ctx.actors)} actors on {len(issues)} issues, "
         "from strongly opposes to strongly supports. The Table tab lists the same positions in words.",
         key="overview",

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components import keys
 from components.caches import shared
-from components.common import PLOTLY_CONFIG, empty_state, issue_picker, page_header, position_card, tab_key
+from components.common import PLOTLY_CONFIG, empty_state, issue_picker, labelled, page_header, position_card, tab_key
 from components.context import ViewContext
 from components.language import _
 from components.pages import page
@@ -55,14 +55,16 @@ def _issue_timeline(ctx: ViewContext) -> None:
             ),
         )
     events = events_as_of(ctx.dataset.events, ctx.as_of)
-    chart_tab, table_tab = st.tabs(["Chart", "Table"], key=tab_key("timeline"), on_change="rerun")
+    chart_tab, table_tab = st.tabs([_("Chart"), _("Table")], key=tab_key("timeline"), on_change="rerun")
     if chart_tab.open:
         with chart_tab:
             _chart(ctx, issue, statements, events, period)
     if table_tab.open:
         with table_tab:
-            st.dataframe(positions_table(statements, ctx.actors, [issue]), hide_index=True, key="timeline_table")
-            st.dataframe(events_table(events), hide_index=True, key="timeline_events")
+            positions = positions_table(statements, ctx.actors, [issue], ctx.lang)
+            st.dataframe(positions, hide_index=True, key="timeline_table", column_config=labelled(positions))
+            listed = events_table(events)
+            st.dataframe(listed, hide_index=True, key="timeline_events", column_config=labelled(listed))
     _event_list(events)
 
 

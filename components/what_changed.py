@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
-from components.common import empty_state, link_column, page_header, page_slice
+from components.common import empty_state, labelled, link_column, page_header, page_slice
 from components.context import ViewContext
 from components.language import _
 from components.pages import page
@@ -94,7 +94,8 @@ def _between_dates(ctx: ViewContext) -> None:
     changes = changes.iloc[
         page_slice(len(changes), ROWS_PER_PAGE, keys.CHANGES_PAGE, _("Changes {first}–{last} of {total}."))
     ]
-    st.dataframe(changes_table(changes), hide_index=True, key="changes_table", column_config=columns())
+    table = changes_table(changes, ctx.lang)
+    st.dataframe(table, hide_index=True, key="changes_table", column_config=labelled(table, columns()))
 
 
 def _between_chapters(ctx: ViewContext) -> None:
@@ -118,9 +119,5 @@ def _between_chapters(ctx: ViewContext) -> None:
     if changes.empty:
         st.info("No position differs between these two chapters.", icon=":material/event_busy:")
         return
-    st.dataframe(
-        chapter_changes_table(changes, first.number, second.number),
-        hide_index=True,
-        key="chapter_changes_table",
-        column_config=columns(),
-    )
+    table = chapter_changes_table(changes, first.number, second.number, ctx.lang)
+    st.dataframe(table, hide_index=True, key="chapter_changes_table", column_config=labelled(table, columns()))
