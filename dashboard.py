@@ -5,12 +5,13 @@ import streamlit as st
 from components import footer, language, sidebar
 from components.common import as_of_notice, house_style
 from components.context import build_context, follow_language, follow_renamed_keys, notify_ignored_settings
+from components.language import _
 from components.pages import PAGES, page_at
 from components.server_heap import settle_heap
 from components.session_dataset import active_dataset, apply_pending_dataset
 
 st.set_page_config(
-    page_title="Who wants what? Stance dashboard",
+    page_title=_("Who wants what? Stance dashboard"),
     page_icon="⚖️",
     layout="wide",
     initial_sidebar_state="auto",  # open on a wide screen, closed on a phone
@@ -24,9 +25,9 @@ follow_renamed_keys(dataset)  # links written with a key's old name, before any 
 follow_language(dataset)  # names chosen in another language, in this one's
 menu: dict[str, list] = {}
 for spec in PAGES:
-    title, _ = spec.wording(dataset.blocs)
-    menu.setdefault(spec.section, []).append(
-        st.Page(spec.script, title=title, icon=spec.icon, url_path=spec.url_path, default=spec.default)
+    title, _heading = spec.wording(dataset.blocs)
+    menu.setdefault(_(spec.section), []).append(
+        st.Page(spec.script, title=_(title), icon=spec.icon, url_path=spec.url_path, default=spec.default)
     )
 page = st.navigation(menu, position="top")
 spec = page_at(page.url_path)

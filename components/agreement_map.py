@@ -7,6 +7,7 @@ import streamlit as st
 from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header
 from components.context import ViewContext
+from components.language import _
 from components.pages import page
 from stancekit.agreement import clustered_agreement, coalitions
 from stancekit.figures.agreement import agreement_figure
@@ -19,19 +20,23 @@ MAX_MAP_ACTORS = 50
 def render(ctx: ViewContext) -> None:
     """Draw the agreement heatmap and the coalition table."""
     page_header(
-        page("agreement_map").heading,
-        "Each cell: how far two actors agree on the issues both took a position on (100 = the same "
-        "positions, 0 = opposite ends), ordered so that allies sit together. Hover a cell for the number "
-        "of shared issues; few shared issues mean a weak signal.",
+        _(page("agreement_map").heading),
+        _(
+            "Each cell: how far two actors agree on the issues both took a position on (100 = the same "
+            "positions, 0 = opposite ends), ordered so that allies sit together. Hover a cell for the number "
+            "of shared issues; few shared issues mean a weak signal."
+        ),
     )
     actors = with_positions(ctx.actors, ctx.latest)
     if len(actors) < 2:
-        empty_state("The agreement map needs at least two actors with positions.")
+        empty_state(_("The agreement map needs at least two actors with positions."))
         return
     if len(actors) > MAX_MAP_ACTORS:  # a readable map, and a small one for the browser
         st.info(
-            f"Showing the {MAX_MAP_ACTORS} of {len(actors)} actors with the most positions. Choose blocs or "
-            "actors in the sidebar to map others.",
+            _(
+                "Showing the {shown} of {count} actors with the most positions. Choose blocs or "
+                "actors in the sidebar to map others."
+            ).format(shown=MAX_MAP_ACTORS, count=len(actors)),
             icon=":material/filter_alt:",
         )
         actors = most_positions(ctx.latest, actors, MAX_MAP_ACTORS)
@@ -40,13 +45,15 @@ def render(ctx: ViewContext) -> None:
     )
     chart_with_table(
         lambda: agreement_figure(agreement.loc[order, order], overlap.loc[order, order]),
-        lambda: pair_table(agreement, overlap, order),
-        alt=f"Heatmap of agreement between {len(order)} actors, from 0 to 100 percent, clustered so that "
-        "actors who agree sit next to each other. The Table tab lists every pair.",
+        lambda: pair_table(agreement, overlap, order, ctx.lang),
+        alt=_(
+            "Heatmap of agreement between {count} actors, from 0 to 100 percent, clustered so that "
+            "actors who agree sit next to each other. The Table tab lists every pair."
+        ).format(count=len(order)),
         key="agreement",
         shared_key=ctx.cache_key("agreement_figure", *actors),
     )
-    st.subheader("Coalitions, issue by issue", anchor=False)
+    st.subheader(_("Coalitions, issue by issue"), anchor=False)
     split = shared(ctx.cache_key("coalitions"), lambda: coalitions(ctx.latest, ctx.issues, ctx.actors))
     # st.table wraps long lists (st.dataframe would cut them) and renders Markdown: the core escapes the cells.
-    st.table(coalitions_table(split))
+    st.table(coalitions_table(split, ctx.lang))

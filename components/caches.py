@@ -14,6 +14,7 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
+from components.language import _
 from stancekit.bundled import load_bundled, load_translations
 from stancekit.content import localise
 from stancekit.dataset import Dataset
@@ -22,16 +23,28 @@ from stancekit.selection import Selection, apply_selection, latest_positions
 T = TypeVar("T")
 
 
-@st.cache_resource(show_spinner="Loading the stance table…")
-def bundled_dataset() -> Dataset:
-    """The bundled topic, read and validated once per server process, shared read-only."""
+@st.cache_resource(show_spinner=False)
+def _bundled_dataset() -> Dataset:
     return load_bundled()
 
 
+def bundled_dataset() -> Dataset:
+    """The bundled topic, read and validated once per server process, shared read-only. The spinner is drawn
+    here, not by the cache, so its text is in this run's language (st.spinner shows only after a short delay,
+    so a cached read shows none)."""
+    with st.spinner(_("Loading the stance table…")):
+        return _bundled_dataset()
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
+def _bundled_in(lang: str) -> Dataset:
+    return localise(_bundled_dataset(), load_translations(), lang)
+
+
 def bundled_in(lang: str) -> Dataset:
     """The bundled topic with its texts in `lang` (stancekit.content), once per server process and language."""
-    return localise(bundled_dataset(), load_translations(), lang)
+    with st.spinner(_("Loading the stance table…")):
+        return _bundled_in(lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -11,8 +11,10 @@ import streamlit as st
 
 from components import keys
 from components.caches import shared
+from components.language import _, current
+from stancekit.i18n import number
 from stancekit.scale import GLYPHS, POSITIONS, stance_label
-from stancekit.tables import evidence_label
+from stancekit.tables import HEADERS, evidence_label
 from stancekit.text import escape_markdown, format_date, safe_link_url
 
 # Plotly toolbar: keep the PNG download (it works offline), drop the clutter.
@@ -21,10 +23,16 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
+
+
 # Link cells show the site's name (e.g. kyivindependent.com); tier C sources have no link and stay blank.
-LINK_COLUMN = st.column_config.LinkColumn(
-    "Link", display_text=r"https?://(?:www\.)?([^/]+)", help="Opens the source in a new tab"
-)
+def link_column() -> st.column_config.LinkColumn:
+    """A table's link column, its header and help in this run's language."""
+    return st.column_config.LinkColumn(
+        _("Link"), display_text=r"https?://(?:www\.)?([^/]+)", help=_("Opens the source in a new tab")
+    )
+
+
 # The app's own static CSS (layout only), read once per process; st.html sends a page that holds only a
 # stylesheet to the page's head without taking up room.
 STYLESHEETS = {
@@ -44,7 +52,7 @@ def house_style(sheet: str = "house") -> None:
 def page_header(title: str, what_it_shows: str) -> None:
     """The view's title (the page's one h1, sized as a second-level heading by components/house.css) and a
     one-line 'what this shows'."""
-    st.title(title, anchor=False)
+    st.title(title, anchor=False)  # callers pass it translated
     st.caption(what_it_shows)
 
 
@@ -52,7 +60,9 @@ def as_of_notice(as_of: pd.Timestamp | None) -> None:
     """A reminder that the view shows the past; nothing for the latest data."""
     if as_of is not None:
         st.info(
-            f"Positions as known on {format_date(as_of)}. Move “Positions as of” in the sidebar to change it.",
+            _("Positions as known on {date}. Move “Positions as of” in the sidebar to change it.").format(
+                date=format_date(as_of, current())
+            ),
             icon=":material/history:",
         )
 
@@ -60,9 +70,19 @@ def as_of_notice(as_of: pd.Timestamp | None) -> None:
 def empty_state(message: str) -> None:
     """What to show when the current filters leave nothing to draw, and how to get data back."""
     st.info(
-        f"{message} Widen the filters in the sidebar, or press **Reset filters**.",
+        _("{message} Widen the filters in the sidebar, or press **Reset filters**.").format(message=message),
         icon=":material/filter_alt_off:",
     )
+
+
+def labelled(table: pd.DataFrame, column_config: dict | None = None) -> dict:
+    """Column settings that show `table`'s English headers in this run's language: the given settings (their
+    labels translated by the caller), and a translated label for every other column the tables name."""
+    config = dict(column_config or {})
+    for column in table.columns:
+        if column not in config and column in HEADERS:
+            config[column] = st.column_config.Column(_(column))
+    return config
 
 
 def tab_key(chart: str) -> str:
@@ -86,19 +106,20 @@ def chart_with_table(
     someone asks for it. With `shared_key` (see components.caches.shared) the figure is built once for
     every session looking at the same thing.
     """
-    chart_tab, table_tab = st.tabs(["Chart", "Table"], key=tab_key(key), on_change="rerun")
+    chart_tab, table_tab = st.tabs([_("Chart"), _("Table")], key=tab_key(key), on_change="rerun")
     if chart_tab.open:
         with chart_tab:
             chart = shared(shared_key, figure) if shared_key is not None else figure()
             st.plotly_chart(chart, key=f"{key}_chart", alt=alt, config=PLOTLY_CONFIG, theme=None)
     if table_tab.open:
         with table_tab:
-            st.dataframe(table(), hide_index=True, key=f"{key}_table", column_config=column_config)
+            frame = table()
+            st.dataframe(frame, hide_index=True, key=f"{key}_table", column_config=labelled(frame, column_config))
 
 
 def stance_badge_markdown(position: int) -> str:
     """A stance as an inline Markdown badge: colour plus glyph plus words, never colour alone."""
-    return f":{BADGE_COLOURS[int(position)]}-badge[{escape_markdown(stance_label(position))}]"
+    return f":{BADGE_COLOURS[int(position)]}-badge[{escape_markdown(stance_label(position, current()))}]"
 
 
 def source_line(row: pd.Series) -> str:
@@ -107,22 +128,23 @@ def source_line(row: pd.Series) -> str:
     parts = []
     if row.get("speaker"):
         parts.append(f"**{escape_markdown(row['speaker'])}**")
-    parts.append(format_date(row["date"]))
+    lang = current()
+    parts.append(format_date(row["date"], lang))
     if row.get("evidence"):
         colour = EVIDENCE_BADGE_COLOURS.get(row["evidence"], "gray")
-        parts.append(f":{colour}-badge[{escape_markdown(evidence_label(row['evidence']))}]")
+        parts.append(f":{colour}-badge[{escape_markdown(evidence_label(row['evidence'], lang))}]")
     if row.get("voice") == "other":
-        parts.append(":gray-badge[Another voice: does not set the position]")
+        parts.append(_(":gray-badge[Another voice: does not set the position]"))
     if row.get("joint"):
-        parts.append(f":blue-badge[Joint statement] {escape_markdown(row['joint'])}")
+        parts.append(_(":blue-badge[Joint statement] {joint}").format(joint=escape_markdown(row["joint"])))
     if row.get("condition"):
-        parts.append("Condition: " + escape_markdown(row["condition"]))
+        parts.append(_("Condition: {condition}").format(condition=escape_markdown(row["condition"])))
     source = escape_markdown(row["source"])
     url = safe_link_url(row.get("source_url"))
     source = f"[{source}]({url})" if url else source
     if row.get("source_id"):
         source += f" \\({escape_markdown(row['source_id'])}\\)"
-    parts.append("Source: " + source)
+    parts.append(_("Source: {source}").format(source=source))
     return " · ".join(parts)
 
 
@@ -148,12 +170,14 @@ def scale_radio(
     key: str,
     words: dict[int, str],
     *,
-    skip_label: str = "Skip",
+    skip_label: str | None = None,
     on_change: Callable | None = None,
     args: tuple = (),
 ) -> int | None:
     """A horizontal five-point choice plus an explicit skip; returns the position or None (skipped). `on_change`
     (with `args`) runs when the student changes the answer."""
+    # i18n: a button-like choice: not answering this question
+    skip_label = _("Skip") if skip_label is None else skip_label
     choice = st.radio(
         escape_markdown(label),  # widget labels render Markdown; the label names data (an issue, an actor)
         options=[*reversed(POSITIONS), SKIP],
@@ -196,11 +220,12 @@ def position_card(row: pd.Series, earlier: pd.DataFrame | None = None, *, title:
         quote_markdown(row),
         f":small[{source_line(row)}]",
     ]
+    lang = current()
     with st.container(border=True):
         st.markdown("\n\n".join(block for block in blocks if block))
         if earlier is not None and not earlier.empty:
             others = st.expander(
-                f"Other statements on this issue ({len(earlier)})",
+                _("Other statements on this issue ({count})").format(count=len(earlier)),
                 key=f"{keys.OTHER_STATEMENTS}{row['actor']}::{row['issue']}",
                 on_change="rerun",
             )
@@ -209,24 +234,26 @@ def position_card(row: pd.Series, earlier: pd.DataFrame | None = None, *, title:
             with others:
                 st.markdown(
                     "\n\n".join(
-                        f"**{format_date(old['date'])}: {escape_markdown(stance_label(old['position']))}**  \n"
+                        f"**{format_date(old['date'], lang)}: "
+                        f"{escape_markdown(stance_label(old['position'], lang))}**  \n"
                         f"{escape_markdown(old['summary'])}  \n:small[{source_line(old)}]"
                         for old in earlier.to_dict("records")
                     )
                 )
 
 
-def issue_picker(issues: list[str], *, key: str = keys.ISSUE, label: str = "Issue") -> str:
+def issue_picker(issues: list[str], *, key: str = keys.ISSUE, label: str | None = None) -> str:
     """The shared issue selectbox, mirrored in the URL as ?issue=…; a choice the filters removed
     falls back to the first issue (Streamlit's own fallback for a value that is no longer an option)."""
-    return st.selectbox(label, issues, index=0, key=key, bind="query-params")
+    return st.selectbox(_("Issue") if label is None else label, issues, index=0, key=key, bind="query-params")
 
 
-def page_slice(total: int, per_page: int, key: str, noun: str) -> slice:
+def page_slice(total: int, per_page: int, key: str, caption: str) -> slice:
     """The rows of the page the reader chose, with page buttons when there is more than one page.
 
     Long lists are sent a page at a time, so a table of 100,000 positions stays quick to show. When the
-    filters shrink the list under the reader, st.pagination itself falls back to the first page.
+    filters shrink the list under the reader, st.pagination itself falls back to the first page. `caption` is
+    a translated template with {first}, {last} and {total}, e.g. _("Actors {first}–{last} of {total}.").
     """
     pages = max(1, -(-total // per_page))
     if pages == 1:
@@ -234,5 +261,6 @@ def page_slice(total: int, per_page: int, key: str, noun: str) -> slice:
     page = st.pagination(pages, key=key, max_visible_pages=7)
     start = (page - 1) * per_page
     end = min(total, start + per_page)
-    st.caption(f"{noun.capitalize()} {start + 1:,}–{end:,} of {total:,}.")
+    lang = current()
+    st.caption(caption.format(first=number(start + 1, lang), last=number(end, lang), total=number(total, lang)))
     return slice(start, end)

@@ -17,6 +17,7 @@ import streamlit as st
 
 from components import keys, language
 from components.caches import selected_tables, shared
+from components.language import _
 from stancekit.aggregation import bloc_sizes, bloc_summary
 from stancekit.dataset import Dataset
 from stancekit.selection import Selection, actors_in_blocs, selected_names
@@ -66,7 +67,7 @@ def _link_params() -> dict[str, list[str]]:
 def current_state(dataset: Dataset) -> ViewState:
     """The view state of this run: each bound widget's value, else what the link says."""
     widgets = {key: encode(st.session_state[key]) for key in PARSERS if key in st.session_state}
-    state, _ = ViewState.from_params({**_link_params(), **widgets}, dataset)
+    state, _notes = ViewState.from_params({**_link_params(), **widgets}, dataset)
     return state
 
 
@@ -79,7 +80,7 @@ def build_context(dataset: Dataset) -> ViewContext:
 
 def default_context(dataset: Dataset) -> ViewContext:
     """A context of `dataset` with nothing filtered (a Class Pulse class on a topic other than the session's)."""
-    state, _ = ViewState.from_params({}, dataset)
+    state, _notes = ViewState.from_params({}, dataset)
     return context_for(dataset, state)
 
 
@@ -111,7 +112,7 @@ def follow_renamed_keys(dataset: Dataset) -> None:
     old = {name: st.query_params.get_all(name) for name in MIGRATIONS if name in st.query_params}
     if not old:
         return
-    state, _ = ViewState.from_params(old, dataset)
+    state, _notes = ViewState.from_params(old, dataset)
     for name in old:
         new = MIGRATIONS[name]
         value = getattr(state, ATTRIBUTES[new])
@@ -144,13 +145,13 @@ def follow_language(dataset: Dataset) -> None:
 
 def notify_ignored_settings(dataset: Dataset) -> None:
     """Once per session and link: a toast listing link settings that don't apply, never an error."""
-    _, notes = ViewState.from_params(_link_params(), dataset)
+    _state, notes = ViewState.from_params(_link_params(), dataset, lang=language.current())
     seen = st.session_state.setdefault(keys.LINK_NOTES_SHOWN, set())
     fresh = [note for note in notes if note not in seen]
     if fresh:
         seen.update(fresh)
         text = "; ".join(escape_markdown(note) for note in fresh)  # the values come from the URL: show as text
-        st.toast(f"Part of this link was ignored: {text}.", icon=":material/link_off:")
+        st.toast(_("Part of this link was ignored: {notes}.").format(notes=text), icon=":material/link_off:")
 
 
 def keep_actors_in_blocs(dataset: Dataset) -> None:

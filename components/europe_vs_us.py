@@ -9,6 +9,7 @@ from components import keys
 from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header, provenance, quote_markdown
 from components.context import ViewContext
+from components.language import _
 from components.pages import page
 from stancekit.aggregation import (
     bloc_gap,
@@ -34,34 +35,40 @@ def _choose_pair(blocs: list[str]) -> tuple[str, str]:
     """Two blocs to compare, defaulting to Europe and the United States; mirrored in the URL."""
     default_a, default_b = comparison_pair(blocs)
     left, right = st.columns(2)
-    bloc_a = left.selectbox("Compare", blocs, index=blocs.index(default_a), key=keys.COMPARE_A, bind="query-params")
+    # i18n: the first of two bloc pickers, read together: "Compare [Europe] with [United States]"
+    bloc_a = left.selectbox(_("Compare"), blocs, index=blocs.index(default_a), key=keys.COMPARE_A, bind="query-params")
     others = [b for b in blocs if b != bloc_a]
     default = others.index(default_b) if default_b in others else 0
-    bloc_b = right.selectbox("with", others, index=default, key=keys.COMPARE_B, bind="query-params")
+    # i18n: the second of two bloc pickers, read together: "Compare [Europe] with [United States]"
+    bloc_b = right.selectbox(_("with"), others, index=default, key=keys.COMPARE_B, bind="query-params")
     return bloc_a, bloc_b
 
 
 def render(ctx: ViewContext) -> None:
     """Draw the bloc comparison, the gap ranking and the biggest gaps explained."""
     spec = page("europe_vs_us")
-    _, heading = spec.wording(ctx.dataset.blocs)
+    _title, heading = spec.wording(ctx.dataset.blocs)
     if heading == spec.heading:  # the topic has both blocs of the preferred comparison
         page_header(
-            heading,
-            "Where the two blocs diverge most and why, then every issue: each European actor (hollow "
-            "circles), Europe's mean (filled diamond) and range (band), with the US, Ukraine, Russia and "
-            "NATO alongside. Europe is not one voice: look at the spread as well as the mean.",
+            _(heading),
+            _(
+                "Where the two blocs diverge most and why, then every issue: each European actor (hollow "
+                "circles), Europe's mean (filled diamond) and range (band), with the US, Ukraine, Russia and "
+                "NATO alongside. Europe is not one voice: look at the spread as well as the mean."
+            ),
         )
     else:
         page_header(
-            heading,
-            "Where two blocs diverge most and why, then every issue: the first bloc's members (hollow circles), "
-            "its mean (filled marker) and range (band), with the other blocs alongside. A bloc is not one "
-            "voice: look at the spread as well as the mean.",
+            _(heading),
+            _(
+                "Where two blocs diverge most and why, then every issue: the first bloc's members (hollow "
+                "circles), its mean (filled marker) and range (band), with the other blocs alongside. A bloc is "
+                "not one voice: look at the spread as well as the mean."
+            ),
         )
     blocs = with_positions(ctx.dataset.blocs, ctx.latest, "bloc")
     if len(blocs) < 2:
-        empty_state("Comparing needs positions from at least two blocs.")
+        empty_state(_("Comparing needs positions from at least two blocs."))
         return
     _comparison(ctx, blocs)
 
@@ -75,38 +82,45 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
     gaps = shared(ctx.cache_key("bloc_gap", bloc_a, bloc_b), lambda: bloc_gap(ctx.latest, bloc_a, bloc_b))
     comparable = comparable_gaps(gaps)
     a, b = escape_markdown(bloc_a), escape_markdown(bloc_b)
-    st.subheader(f"Issues ranked by the {a}–{b} gap", anchor=False)
+    st.subheader(_("Issues ranked by the {first}–{second} gap").format(first=a, second=b), anchor=False)
     if comparable.empty:
-        st.info(f"{a} and {b} have no issue on which both stated a position.")
+        st.info(_("{first} and {second} have no issue on which both stated a position.").format(first=a, second=b))
     else:
         st.caption(
-            f"{GAP_EXPLANATION} A bloc's mean can rest on one member or on one joint statement: the Table tab and "
-            "the cards below say how many members stated a position and how they split."
+            _(
+                "{explanation} A bloc's mean can rest on one member or on one joint statement: the Table tab and "
+                "the cards below say how many members stated a position and how they split."
+            ).format(explanation=_(GAP_EXPLANATION))
         )
         chart_with_table(
             lambda: gap_figure(gaps, bloc_a, bloc_b),
-            lambda: gap_table(gaps, bloc_a, bloc_b, ctx.bloc_summary()),
-            alt=f"Bar chart of {len(comparable)} issues ranked by the distance between {bloc_a}'s and "
-            f"{bloc_b}'s mean positions, largest first.",
+            lambda: gap_table(gaps, bloc_a, bloc_b, ctx.bloc_summary(), ctx.lang),
+            alt=_(
+                "Bar chart of {count} issues ranked by the distance between the mean positions of {first} and "
+                "{second}, largest first."
+            ).format(count=len(comparable), first=bloc_a, second=bloc_b),
             key="gaps",
             shared_key=ctx.cache_key("gap_figure", bloc_a, bloc_b),
         )
     missing = incomparable_issues(gaps)
     if missing:
         st.caption(
-            "Not comparable, because one side stated no position: "
-            + ", ".join(escape_markdown(i) for i in missing)
-            + ". No stated position is itself information."
+            _(
+                "Not comparable, because one side stated no position: {issues}. No stated position is itself "
+                "information."
+            ).format(issues=", ".join(escape_markdown(i) for i in missing))
         )
     _explain_top_gaps(ctx, gaps, bloc_a, bloc_b)
 
-    st.subheader(f"Positions by bloc: {a} vs {b}", anchor=False)
+    st.subheader(_("Positions by bloc: {first} vs {second}").format(first=a, second=b), anchor=False)
     chart_with_table(
         lambda: bloc_positions_figure(ctx.latest, ctx.issues, order),
-        lambda: bloc_table(ctx.bloc_summary(), ctx.issues, order),
-        alt=f"Dot plot of each bloc's position on {len(ctx.issues)} issues on a scale from strongly "
-        f"opposes to strongly supports, showing {bloc_a}'s members, mean and range next to {bloc_b} "
-        "and the other blocs. The Table tab lists the same values.",
+        lambda: bloc_table(ctx.bloc_summary(), ctx.issues, order, ctx.lang),
+        alt=_(
+            "Dot plot of each bloc's position on {count} issues on a scale from strongly opposes to strongly "
+            "supports, showing the members, mean and range of {first} next to {second} and the other blocs. "
+            "The Table tab lists the same values."
+        ).format(count=len(ctx.issues), first=bloc_a, second=bloc_b),
         key="blocs",
         shared_key=ctx.cache_key("bloc_positions", *order),
     )
@@ -117,7 +131,7 @@ def _explain_top_gaps(ctx: ViewContext, gaps: pd.DataFrame, bloc_a: str, bloc_b:
     top = largest_gaps(gaps, TOP_GAPS)
     if top.empty:
         return
-    st.subheader("Why they differ: the biggest gaps", anchor=False)
+    st.subheader(_("Why they differ: the biggest gaps"), anchor=False)
     for issue in top["issue"]:
         with st.container(border=True):
             st.markdown(f"**{escape_markdown(issue)}**")
@@ -131,9 +145,8 @@ def _explain_top_gaps(ctx: ViewContext, gaps: pd.DataFrame, bloc_a: str, bloc_b:
                     st.markdown(f"#### {escape_markdown(bloc)} {escape_markdown(bloc_value(bloc_stats))}")
                     if split := bloc_split(bloc_stats):
                         st.markdown(f":small[{escape_markdown(split[:1].upper() + split[1:])}.]")
-                    st.markdown(
-                        f"{who}{escape_markdown(stance_label(row['position']))}: {escape_markdown(row['summary'])}"
-                    )
+                    stance = escape_markdown(stance_label(row["position"], ctx.lang))
+                    st.markdown(f"{who}{stance}: {escape_markdown(row['summary'])}")
                     if quote := quote_markdown(row):
                         st.markdown(quote)
                     provenance(row)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from components import keys
 from components.context import ViewContext
+from components.language import _
 from components.pages import PageSpec
 from stancekit.citation import cite_view, date_span
 from stancekit.text import escape_markdown
@@ -28,22 +29,31 @@ def render(ctx: ViewContext, spec: PageSpec, page_title: str) -> None:
     dataset = ctx.dataset
     stances = dataset.stances
     st.divider()
+    lang = ctx.lang
     st.caption(
-        f"**Data:** {len(stances)} dated positions of {len(dataset.actors)} actors on "
-        f"{len(dataset.issue_names)} issues, stated {date_span(stances)}, from {dataset.source_count} sources "
-        "(see **Sources**). Positions are coded −2 (strongly opposes) to +2 (strongly supports) and paraphrased "
-        f"in our own words; quotes are the sources' own. Topic: {escape_markdown(dataset.title)}."
+        _(
+            "**Data:** {positions} dated positions of {actors} actors on {issues} issues, stated {span}, from "
+            "{sources} sources (see **Sources**). Positions are coded −2 (strongly opposes) to +2 (strongly "
+            "supports) and paraphrased in our own words; quotes are the sources' own. Topic: {topic}."
+        ).format(
+            positions=len(stances),
+            actors=len(dataset.actors),
+            issues=len(dataset.issue_names),
+            span=date_span(stances, lang),
+            sources=dataset.source_count,
+            topic=escape_markdown(dataset.title),
+        )
     )
-    share = st.expander("Share or cite this view", icon=":material/link:", key=keys.SHARE, on_change="rerun")
+    share = st.expander(_("Share or cite this view"), icon=":material/link:", key=keys.SHARE, on_change="rerun")
     if not share.open:  # lazy: the code blocks (and their highlighter) load only when asked for
         return
     url = view_url(ctx, spec)
     with share:
-        st.caption("Link to this exact view (page, filters, date, choices). Use the copy button on the right.")
-        st.code(url or "(the app's address appears here when it runs in a browser)", language=None, wrap_lines=True)
-        st.caption("Citation of this view and its data:")
+        st.caption(_("Link to this exact view (page, filters, date, choices). Use the copy button on the right."))
+        st.code(url or _("(the app's address appears here when it runs in a browser)"), language=None, wrap_lines=True)
+        st.caption(_("Citation of this view and its data:"))
         st.code(
-            cite_view(dataset.title, stances, date.today(), view=page_title, url=url, as_of=ctx.as_of),
+            cite_view(dataset.title, stances, date.today(), view=page_title, url=url, as_of=ctx.as_of, lang=lang),
             language=None,
             wrap_lines=True,
         )

@@ -7,6 +7,7 @@ import streamlit as st
 from components import keys
 from components.common import empty_state, issue_picker, page_header, page_slice, position_card
 from components.context import ViewContext
+from components.language import _, ngettext
 from components.pages import page
 from stancekit.agreement import stance_count
 from stancekit.selection import bloc_sections, in_display_order, other_statements, without_positions
@@ -19,12 +20,14 @@ CARDS_PER_PAGE = 24
 def render(ctx: ViewContext) -> None:
     """Draw the issue picker, the proposition and one card per actor."""
     page_header(
-        page("issue_deep_dive").heading,
-        "Pick an issue: read its proposition, then each actor's latest position with paraphrase, "
-        "quote, speaker, date and source, and how that position changed over time.",
+        _(page("issue_deep_dive").heading),
+        _(
+            "Pick an issue: read its proposition, then each actor's latest position with paraphrase, "
+            "quote, speaker, date and source, and how that position changed over time."
+        ),
     )
     if not ctx.issues:
-        empty_state("No issues match the current filters.")
+        empty_state(_("No issues match the current filters."))
         return
     _issue(ctx)
 
@@ -41,24 +44,35 @@ def _issue(ctx: ViewContext) -> None:
 
     latest = in_display_order(ctx.latest[ctx.latest["issue"] == issue], ctx.actors)
     if latest.empty:
-        empty_state("Nobody in the current selection had stated a position on this issue by this date.")
+        empty_state(_("Nobody in the current selection had stated a position on this issue by this date."))
         return
     counted = stance_count(latest)
     st.markdown(
-        f"**{counted.stated} actors** stated a position: {counted.supporting} for, "
-        f"{counted.split} split, {counted.opposing} against."
+        ngettext(
+            "**{count} actor** stated a position: {supporting} for, {split} split, {opposing} against.",
+            "**{count} actors** stated a position: {supporting} for, {split} split, {opposing} against.",
+            counted.stated,
+        ).format(count=counted.stated, supporting=counted.supporting, split=counted.split, opposing=counted.opposing)
     )
 
-    shown = latest.iloc[page_slice(len(latest), CARDS_PER_PAGE, keys.CARDS_PAGE, "actors")]
+    shown = latest.iloc[
+        page_slice(len(latest), CARDS_PER_PAGE, keys.CARDS_PAGE, _("Actors {first}–{last} of {total}."))
+    ]
     others = other_statements(ctx.stances, shown)
     for title, members in bloc_sections(shown, ctx.dataset.blocs):
         st.subheader(escape_markdown(title), anchor=False)
         for start in range(0, len(members), CARDS_PER_ROW):
             columns = st.columns(CARDS_PER_ROW)
-            for column, (_, row) in zip(columns, members.iloc[start : start + CARDS_PER_ROW].iterrows(), strict=False):
+            for column, (_index, row) in zip(
+                columns, members.iloc[start : start + CARDS_PER_ROW].iterrows(), strict=False
+            ):
                 with column:
                     position_card(row, others[row.name])
 
     silent = without_positions(ctx.actors, latest)
     if silent:
-        st.caption("No stated position on this issue: " + ", ".join(escape_markdown(a) for a in silent) + ".")
+        st.caption(
+            _("No stated position on this issue: {actors}.").format(
+                actors=", ".join(escape_markdown(a) for a in silent)
+            )
+        )

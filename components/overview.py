@@ -9,28 +9,32 @@ from components import keys
 from components.caches import shared
 from components.common import chart_with_table, empty_state, page_header, stance_badge_markdown
 from components.context import ViewContext
+from components.language import N_, _, ngettext
 from components.pages import page
 from stancekit.aggregation import bloc_gap, default_pair
 from stancekit.describe import Glance, at_a_glance
 from stancekit.devices import is_phone
 from stancekit.figures.matrix import stance_matrix_figure
-from stancekit.scale import GLYPHS, LABELS, NO_POSITION, POSITIONS
-from stancekit.selection import issue_by_position, issue_views, with_positions
+from stancekit.scale import GLYPHS, POSITIONS, label, no_position
+from stancekit.selection import ALL_ISSUES, CENTRAL_ISSUES, issue_by_position, issue_views, with_positions
 from stancekit.tables import positions_table
 from stancekit.text import definite, escape_markdown
 
-MATRIX, LISTS = "Matrix", "Lists"  # the overview's two forms ("Show as")
+# The overview's two forms ("Show as"); session values, shown translated.
+MATRIX, LISTS = N_("Matrix"), N_("Lists")
 
 
 def render(ctx: ViewContext) -> None:
     """Draw the actors × issues matrix with its legend and table twin."""
     page_header(
-        page("overview").heading,
-        "Each cell is an actor's latest stated position on an issue (blank: no stated position). "
-        "Hover or tap a cell for the paraphrase, speaker, date and source.",
+        _(page("overview").heading),
+        _(
+            "Each cell is an actor's latest stated position on an issue (blank: no stated position). "
+            "Hover or tap a cell for the paraphrase, speaker, date and source."
+        ),
     )
     if ctx.latest.empty:
-        empty_state("No positions match the current filters.")
+        empty_state(_("No positions match the current filters."))
         return
     _at_a_glance(ctx)
     _matrix(ctx)
@@ -46,13 +50,15 @@ def _matrix(ctx: ViewContext) -> None:
     form = _form(controls)
     if len(groups) > 1:
         group = controls.segmented_control(
-            "Issues",
+            _("Issues"),
             options=list(groups),
+            format_func=lambda option: _(option) if option in (CENTRAL_ISSUES, ALL_ISSUES) else option,
             default=next(iter(groups)),
             key=keys.ISSUE_GROUP,
             bind="query-params",
-            help=f"The {len(groups[next(iter(groups))])} central issues first; each group, or all {len(ctx.issues)} "
-            "issues, one press away.",
+            help=_("The {central} central issues first; each group, or all {count} issues, one press away.").format(
+                central=len(groups[next(iter(groups))]), count=len(ctx.issues)
+            ),
         )
         issues = list(groups.get(group) or groups[next(iter(groups))])
     # Two forms, and only the chosen one is built: the matrix, or one issue at a time as lists of names, which
@@ -60,8 +66,9 @@ def _matrix(ctx: ViewContext) -> None:
     # matrix it would hide, and a large screen never builds lists it would hide (docs/PERFORMANCE.md).
     if form == MATRIX:
         with st.container(key="overview_matrix"):
-            legend = " · ".join(f"{GLYPHS[p]} {LABELS[p]}" for p in reversed(POSITIONS))
-            st.caption(f"Key: {legend} · blank: {NO_POSITION.lower()}")
+            legend = " · ".join(f"{GLYPHS[p]} {label(p, ctx.lang)}" for p in reversed(POSITIONS))
+            # i18n: the matrix's key; {legend} lists the scale's glyphs and words
+            st.caption(_("Key: {legend} · blank: no stated position").format(legend=legend))
             _wide(ctx, issues)
     else:
         _issue_list(ctx, issues)
@@ -70,13 +77,16 @@ def _matrix(ctx: ViewContext) -> None:
 def _form(where: DeltaGenerator) -> str:
     """The form the visitor chose, at first the device's: lists on a phone, the matrix on a larger screen."""
     return where.segmented_control(
-        "Show as",
+        _("Show as"),
         options=[MATRIX, LISTS],
+        format_func=_,
         default=LISTS if is_phone(st.context.headers.get("User-Agent")) else MATRIX,
         required=True,
         key=keys.OVERVIEW_FORM,
-        help="The matrix: every actor on every issue at once. Lists: one issue at a time, each bloc's actors by "
-        "their position; phones start with these.",
+        help=_(
+            "The matrix: every actor on every issue at once. Lists: one issue at a time, each bloc's actors by "
+            "their position; phones start with these."
+        ),
     )
 
 
@@ -84,9 +94,11 @@ def _wide(ctx: ViewContext, issues: list[str]) -> None:
     """The actors × issues matrix and its table twin."""
     chart_with_table(
         lambda: stance_matrix_figure(ctx.latest, ctx.actors, issues, ctx.dataset.actor_bloc),
-        lambda: positions_table(ctx.latest, ctx.actors, issues),
-        alt=f"Matrix of the latest positions of {len(ctx.actors)} actors on {len(issues)} issues, "
-        "from strongly opposes to strongly supports. The Table tab lists the same positions in words.",
+        lambda: positions_table(ctx.latest, ctx.actors, issues, ctx.lang),
+        alt=_(
+            "Matrix of the latest positions of {actors} actors on {issues} issues, "
+            "from strongly opposes to strongly supports. The Table tab lists the same positions in words."
+        ).format(actors=len(ctx.actors), issues=len(issues)),
         key="overview",
         shared_key=ctx.cache_key("stance_matrix", *issues),
     )
@@ -99,9 +111,13 @@ def _at_a_glance(ctx: ViewContext) -> None:
         return
     bloc_a, bloc_b = pair
     with st.container(border=True):
+        lang = ctx.lang
         st.markdown(
-            f"**At a glance:** {escape_markdown(definite(bloc_a, start=True))} and {escape_markdown(definite(bloc_b))} "
-            "differ most on"
+            # i18n: followed by the issues, side by side; {first} and {second} are blocs
+            _("**At a glance:** {first} and {second} differ most on").format(
+                first=escape_markdown(definite(bloc_a, start=True, lang=lang)),
+                second=escape_markdown(definite(bloc_b, lang=lang)),
+            )
         )
         for column, line in zip(st.columns(len(lines)), lines, strict=True):  # side by side: the first screen
             column.markdown(
@@ -110,7 +126,7 @@ def _at_a_glance(ctx: ViewContext) -> None:
             )
         st.page_link(
             "app_pages/europe_vs_us.py",
-            label="See where and why they differ",
+            label=_("See where and why they differ"),
             icon=":material/arrow_forward:",
         )
 
@@ -126,7 +142,7 @@ def _glance(ctx: ViewContext) -> tuple[tuple[str, str] | None, list[Glance]]:
 
 def _issue_list(ctx: ViewContext, issues: list[str]) -> None:
     """The phone form: one issue at a time, each bloc's actors listed by their stated position."""
-    issue = st.selectbox("Issue", issues, index=0, key=keys.OVERVIEW_ISSUE)  # the phone form's own, not in the URL
+    issue = st.selectbox(_("Issue"), issues, index=0, key=keys.OVERVIEW_ISSUE)  # the phone form's own, not in the URL
     st.caption(escape_markdown(ctx.dataset.issue_info(issue)["proposition"]))
     by_position = shared(
         ctx.cache_key("issue_by_position", issue),
@@ -139,11 +155,11 @@ def _issue_list(ctx: ViewContext, issues: list[str]) -> None:
             for position, names in bloc.by_position
         ]
         if bloc.silent and bloc.size > 1:
-            lines.append(f":small[{NO_POSITION}: {escape_markdown(', '.join(bloc.silent))}]")
+            lines.append(f":small[{no_position(ctx.lang)}: {escape_markdown(', '.join(bloc.silent))}]")
         st.markdown("  \n".join(lines))
     st.page_link(
         "app_pages/issue_deep_dive.py",
-        label="Paraphrases, quotes and sources: this issue in depth",
+        label=_("Paraphrases, quotes and sources: this issue in depth"),
         icon=":material/arrow_forward:",
         query_params={keys.ISSUE: issue},
     )
@@ -152,5 +168,7 @@ def _issue_list(ctx: ViewContext, issues: list[str]) -> None:
 def _stated(stated: int, size: int) -> str:
     """How many actors stand behind the bloc's lines: '3 of 19 actors stated a position', '1 actor'."""
     if size == 1:
-        return "1 actor" if stated else f"1 actor · {NO_POSITION.lower()}"
-    return f"{stated} of {size} actors stated a position"
+        return _("1 actor") if stated else _("1 actor · no stated position")
+    return ngettext(
+        "{stated} of {size} actor stated a position", "{stated} of {size} actors stated a position", size
+    ).format(stated=stated, size=size)

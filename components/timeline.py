@@ -7,8 +7,9 @@ import streamlit as st
 
 from components import keys
 from components.caches import shared
-from components.common import PLOTLY_CONFIG, empty_state, issue_picker, page_header, position_card, tab_key
+from components.common import PLOTLY_CONFIG, empty_state, issue_picker, labelled, page_header, position_card, tab_key
 from components.context import ViewContext
+from components.language import _, current
 from components.pages import page
 from stancekit.chapters import WHOLE_STORY, chapter_named
 from stancekit.figures.timeline import STANDING_KEY, timeline_figure
@@ -22,14 +23,16 @@ MAX_LANES = 40
 def render(ctx: ViewContext) -> None:
     """Draw the issue picker, the timeline chart, the clicked statement and the table twin."""
     page_header(
-        page("timeline").heading,
-        "Key events (diamonds, top) and, for one issue, each actor's position over time: one lane per actor, "
-        "higher in the lane = more supportive, the dotted line = split. Every marker is a statement in its "
-        "stance colour and glyph: hover it, or click it to read it in full below. The line follows what the "
-        "actor said on the record; reports and other voices are shown beside it, not as moves.",
+        _(page("timeline").heading),
+        _(
+            "Key events (diamonds, top) and, for one issue, each actor's position over time: one lane per actor, "
+            "higher in the lane = more supportive, the dotted line = split. Every marker is a statement in its "
+            "stance colour and glyph: hover it, or click it to read it in full below. The line follows what the "
+            "actor said on the record; reports and other voices are shown beside it, not as moves."
+        ),
     )
     if ctx.stances.empty:
-        empty_state("No positions match the current filters and date.")
+        empty_state(_("No positions match the current filters and date."))
         return
     _issue_timeline(ctx)
 
@@ -45,38 +48,44 @@ def _issue_timeline(ctx: ViewContext) -> None:
         period = chapter_named(
             ctx.dataset.chapters,
             st.segmented_control(
-                "Period",
+                # i18n: the timeline's span: the whole story or one chapter
+                _("Period"),
                 [WHOLE_STORY, *(c.name for c in ctx.dataset.chapters)],
+                format_func=lambda option: _(option) if option == WHOLE_STORY else option,
                 default=WHOLE_STORY,
                 key=keys.TIMELINE_PERIOD,
                 bind="query-params",
-                help="Zoom the dates to one chapter of the story.",
+                help=_("Zoom the dates to one chapter of the story."),
             ),
         )
     events = events_as_of(ctx.dataset.events, ctx.as_of)
-    chart_tab, table_tab = st.tabs(["Chart", "Table"], key=tab_key("timeline"), on_change="rerun")
+    chart_tab, table_tab = st.tabs([_("Chart"), _("Table")], key=tab_key("timeline"), on_change="rerun")
     if chart_tab.open:
         with chart_tab:
             _chart(ctx, issue, statements, events, period)
     if table_tab.open:
         with table_tab:
-            st.dataframe(positions_table(statements, ctx.actors, [issue]), hide_index=True, key="timeline_table")
-            st.dataframe(events_table(events), hide_index=True, key="timeline_events")
+            positions = positions_table(statements, ctx.actors, [issue], ctx.lang)
+            st.dataframe(positions, hide_index=True, key="timeline_table", column_config=labelled(positions))
+            listed = events_table(events)
+            st.dataframe(listed, hide_index=True, key="timeline_events", column_config=labelled(listed))
     _event_list(events)
 
 
 def _chart(ctx: ViewContext, issue: str, statements: pd.DataFrame, events: pd.DataFrame, period: object = None) -> None:
     """The timeline chart (one lane per actor, the busiest MAX_LANES at most) and the clicked statement."""
     if statements.empty:
-        st.info("Nobody in the current selection had stated a position on this issue by this date.")
+        st.info(_("Nobody in the current selection had stated a position on this issue by this date."))
     actors = with_positions(ctx.actors, statements)
     if len(actors) > MAX_LANES:
         st.caption(
-            f"Showing the {MAX_LANES} of {len(actors)} actors whose position moved most on this issue; "
-            "choose actors in the sidebar to follow others."
+            _(
+                "Showing the {shown} of {count} actors whose position moved most on this issue; "
+                "choose actors in the sidebar to follow others."
+            ).format(shown=MAX_LANES, count=len(actors))
         )
         actors, statements = most_moved(statements, actors, MAX_LANES)
-    st.caption(f"Markers: {STANDING_KEY}.")
+    st.caption(_("Markers: {key}.").format(key=_(STANDING_KEY)))
     chapters = ctx.dataset.chapters
     figure = shared(
         ctx.cache_key("timeline", issue, getattr(period, "name", None)),
@@ -89,8 +98,10 @@ def _chart(ctx: ViewContext, issue: str, statements: pd.DataFrame, events: pd.Da
         selection_mode="points",
         config=PLOTLY_CONFIG,
         theme=None,
-        alt=f"Timeline of {len(events)} key events and of {len(actors)} actors' positions on "
-        f"{issue} from strongly opposes to strongly supports; the Table tab lists the same statements.",
+        alt=_(
+            "Timeline of {events} key events and of {actors} actors' positions on "
+            "{issue} from strongly opposes to strongly supports; the Table tab lists the same statements."
+        ).format(events=len(events), actors=len(actors), issue=issue),
     )
     _show_picked(statements, picked)
 
@@ -101,19 +112,22 @@ def _show_picked(statements: pd.DataFrame, picked: object) -> None:
     labels = [point["customdata"][0] for point in points if isinstance(point.get("customdata"), list)]
     rows = statements[statements.index.astype(str).isin(labels)]
     if rows.empty:
-        st.caption("Click a marker to read that statement in full here.")
+        st.caption(_("Click a marker to read that statement in full here."))
         return
-    for _, row in rows.iterrows():
-        position_card(row, title=f"{row['actor']}, {format_date(row['date'])}")
+    lang = current()
+    for _index, row in rows.iterrows():
+        position_card(row, title=f"{row['actor']}, {format_date(row['date'], lang)}")
 
 
 def _event_list(events: pd.DataFrame) -> None:
     if events.empty:
         return
-    with st.expander(f"Key events ({len(events)})"):
+    lang = current()
+    with st.expander(_("Key events ({count})").format(count=len(events))):
         st.markdown(
             "\n".join(
-                f"- **{format_date(row.date)}**: {escape_markdown(row.event)} \\({escape_markdown(row.source_id)}\\)"
+                f"- **{format_date(row.date, lang)}**: {escape_markdown(row.event)} "
+                f"\\({escape_markdown(row.source_id)}\\)"
                 for row in events.itertuples()
             )
         )

@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from components import keys
-from components.common import LINK_COLUMN, empty_state, page_header, page_slice
+from components.common import empty_state, labelled, link_column, page_header, page_slice
 from components.context import ViewContext
+from components.language import _, ngettext
 from components.pages import page
 from stancekit.changes import (
     BETWEEN_CHAPTERS,
@@ -22,24 +23,30 @@ from stancekit.tables import changes_table, chapter_changes_table
 from stancekit.text import escape_markdown, format_date
 
 ROWS_PER_PAGE = 1_000
-COLUMNS = {
-    "Date": st.column_config.DateColumn("Date", format="D MMM YYYY"),
-    "Link": LINK_COLUMN,
-    "Paraphrase": st.column_config.TextColumn("Paraphrase", width="large"),
-}
+
+
+def columns() -> dict:
+    """The changes table's column settings, their headers in this run's language."""
+    return {
+        "Date": st.column_config.DateColumn(_("Date"), format="D MMM YYYY"),
+        "Link": link_column(),
+        "Paraphrase": st.column_config.TextColumn(_("Paraphrase"), width="large"),
+    }
 
 
 def render(ctx: ViewContext) -> None:
     """Draw the choice of period and the list of changes."""
     page_header(
-        page("what_changed").heading,
-        "Every change of an actor's position, newest first. A first statement counts as a change from 'no stated "
-        "position'; restating the same position does not, and neither does a report or another voice while the "
-        "actor's own words say otherwise.",
+        _(page("what_changed").heading),
+        _(
+            "Every change of an actor's position, newest first. A first statement counts as a change from 'no stated "
+            "position'; restating the same position does not, and neither does a report or another voice while the "
+            "actor's own words say otherwise."
+        ),
     )
     first, last = (d.date() for d in ctx.dataset.date_range)
     if ctx.stances.empty or first >= last:
-        empty_state("No positions match the current filters and date.")
+        empty_state(_("No positions match the current filters and date."))
         return
     _changes(ctx)
 
@@ -51,7 +58,13 @@ def _changes(ctx: ViewContext) -> None:
     if len(ctx.dataset.chapters) >= 2:
         mode = (
             st.segmented_control(
-                "Compare", CHANGES_MODES, default=BETWEEN_DATES, key=keys.CHANGES_MODE, bind="query-params"
+                # i18n: a verb: how to compare (between two dates or two chapters)
+                _("Compare"),
+                CHANGES_MODES,
+                format_func=_,
+                default=BETWEEN_DATES,
+                key=keys.CHANGES_MODE,
+                bind="query-params",
             )
             or BETWEEN_DATES
         )
@@ -64,28 +77,43 @@ def _changes(ctx: ViewContext) -> None:
 def _between_dates(ctx: ViewContext) -> None:
     first, last = (d.date() for d in ctx.dataset.date_range)
     start, end = st.slider(
-        "Between",
+        # i18n: a date range slider's label: the changes between two dates
+        _("Between"),
         min_value=first,
         max_value=last,
         value=(first, last),
         key=keys.BETWEEN,
         bind="query-params",
         format="D MMM YYYY",
-        help="Changes stated on either date or between them.",
+        help=_("Changes stated on either date or between them."),
     )
     changes = position_changes(ctx.stances, pd.Timestamp(start), pd.Timestamp(end))
     counted = count_changes(changes)
     st.markdown(
-        f"**{counted.total} changes** between {format_date(start)} and {format_date(end)}: "
-        f"{counted.moves} moves of an existing position, {counted.first_statements} first statements."
+        ngettext(
+            "**{count} change** between {start} and {end}: {moves} moves of an existing position, "
+            "{first} first statements.",
+            "**{count} changes** between {start} and {end}: {moves} moves of an existing position, "
+            "{first} first statements.",
+            counted.total,
+        ).format(
+            count=counted.total,
+            start=format_date(start, ctx.lang),
+            end=format_date(end, ctx.lang),
+            moves=counted.moves,
+            first=counted.first_statements,
+        )
     )
-    if st.toggle("Only moves of an existing position", key=keys.ONLY_MOVES, bind="query-params"):
+    if st.toggle(_("Only moves of an existing position"), key=keys.ONLY_MOVES, bind="query-params"):
         changes = moves_only(changes)
     if changes.empty:
-        st.info("No position changed in this period. Widen the dates.", icon=":material/event_busy:")
+        st.info(_("No position changed in this period. Widen the dates."), icon=":material/event_busy:")
         return
-    changes = changes.iloc[page_slice(len(changes), ROWS_PER_PAGE, keys.CHANGES_PAGE, "changes")]
-    st.dataframe(changes_table(changes), hide_index=True, key="changes_table", column_config=COLUMNS)
+    changes = changes.iloc[
+        page_slice(len(changes), ROWS_PER_PAGE, keys.CHANGES_PAGE, _("Changes {first}–{last} of {total}."))
+    ]
+    table = changes_table(changes, ctx.lang)
+    st.dataframe(table, hide_index=True, key="changes_table", column_config=labelled(table, columns()))
 
 
 def _between_chapters(ctx: ViewContext) -> None:
@@ -93,25 +121,31 @@ def _between_chapters(ctx: ViewContext) -> None:
     chapters = ctx.dataset.chapters
     names = [c.name for c in chapters]
     left, right = st.columns(2)
-    earlier = left.selectbox("From the end of", names[:-1], key=keys.CHAPTER_FROM, bind="query-params")
+    earlier = left.selectbox(_("From the end of"), names[:-1], key=keys.CHAPTER_FROM, bind="query-params")
     later_names = names[names.index(earlier) + 1 :]
     later = right.selectbox(
-        "To the end of", later_names, index=len(later_names) - 1, key=keys.CHAPTER_TO, bind="query-params"
+        _("To the end of"), later_names, index=len(later_names) - 1, key=keys.CHAPTER_TO, bind="query-params"
     )
     first, second = chapter_named(chapters, earlier), chapter_named(chapters, later)
     changes = chapter_changes(ctx.stances, first, second)
     counted = count_changes(changes)
     st.markdown(
-        f"**{counted.total} positions differ** between the end of {escape_markdown(first.label)} and the end of "
-        f"{escape_markdown(second.label)}: {counted.moves} moved, {counted.first_statements} stated for the first "
-        "time. Largest moves first."
+        ngettext(
+            "**{count} position differs** between the end of {first} and the end of {second}: {moves} moved, "
+            "{stated} stated for the first time. Largest moves first.",
+            "**{count} positions differ** between the end of {first} and the end of {second}: {moves} moved, "
+            "{stated} stated for the first time. Largest moves first.",
+            counted.total,
+        ).format(
+            count=counted.total,
+            first=escape_markdown(first.label),
+            second=escape_markdown(second.label),
+            moves=counted.moves,
+            stated=counted.first_statements,
+        )
     )
     if changes.empty:
-        st.info("No position differs between these two chapters.", icon=":material/event_busy:")
+        st.info(_("No position differs between these two chapters."), icon=":material/event_busy:")
         return
-    st.dataframe(
-        chapter_changes_table(changes, first.number, second.number),
-        hide_index=True,
-        key="chapter_changes_table",
-        column_config=COLUMNS,
-    )
+    table = chapter_changes_table(changes, first.number, second.number, ctx.lang)
+    st.dataframe(table, hide_index=True, key="chapter_changes_table", column_config=labelled(table, columns()))

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from stancekit.i18n import N_
 from stancekit.standing import precedence
 
 CHANGE_COLUMNS = ["date", "actor", "bloc", "issue", "from_position", "to_position"]
 # How "what changed" compares: every change between two dates, or positions at the end of two chapters.
-BETWEEN_DATES, BETWEEN_CHAPTERS = "Between two dates", "Between two chapters"
+# They are the URL's values (?changes=Between two dates): msgids, shown translated, never translated in the URL.
+BETWEEN_DATES, BETWEEN_CHAPTERS = N_("Between two dates"), N_("Between two chapters")
 CHANGES_MODES = (BETWEEN_DATES, BETWEEN_CHAPTERS)
 
 

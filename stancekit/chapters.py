@@ -10,11 +10,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from stancekit.i18n import N_
 from stancekit.scale import GLYPHS, nearest_position, signed
 from stancekit.selection import latest_positions
 from stancekit.text import format_date
 
-WHOLE_STORY = "Whole story"  # the timeline's period when it shows every chapter
+# The timeline's period when it shows every chapter; also the URL's value: a msgid, shown translated.
+WHOLE_STORY = N_("Whole story")
 CHAPTER_CHANGE_COLUMNS = [
     "actor",
     "bloc",

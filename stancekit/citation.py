@@ -6,14 +6,17 @@ from datetime import date
 
 import pandas as pd
 
+from stancekit.i18n import gettext, ngettext
 from stancekit.text import format_date
 
 
-def date_span(stances: pd.DataFrame) -> str:
+def date_span(stances: pd.DataFrame, lang: str = "en") -> str:
     """'12 Feb 2025 – 30 Apr 2025', or 'no positions'."""
     if stances.empty:
-        return "no positions"
-    return f"{format_date(stances['date'].min())} – {format_date(stances['date'].max())}"
+        return gettext(lang)("no positions")
+    return gettext(lang)("{first} – {last}").format(
+        first=format_date(stances["date"].min(), lang), last=format_date(stances["date"].max(), lang)
+    )
 
 
 def cite_view(
@@ -24,15 +27,25 @@ def cite_view(
     view: str | None = None,
     url: str | None = None,
     as_of: pd.Timestamp | None = None,
+    lang: str = "en",
 ) -> str:
     """A ready citation of the app and the data behind a view: title, date range, URL, access date."""
-    parts = [f"“Who wants what? {title}”, stance dashboard"]
+    _ = gettext(lang)
+    # i18n: the first part of a citation; {title} is the topic's title
+    parts = [_("“Who wants what? {title}”, stance dashboard").format(title=title)]
     if view:
-        parts.append(f"view “{view}”")
-    parts.append(f"data: {len(stances)} dated positions, {date_span(stances)}, compiled from public reporting")
+        # i18n: part of a citation: the page of the app cited
+        parts.append(_("view “{view}”").format(view=view))
+    parts.append(
+        ngettext(lang)(
+            "data: {count} dated position, {span}, compiled from public reporting",
+            "data: {count} dated positions, {span}, compiled from public reporting",
+            len(stances),
+        ).format(count=len(stances), span=date_span(stances, lang))
+    )
     if as_of is not None:
-        parts.append(f"positions as of {format_date(as_of)}")
+        parts.append(_("positions as of {date}").format(date=format_date(as_of, lang)))
     citation = ", ".join(parts) + "."
     if url:
         citation += f" {url}"
-    return citation + f" Accessed {format_date(today)}."
+    return citation + " " + _("Accessed {date}.").format(date=format_date(today, lang))

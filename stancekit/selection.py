@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from stancekit.i18n import N_
 from stancekit.standing import precedence
 
 
@@ -137,7 +138,8 @@ def bloc_sections(rows: pd.DataFrame, blocs: tuple[str, ...]) -> list[tuple[str,
     return [section or shared for section in sections]
 
 
-CENTRAL_ISSUES, ALL_ISSUES = "Central issues", "All issues"
+# Also the URL's values (?issues_shown=All issues): msgids, shown translated, never translated in the URL.
+CENTRAL_ISSUES, ALL_ISSUES = N_("Central issues"), N_("All issues")
 
 
 def central_issues(issues: list[str], curated: tuple[str, ...], *, all_wanted: bool = False) -> list[str]:

@@ -60,9 +60,10 @@ def safe_link_url(url: object) -> str | None:
 _DEFINITE_PREFIXES = ("United ", "European ", "Netherlands", "Philippines", "Czech Republic", "Republic of")
 
 
-def definite(name: str, *, start: bool = False) -> str:
-    """A name as it reads in a sentence: 'the United States', 'France'; 'The …' at a sentence start."""
-    if name.startswith(_DEFINITE_PREFIXES):
+def definite(name: str, *, start: bool = False, lang: str = "en") -> str:
+    """A name as it reads in an English sentence: 'the United States', 'France'; 'The …' at a sentence start.
+    Other languages get the name as it is (their templates place it)."""
+    if lang == "en" and name.startswith(_DEFINITE_PREFIXES):
         return ("The " if start else "the ") + name
     return name
 

@@ -19,6 +19,7 @@ import pandas as pd
 from stancekit.changes import CHANGES_MODES
 from stancekit.chapters import WHOLE_STORY
 from stancekit.dataset import Dataset
+from stancekit.i18n import gettext
 from stancekit.pulse import normalise_code
 from stancekit.schema import EVIDENCE_TYPES
 from stancekit.selection import ALL_ISSUES, CENTRAL_ISSUES, Selection
@@ -248,8 +249,11 @@ class ViewState:
     join: str | None = field(default=None, metadata={"key": JOIN})
 
     @classmethod
-    def from_params(cls, params: Mapping[str, Iterable[str]], dataset: Dataset) -> tuple[ViewState, list[str]]:
-        """The state a link asks for in this dataset, and a plain sentence for each part of it that is ignored.
+    def from_params(
+        cls, params: Mapping[str, Iterable[str]], dataset: Dataset, *, lang: str = "en"
+    ) -> tuple[ViewState, list[str]]:
+        """The state a link asks for in this dataset, and a plain sentence (in `lang`) for each part of it that
+        is ignored.
 
         `params` maps each URL key to its values. An actor outside the chosen blocs stays in the state: the
         view leaves it out (components.context applies the bloc rule once), and the filter prunes it.
@@ -257,15 +261,21 @@ class ViewState:
         options = Options.of(dataset)
         named = {MIGRATIONS.get(name, name): name for name in params}  # each key as the link spelled it
         values = {MIGRATIONS.get(name, name): list(v) for name, v in params.items()}
+        _ = gettext(lang)
         chosen, notes = {}, []
         for key, link_name in named.items():
             if key in PRIVATE or key in APP_SETTINGS:
                 continue
             if key not in PARSERS:
-                notes.append(f"“{link_name}” is not a setting of this app")
+                # i18n: part of a list of link settings that were ignored; {name} is from the URL
+                notes.append(_("“{name}” is not a setting of this app").format(name=link_name))
                 continue
             parsed = PARSERS[key](values[key], options)
-            notes += [f"{link_name} “{value}” is not in this topic" for value in parsed.rejected]
+            notes += [
+                # i18n: one of the link's ignored settings; {name} is a URL key (e.g. actor), {value} from the URL
+                _("{name} “{value}” is not in this topic").format(name=link_name, value=value)
+                for value in parsed.rejected
+            ]
             if parsed.status is Status.VALID and parsed.value is not None:
                 chosen[ATTRIBUTES[key]] = parsed.value
         return cls(**chosen), notes

@@ -21,6 +21,7 @@ from stancekit.figures.style import (
     position_hover,
     short_hover,
 )
+from stancekit.i18n import N_
 from stancekit.scale import COLOURS, GLYPHS
 from stancekit.standing import JOINT_STATEMENT, OTHER_VOICE, OWN_STATEMENT, REPORTED, STANDING_LABELS, standing
 from stancekit.text import escape_plotly, format_date
@@ -33,7 +34,8 @@ STANDING_SYMBOLS = {
     REPORTED: "circle-open",
     OTHER_VOICE: "diamond-open",
 }
-STANDING_KEY = "● own statement · ■ joint statement · ○ reported · ◇ another voice (not on the line)"
+# i18n: the timeline's key to its marker shapes (keep the symbols)
+STANDING_KEY = N_("● own statement · ■ joint statement · ○ reported · ◇ another voice (not on the line)")
 CHAPTER_SHADE = "#f3f0f7"
 CHAPTER_LINE = 18  # px: the height of one line of chapter labels
 
