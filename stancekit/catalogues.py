@@ -1,7 +1,7 @@
 """Keep the interface's catalogues in step with the code: `python -m stancekit.catalogues` extracts every
 msgid (calls of _, N_, gettext and ngettext in dashboard.py, components/ and stancekit/) into
-locales/messages.pot and merges it into each language's messages.po, keeping existing translations; a
-changed msgid comes back fuzzy (not shown until a translator checks it), a new one empty."""
+locales/messages.pot and merges it into each language's messages.po, keeping existing translations; a new
+or changed msgid comes in empty (Babel's guesses from similar msgids are turned off: a guess is no translation)."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def update() -> dict[str, int]:
                 catalog = read_po(po, locale=lang)
         else:
             catalog = Catalog(locale=lang, **HEADER)
-        catalog.update(pot, update_header_comment=False)
+        catalog.update(pot, no_fuzzy_matching=True, update_header_comment=False)  # a guess is no translation
         catalog.obsolete.clear()  # a msgid the code no longer uses is not kept
         write(catalog, path)
         missing[lang] = sum(1 for m in catalog if m.id and (not m.string or m.fuzzy))
