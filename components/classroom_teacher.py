@@ -11,7 +11,7 @@ import segno
 import streamlit as st
 from sqlalchemy import Engine
 
-from components import keys
+from components import keys, language
 from components.caches import shared
 from components.class_topic import class_context
 from components.common import chart_with_table, clear_keys, csv_download, empty_state, provenance
@@ -325,7 +325,7 @@ def _act(action) -> None:  # noqa: ANN001 (a no-argument callable)
     except store.ClassUnavailable:
         pass  # the class is gone: the page says so on this run
     except store.PulseError as refused:
-        st.session_state[keys.PULSE_TEACHER_MESSAGE] = str(refused)
+        st.session_state[keys.PULSE_TEACHER_MESSAGE] = refused.say(language.current())
     except Exception:
         st.session_state[keys.PULSE_TEACHER_MESSAGE] = _("The class database did not answer. Try again in a moment.")
 
