@@ -9,7 +9,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from stancekit.i18n import N_, gettext, ngettext, percent
+from stancekit.i18n import N_, gettext, percent
+from stancekit.i18n import ngettext as plural_forms
 from stancekit.matching import Answers, Party, match_table
 from stancekit.scale import GLYPHS, POSITIONS, closeness, nearest_position, signed
 
@@ -66,7 +67,7 @@ def class_as_actor(spread: pd.DataFrame, day: pd.Timestamp, lang: str = "en") ->
     """The class as rows of a latest-positions table: actor and bloc "Our class", the position nearest its median
     on each issue someone answered, dated `day`, with a summary that says how many answered and how they spread.
     Its source says what it is: the class's own answers, not a statement."""
-    plural = ngettext(lang)
+    ngettext = plural_forms(lang)
     rows = []
     for row in spread.dropna(subset=["median"]).itertuples():
         rows.append(
@@ -76,7 +77,7 @@ def class_as_actor(spread: pd.DataFrame, day: pd.Timestamp, lang: str = "en") ->
                 "issue": row.issue,
                 "position": nearest_position(row.median),
                 # i18n: the class's row in the matrix, "12 students answered: median +1, middle half +0.5 to +2."
-                "summary": plural(
+                "summary": ngettext(
                     "{count} student answered: median {median}, middle half {low} to {high}.",
                     "{count} students answered: median {median}, middle half {low} to {high}.",
                     int(row.answered),
