@@ -9,12 +9,13 @@ import streamlit as st
 
 from components.caches import bundled_dataset
 from components.context import ViewContext, default_context
+from components.language import _
 from stancekit.dataset import Dataset
 from stancekit.pulse_store import ClassInfo
 from stancekit.topic_blob import unpack
 
 
-@st.cache_resource(show_spinner="Loading the class's topic…", max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)  # the caller's spinner speaks the run's language
 def _stored_topic(digest: str, _blob: bytes) -> Dataset:
     return unpack(_blob)
 
@@ -25,5 +26,6 @@ def class_context(ctx: ViewContext, info: ClassInfo) -> ViewContext:
     if info.topic is None:
         dataset = bundled_dataset()
     else:
-        dataset = _stored_topic(hashlib.sha256(info.topic).hexdigest(), info.topic)
+        with st.spinner(_("Loading the class's topic…")):
+            dataset = _stored_topic(hashlib.sha256(info.topic).hexdigest(), info.topic)
     return ctx if dataset.fingerprint == ctx.dataset.fingerprint else default_context(dataset)

@@ -7,7 +7,7 @@ import time
 
 import streamlit as st
 
-from components import classroom_student, classroom_teacher, keys, pulse_db
+from components import classroom_student, classroom_teacher, keys, language, pulse_db
 from components.common import page_header
 from components.context import ViewContext
 from components.language import _, ngettext
@@ -64,7 +64,8 @@ def _take_teacher_token(engine: object) -> None:
     except PulseError as refused:
         # i18n: {reason}: why the store refused, e.g. "This class has ended."
         st.error(
-            _("This teacher link does not open a class: {reason}").format(reason=refused), icon=":material/key_off:"
+            _("This teacher link does not open a class: {reason}").format(reason=refused.say(language.current())),
+            icon=":material/key_off:",
         )
         return
     st.session_state[keys.PULSE_TEACHER] = (code, token)
@@ -82,7 +83,7 @@ def _take_seat(engine: object) -> None:
         back = with_retries(lambda: rejoin(engine, code or "", seat_id, time.time()))
     except PulseError as refused:
         del st.query_params[keys.SEAT]
-        st.session_state[keys.PULSE_JOIN_MESSAGE] = str(refused)
+        st.session_state[keys.PULSE_JOIN_MESSAGE] = refused.say(language.current())
         return
     classroom_student.seat(code or "", back)
 
@@ -171,7 +172,7 @@ def _join(engine: object, typed: str | None) -> None:
         with_retries(lambda: class_info(engine, code, time.time()))
         student = with_retries(lambda: join_class(engine, code, time.time()))
     except PulseError as refused:
-        st.session_state[keys.PULSE_JOIN_MESSAGE] = str(refused)
+        st.session_state[keys.PULSE_JOIN_MESSAGE] = refused.say(language.current())
         return
     st.session_state[keys.PULSE_STUDENT] = (code, student.student, student.pseudonym)
     st.query_params[keys.SEAT] = f"{code}-{student.student}"  # a reload of the phone keeps this place
@@ -187,6 +188,6 @@ def _start(engine: object, dataset: Dataset, issues: tuple[str, ...], actors: tu
             )
         )
     except PulseError as refused:
-        st.session_state[keys.PULSE_START_MESSAGE] = str(refused)
+        st.session_state[keys.PULSE_START_MESSAGE] = refused.say(language.current())
         return
     st.session_state[keys.PULSE_TEACHER] = (code, token)

@@ -8,7 +8,7 @@ import time
 import streamlit as st
 from sqlalchemy import Engine
 
-from components import keys
+from components import keys, language
 from components.class_topic import class_context
 from components.classroom_teacher import spread_chart
 from components.common import clear_keys, scale_radio
@@ -227,7 +227,7 @@ def _send(
             on_retry=retrying,
         )
     except PulseError as refused:
-        st.session_state[note] = ("error", str(refused))
+        st.session_state[note] = ("error", refused.say(language.current()))
         return
     except Exception:  # the database stayed away through every retry: say so, never a traceback
         st.session_state[note] = ("error", _("Your answer could not be saved: choose it again in a moment."))

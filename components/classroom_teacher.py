@@ -11,7 +11,7 @@ import segno
 import streamlit as st
 from sqlalchemy import Engine
 
-from components import keys
+from components import keys, language
 from components.caches import shared
 from components.class_topic import class_context
 from components.common import chart_with_table, clear_keys, csv_download, empty_state, provenance
@@ -27,7 +27,9 @@ from stancekit.i18n import percent
 from stancekit.matching import party_positions
 from stancekit.pulse import ROUND_NAMES, ROUNDS, app_root, chosen_actors, chosen_issues, join_link, teacher_link
 from stancekit.pulse_results import (
+    ACCURACY,
     CLASS_NAME,
+    THOUGHT,
     accuracy_table,
     answers_table,
     class_as_actor,
@@ -191,7 +193,7 @@ def _live(ctx: ViewContext, engine: Engine, info: store.ClassInfo) -> None:
     if answers.open:
         with answers:
             spread_chart(spread, "pulse_spread", ctx.lang)
-    ours = with_class(ctx.latest, class_as_actor(spread, pd.Timestamp.now())) if not answers.open else None
+    ours = with_class(ctx.latest, class_as_actor(spread, pd.Timestamp.now(), ctx.lang)) if not answers.open else None
     if matrix.open:
         with matrix:
             _next_to_actors(ctx, ours, issues)
@@ -200,7 +202,7 @@ def _live(ctx: ViewContext, engine: Engine, info: store.ClassInfo) -> None:
             order = [*pair_first(ctx.dataset.blocs, *PREFERRED_COMPARISON), CLASS_NAME]
             chart_with_table(
                 lambda: bloc_positions_figure(ours, issues, order),
-                lambda: spread_table(spread),
+                lambda: spread_table(spread, ctx.lang),
                 alt=ngettext(
                     "Dot plot of each bloc's position and the class's median on {count} issue. The Table tab lists "
                     "the class's answers.",
@@ -222,7 +224,7 @@ def _live(ctx: ViewContext, engine: Engine, info: store.ClassInfo) -> None:
         change = moved(distribution(tally, ROUNDS[0], issues), spread)
         if not change.empty:
             st.markdown(_("**How the class moved since the start of the lesson**"))
-            st.dataframe(moved_table(change), hide_index=True)
+            st.dataframe(moved_table(change, ctx.lang), hide_index=True)
     if not (guessed := chosen_actors(info.guess_actors, ctx.dataset.actors)):
         return
     if live.revealed:
@@ -263,13 +265,13 @@ def _guessing(tally: pd.DataFrame, round_name: str, guessed: list[str], ctx: Vie
         return
     st.subheader(_("How well the class guessed"), anchor=False)
     st.dataframe(
-        accuracy_table(accuracy),
+        accuracy_table(accuracy, ctx.lang),
         hide_index=True,
         column_config={
-            "Accuracy": st.column_config.TextColumn(
+            _(ACCURACY): st.column_config.TextColumn(
                 help=_("Per guess, 1 − |guess − record| / 4 (a guess on the record's point scores 100 %), averaged.")
             ),
-            "The class thought it": st.column_config.TextColumn(
+            _(THOUGHT): st.column_config.TextColumn(
                 help=_("Its guesses on average above the record (more supportive), below it, or within ¼ point.")
             ),
         },
@@ -298,7 +300,7 @@ def spread_chart(spread: pd.DataFrame, key: str, lang: str = "en") -> None:
     """The class's answers per proposition, with its table twin (the projector's, and a student's once revealed)."""
     chart_with_table(
         lambda: class_distribution_figure(spread, lang),
-        lambda: spread_table(spread),
+        lambda: spread_table(spread, lang),
         alt=ngettext(
             "Stacked bars: how many students chose each point of the scale on {count} proposition.",
             "Stacked bars: how many students chose each point of the scale on {count} propositions.",
@@ -323,7 +325,7 @@ def _act(action) -> None:  # noqa: ANN001 (a no-argument callable)
     except store.ClassUnavailable:
         pass  # the class is gone: the page says so on this run
     except store.PulseError as refused:
-        st.session_state[keys.PULSE_TEACHER_MESSAGE] = str(refused)
+        st.session_state[keys.PULSE_TEACHER_MESSAGE] = refused.say(language.current())
     except Exception:
         st.session_state[keys.PULSE_TEACHER_MESSAGE] = _("The class database did not answer. Try again in a moment.")
 

@@ -13,7 +13,8 @@ from datetime import date
 import pandas as pd
 
 from stancekit.dataset import Dataset
-from stancekit.i18n import gettext, ngettext
+from stancekit.i18n import gettext
+from stancekit.i18n import ngettext as plural_forms
 from stancekit.prompts import Prompt
 from stancekit.scale import GLYPHS, POSITIONS, label, signed
 from stancekit.text import escape_markdown, format_date, safe_link_url
@@ -53,7 +54,7 @@ def handout_content(
     lang: str = "en",
 ) -> HandoutContent:
     """Collect the handout's content for the selection (latest positions, quotes, prompts, sources)."""
-    _, plural = gettext(lang), ngettext(lang)
+    _, ngettext = gettext(lang), plural_forms(lang)
     latest = latest[latest["actor"].isin(actors) & latest["issue"].isin(issues)]
     stances = stances[stances["issue"].isin(issues)]
     matrix = latest.pivot_table(index="actor", columns="issue", values="position", aggfunc="last")
@@ -76,13 +77,13 @@ def handout_content(
         else _("no positions")
     )
     # i18n: the handout's subtitle; {span}: "3 Mar 2025 – 1 Aug 2025"
-    subtitle = plural(
+    subtitle = ngettext(
         "{count} latest position of {actors} actors on {issues} issues, stated {span}.",
         "{count} latest positions of {actors} actors on {issues} issues, stated {span}.",
         len(latest),
     ).format(count=len(latest), actors=len(actors), issues=len(issues), span=span)
     # i18n: the handout's citation line; {title}: the topic's title (data)
-    citation = plural(
+    citation = ngettext(
         "{title}: stance dashboard handout, generated {today}. Data: {count} dated position, {span}, compiled from "
         "public reporting; cite the original source of any single position.",
         "{title}: stance dashboard handout, generated {today}. Data: {count} dated positions, {span}, compiled from "

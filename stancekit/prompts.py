@@ -13,7 +13,8 @@ from babel.dates import format_date as babel_date
 
 from stancekit.aggregation import bloc_gap, bloc_voice
 from stancekit.chapters import Chapter, chapter_changes
-from stancekit.i18n import DEFAULT, FORMAT_LOCALE, N_, PSEUDO, gettext, ngettext
+from stancekit.i18n import DEFAULT, FORMAT_LOCALE, N_, PSEUDO, gettext
+from stancekit.i18n import ngettext as plural_forms
 from stancekit.scale import signed
 from stancekit.selection import latest_positions
 from stancekit.standing import REPORTED, standing
@@ -138,7 +139,7 @@ def spread_prompts(
     latest: pd.DataFrame, count: int = 2, exclude: set[str] | None = None, lang: str = "en"
 ) -> list[Prompt]:
     """Why are views so far apart? One prompt per issue with the widest range of positions."""
-    plural = ngettext(lang)
+    ngettext = plural_forms(lang)
     exclude = exclude or set()
     stats = latest.groupby("issue", sort=False)["position"].agg(["min", "max", "count", "std"])
     stats = stats[(stats["count"] >= 3) & ~stats.index.isin(exclude)]
@@ -150,7 +151,7 @@ def spread_prompts(
         middle = rows.iloc[len(rows) // 2].to_dict()
         readings = tuple({r["actor"]: r for r in (low, high, middle)}.values())
         n = int(s["count"])
-        question = plural(
+        question = ngettext(
             "{count} actor took a position on “{issue}”, from {low} ({low_value}) to {high} ({high_value}). "
             "Where do their interests differ, and who would have to move for a compromise?",
             "{count} actors took a position on “{issue}”, from {low} ({low_value}) to {high} ({high_value}). "

@@ -95,17 +95,17 @@ class Answer:
 def answer_problem(answer: Answer, issues: Collection[str], actors: Collection[str]) -> str | None:
     """Why an answer is refused, in words a student can act on; None when it is valid."""
     if answer.activity not in ACTIVITIES:
-        return "This activity is not part of the class."
+        return N_("This activity is not part of the class.")
     if answer.issue not in issues:
-        return "This question is not part of the class."
+        return N_("This question is not part of the class.")
     if answer.value is not None and (
         isinstance(answer.value, bool) or not isinstance(answer.value, int) or not -2 <= answer.value <= 2
     ):
-        return "Choose a point of the scale, from −2 to +2, or skip."
+        return N_("Choose a point of the scale, from −2 to +2, or skip.")
     if answer.activity == "guess" and answer.actor not in actors:
-        return "Choose one of the actors of the class."
+        return N_("Choose one of the actors of the class.")
     if answer.activity == "stand" and answer.actor:
-        return "“Where do you stand?” asks for your own position, not an actor's."
+        return N_("“Where do you stand?” asks for your own position, not an actor's.")
     return None
 
 

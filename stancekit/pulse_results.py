@@ -9,6 +9,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from stancekit.i18n import N_, gettext, percent
+from stancekit.i18n import ngettext as plural_forms
 from stancekit.matching import Answers, Party, match_table
 from stancekit.scale import GLYPHS, POSITIONS, closeness, nearest_position, signed
 
@@ -61,10 +63,11 @@ def distribution(tally: pd.DataFrame, round: str, issues: Sequence[str]) -> pd.D
     return pd.DataFrame(rows, columns=DISTRIBUTION_COLUMNS)
 
 
-def class_as_actor(spread: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+def class_as_actor(spread: pd.DataFrame, day: pd.Timestamp, lang: str = "en") -> pd.DataFrame:
     """The class as rows of a latest-positions table: actor and bloc "Our class", the position nearest its median
     on each issue someone answered, dated `day`, with a summary that says how many answered and how they spread.
     Its source says what it is: the class's own answers, not a statement."""
+    ngettext = plural_forms(lang)
     rows = []
     for row in spread.dropna(subset=["median"]).itertuples():
         rows.append(
@@ -73,8 +76,12 @@ def class_as_actor(spread: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
                 "bloc": CLASS_NAME,
                 "issue": row.issue,
                 "position": nearest_position(row.median),
-                "summary": f"{row.answered} students answered: median {row.median:+g}, "
-                f"middle half {row.low:+g} to {row.high:+g}.",
+                # i18n: the class's row in the matrix, "12 students answered: median +1, middle half +0.5 to +2."
+                "summary": ngettext(
+                    "{count} student answered: median {median}, middle half {low} to {high}.",
+                    "{count} students answered: median {median}, middle half {low} to {high}.",
+                    int(row.answered),
+                ).format(count=row.answered, median=f"{row.median:+g}", low=f"{row.low:+g}", high=f"{row.high:+g}"),
             }
         )
     frame = pd.DataFrame(rows, columns=["actor", "bloc", "issue", "position", "summary"])
@@ -155,41 +162,53 @@ def guess_accuracy(tally: pd.DataFrame, round: str, latest: pd.DataFrame) -> pd.
 
 
 # Display tables: the projector's table twins and the teacher's download, with headers in words.
-def spread_table(spread: pd.DataFrame) -> pd.DataFrame:
+def spread_table(spread: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The distribution with a header per scale point ('▲▲ +2') and the median and middle half as text."""
-    table = pd.DataFrame({"Proposition": spread["issue"], "Answered": spread["answered"], "Skipped": spread["skipped"]})
+    _ = gettext(lang)
+    table = pd.DataFrame(
+        {_("Proposition"): spread["issue"], _("Answered"): spread["answered"], _("Skipped"): spread["skipped"]}
+    )
     for position in reversed(POSITIONS):
         table[f"{GLYPHS[position]} {signed(position)}"] = spread[str(position)]
-    table["Median"] = [signed(m) if pd.notna(m) else "" for m in spread["median"]]
-    table["Middle half"] = [
-        f"{signed(lo)} to {signed(hi)}" if pd.notna(lo) else ""
+    table[_("Median")] = [signed(m) if pd.notna(m) else "" for m in spread["median"]]
+    # i18n: a table column: the range of the middle half of the class's answers, "+0.5 to +2"
+    table[_("Middle half")] = [
+        _("{low} to {high}").format(low=signed(lo), high=signed(hi)) if pd.notna(lo) else ""
         for lo, hi in zip(spread["low"], spread["high"], strict=True)
     ]
     return table
 
 
-def moved_table(change: pd.DataFrame) -> pd.DataFrame:
+def moved_table(change: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """How the class's median moved per proposition, in words."""
+    _ = gettext(lang)
     return pd.DataFrame(
         {
-            "Proposition": change["issue"],
-            "Median at the start": [signed(v) for v in change["median_before"]],
-            "Median at the end": [signed(v) for v in change["median_after"]],
-            "Change": [signed(v) for v in change["change"]],
+            _("Proposition"): change["issue"],
+            _("Median at the start"): [signed(v) for v in change["median_before"]],
+            _("Median at the end"): [signed(v) for v in change["median_after"]],
+            # i18n: a table column: how far the class's median moved
+            _("Change"): [signed(v) for v in change["change"]],
         }
     )
 
 
-def accuracy_table(accuracy: pd.DataFrame) -> pd.DataFrame:
+ACCURACY = N_("Accuracy")  # the accuracy table's columns with a help text (the view looks them up by these)
+THOUGHT = N_("The class thought it")
+
+
+def accuracy_table(accuracy: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Guess accuracy per actor, in words: 'thought more supportive' when the class guessed high on average."""
+    _ = gettext(lang)
     return pd.DataFrame(
         {
-            "Actor": accuracy["actor"],
-            "Guesses": accuracy["guesses"],
-            "Exactly right": accuracy["exact"],
-            "Accuracy": [f"{a:.0%}" for a in accuracy["accuracy"]],
-            "The class thought it": [
-                "more supportive" if e > 0.25 else "more opposed" if e < -0.25 else "about right"
+            _("Actor"): accuracy["actor"],
+            _("Guesses"): accuracy["guesses"],
+            _("Exactly right"): accuracy["exact"],
+            _(ACCURACY): [percent(a, lang) for a in accuracy["accuracy"]],
+            # i18n: cells of the column "The class thought it" (the actor was …)
+            _(THOUGHT): [
+                _("more supportive") if e > 0.25 else _("more opposed") if e < -0.25 else _("about right")
                 for e in accuracy["mean_error"]
             ],
         }

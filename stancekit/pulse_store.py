@@ -41,6 +41,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
+from stancekit.i18n import N_, gettext
 from stancekit.pulse import (
     LIFETIME,
     MAX_ACTIVE_CLASSES,
@@ -57,7 +58,7 @@ from stancekit.pulse import (
     token_matches,
 )
 
-GONE = "No class with this code is running. Check the code with your teacher."
+GONE = N_("No class with this code is running. Check the code with your teacher.")
 SCHEMA_VERSION = 1
 TEXT = 200  # the longest issue or actor name kept
 MAX_TOPIC_BYTES = 4_000_000  # an uploaded topic, packed (stancekit.topic_blob)
@@ -114,7 +115,16 @@ answers = Table(
 
 
 class PulseError(Exception):
-    """A refusal with a message for the person in front of the screen."""
+    """A refusal with a message for the person in front of the screen: `msgid` (English, marked with N_) with
+    its named `params`; `str()` is the English message, `say(lang)` the message in a language."""
+
+    def __init__(self, msgid: str, **params: object) -> None:
+        super().__init__(msgid.format(**params))
+        self.msgid, self.params = msgid, params
+
+    def say(self, lang: str = "en") -> str:
+        """The message in `lang`."""
+        return gettext(lang)(self.msgid).format(**self.params)
 
 
 class ClassUnavailable(PulseError):
@@ -212,15 +222,17 @@ def create_class(
     """Open a class; return its join code and its teacher token (only its digest is stored). `topic` is an
     uploaded topic (stancekit.topic_blob.pack), kept with the class and deleted with it."""
     if len(guess_actors) > MAX_GUESSED or len("\n".join(guess_actors)) > TEXT:
-        raise PulseError(f"Choose at most {MAX_GUESSED} actors to guess, with shorter names.")
+        raise PulseError(N_("Choose at most {count} actors to guess, with shorter names."), count=MAX_GUESSED)
     if topic is not None and len(topic) > MAX_TOPIC_BYTES:
-        raise PulseError(f"This topic is too large to share with a class (over {MAX_TOPIC_BYTES // 1_000_000} MB).")
+        raise PulseError(
+            N_("This topic is too large to share with a class (over {size} MB)."), size=MAX_TOPIC_BYTES // 1_000_000
+        )
     purge_expired(engine, now)
     token = new_token()
     with engine.begin() as conn:
         active = conn.execute(select(func.count()).select_from(classes)).scalar_one()
         if active >= MAX_ACTIVE_CLASSES:
-            raise PulseError("This server runs as many classes as it can. Try again later, or end an old class.")
+            raise PulseError(N_("This server runs as many classes as it can. Try again later, or end an old class."))
     for _ in range(8):  # a code already in use (1 in a million per live class) is drawn again
         code = new_code()
         try:
@@ -243,7 +255,7 @@ def create_class(
             return code, token
         except IntegrityError:
             continue
-    raise PulseError("Could not draw a free class code. Try again.")
+    raise PulseError(N_("Could not draw a free class code. Try again."))
 
 
 def class_info(engine: Engine, code: str, now: float) -> ClassInfo:
@@ -286,7 +298,7 @@ def join_class(engine: Engine, code: str, now: float) -> Student:
         with engine.connect() as conn:
             taken = set(conn.execute(select(students.c.pseudonym).where(students.c.code == code)).scalars())
         if len(taken) >= MAX_STUDENTS:
-            raise PulseError(f"This class is full ({MAX_STUDENTS} students).")
+            raise PulseError(N_("This class is full ({count} students)."), count=MAX_STUDENTS)
         student = Student(new_student_id(), pick_pseudonym(taken) or "")
         try:
             with engine.begin() as conn:
@@ -298,7 +310,7 @@ def join_class(engine: Engine, code: str, now: float) -> Student:
             return student
         except IntegrityError:
             continue
-    raise PulseError("Could not join the class. Try again.")
+    raise PulseError(N_("Could not join the class. Try again."))
 
 
 @dataclass(frozen=True)
@@ -330,7 +342,7 @@ def _member(conn: Connection, code: str, student: str) -> str:
         select(students.c.pseudonym, students.c.removed).where(students.c.code == code, students.c.student == student)
     ).first()
     if member is None or member.removed:
-        raise PulseError("You are not in this class any more. Join again with the code.")
+        raise PulseError(N_("You are not in this class any more. Join again with the code."))
     return member.pseudonym
 
 
@@ -347,7 +359,7 @@ def submit(
     """Keep a student's answer (a new one replaces the old), or refuse it with a reason."""
     info = switches(engine, code, now)
     if not info.open:
-        raise PulseError("The teacher has closed this round: your answers are kept as they were.")
+        raise PulseError(N_("The teacher has closed this round: your answers are kept as they were."))
     problem = answer_problem(answer, issues, actors)
     if problem:
         raise PulseError(problem)
@@ -379,9 +391,9 @@ def _upsert(engine: Engine, values: dict):  # noqa: ANN202 (a dialect's Insert)
 def _authorise(conn, code: str, token: str | None, now: float) -> None:  # noqa: ANN001 (a Connection)
     row = conn.execute(select(classes.c.token_digest).where(classes.c.code == code, classes.c.expires > now)).first()
     if row is None:
-        raise ClassUnavailable("This class has ended or expired.")
+        raise ClassUnavailable(N_("This class has ended or expired."))
     if not token_matches(token, row.token_digest):
-        raise NotTeacher("Only the teacher's link can do this.")
+        raise NotTeacher(N_("Only the teacher's link can do this."))
 
 
 def check_teacher(engine: Engine, code: str, token: str | None, now: float) -> None:
@@ -507,7 +519,7 @@ def tally(engine: Engine, code: str, now: float) -> Tally:
         rows = [tuple(row) for row in conn.execute(own.union_all(by_value, answered, joined))]
     state = next((row for row in rows if row[0] == "class"), None)
     if state is None:
-        raise ClassUnavailable("This class has ended or expired.")
+        raise ClassUnavailable(N_("This class has ended or expired."))
     return Tally(state[1], bool(state[5] & 1), bool(state[5] & 2), [row for row in rows if row[0] != "class"])
 
 

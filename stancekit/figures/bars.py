@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from stancekit.figures.style import FONT, HOUSE_TEMPLATE, label_with_figures
-from stancekit.i18n import N_, gettext, ngettext, percent
+from stancekit.i18n import N_, gettext, percent
+from stancekit.i18n import ngettext as plural_forms
 from stancekit.scale import signed
 from stancekit.text import escape_plotly
 
@@ -73,11 +74,11 @@ def gap_figure(gaps: pd.DataFrame, bloc_a: str, bloc_b: str, lang: str = "en") -
 def match_figure(matches: pd.DataFrame, lang: str = "en") -> go.Figure:
     """Horizontal bars of match % (best on top); each tick label names the actor, then the match and the
     issues it rests on in smaller type (in the axis margin, so never clipped at a phone's width)."""
-    _, plural = gettext(lang), ngettext(lang)
+    _, ngettext = gettext(lang), plural_forms(lang)
     ranked = matches.iloc[::-1]
     figures = [
         # i18n: a bar's figures, "80% · 3 issues" (the match and the issues it rests on)
-        plural("{match} · {count} issue", "{match} · {count} issues", n).format(match=percent(m, lang), count=n)
+        ngettext("{match} · {count} issue", "{match} · {count} issues", n).format(match=percent(m, lang), count=n)
         for m, n in zip(ranked["match"], ranked["issues"], strict=True)
     ]
     names = [escape_plotly(name) for name in ranked["name"]]

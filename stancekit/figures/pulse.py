@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from stancekit.figures.style import FONT, HOUSE_TEMPLATE, label_with_figures, legend_below
-from stancekit.i18n import gettext, ngettext
+from stancekit.i18n import gettext
+from stancekit.i18n import ngettext as plural_forms
 from stancekit.scale import COLOURS, GLYPHS, POSITIONS, TEXT_COLOURS, agree_label
 from stancekit.text import escape_plotly
 
@@ -15,13 +16,13 @@ def class_distribution_figure(spread: pd.DataFrame, lang: str = "en") -> go.Figu
     """One bar per proposition (first on top), split by scale point: each segment in its stance colour with its
     glyph and count printed inside, so it reads without colour. Each tick label says how many answered and the
     median. `spread` is stancekit.pulse_results.distribution."""
-    _, plural = gettext(lang), ngettext(lang)
+    _, ngettext = gettext(lang), plural_forms(lang)
 
     def figures(answered: int, median: float) -> str:
         # i18n: a bar's figures under a proposition, "12 answered" and "12 answered · median +1"
         if pd.isna(median):
-            return plural("{count} answered", "{count} answered", answered).format(count=answered)
-        return plural("{count} answered · median {median}", "{count} answered · median {median}", answered).format(
+            return ngettext("{count} answered", "{count} answered", answered).format(count=answered)
+        return ngettext("{count} answered · median {median}", "{count} answered · median {median}", answered).format(
             count=answered, median=f"{median:+g}"
         )
 
