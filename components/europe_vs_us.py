@@ -114,7 +114,7 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
 
     st.subheader(_("Positions by bloc: {first} vs {second}").format(first=a, second=b), anchor=False)
     chart_with_table(
-        lambda: bloc_positions_figure(ctx.latest, ctx.issues, order),
+        lambda: bloc_positions_figure(ctx.latest, ctx.issues, order, ctx.lang),
         lambda: bloc_table(ctx.bloc_summary(), ctx.issues, order, ctx.lang),
         alt=_(
             "Dot plot of each bloc's position on {count} issues on a scale from strongly opposes to strongly "

@@ -93,7 +93,7 @@ def _form(where: DeltaGenerator) -> str:
 def _wide(ctx: ViewContext, issues: list[str]) -> None:
     """The actors × issues matrix and its table twin."""
     chart_with_table(
-        lambda: stance_matrix_figure(ctx.latest, ctx.actors, issues, ctx.dataset.actor_bloc),
+        lambda: stance_matrix_figure(ctx.latest, ctx.actors, issues, ctx.dataset.actor_bloc, lang=ctx.lang),
         lambda: positions_table(ctx.latest, ctx.actors, issues, ctx.lang),
         alt=_(
             "Matrix of the latest positions of {actors} actors on {issues} issues, "
