@@ -137,7 +137,7 @@ def _glance(ctx: ViewContext) -> tuple[tuple[str, str] | None, list[Glance]]:
     if pair is None:
         return None, []
     gaps = bloc_gap(ctx.latest, *pair)
-    return pair, at_a_glance(gaps, ctx.bloc_summary(), *pair)
+    return pair, at_a_glance(gaps, ctx.bloc_summary(), *pair, lang=ctx.lang)
 
 
 def _issue_list(ctx: ViewContext, issues: list[str]) -> None:
