@@ -126,7 +126,8 @@ def path_text(values: list[float | None]) -> str:
 
 def chapter_sentence(chapter: Chapter, lang: str = "en") -> str:
     """'Chapter 2, Ceasefire push and Alaska (1 May 2025 – 31 Aug 2025)'."""
-    return gettext(lang)("Chapter {number}, {name} ({start} – {end})").format(
+    _ = gettext(lang)
+    return _("Chapter {number}, {name} ({start} – {end})").format(
         number=chapter.number,
         name=chapter.name,
         start=format_date(chapter.start, lang),

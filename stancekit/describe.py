@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from stancekit import i18n
 from stancekit.aggregation import bloc_stats, largest_gaps
-from stancekit.i18n import gettext, ngettext
+from stancekit.i18n import gettext
 from stancekit.scale import signed
 from stancekit.text import definite
 
@@ -31,7 +32,7 @@ def bloc_split(stats: Mapping, lang: str = "en") -> str:
     """Who stands behind a bloc figure, in words: 'median +2; 12 of 19 members stated a position: 10 for,
     1 split, 1 against; 9 of them through one joint statement (Berlin statement, 15 Dec 2025)', or 'only
     the United Kingdom stated a position'. '' for a bloc that is a single actor."""
-    _, n_ = gettext(lang), ngettext(lang)
+    _, ngettext = gettext(lang), i18n.ngettext(lang)
     reported = int(stats["reported"])
     if is_single_actor_bloc(stats):
         return _("reported, not on the record") if reported else ""
@@ -39,7 +40,7 @@ def bloc_split(stats: Mapping, lang: str = "en") -> str:
     if count == 1:
         actor = definite(stats["members"][0], lang=lang)
         if total > 1:
-            text = n_(
+            text = ngettext(
                 "only {actor} stated a position, 1 of {total} member",
                 "only {actor} stated a position, 1 of {total} members",
                 total,
@@ -50,7 +51,7 @@ def bloc_split(stats: Mapping, lang: str = "en") -> str:
     parts = [
         # i18n: a bloc's median position, e.g. "median +1.5"
         _("median {median}").format(median=signed(round(float(stats["median"]), 1))),
-        n_(
+        ngettext(
             "{count} of {total} member stated a position: {supporting} for, {split} split, {opposing} against",
             "{count} of {total} members stated a position: {supporting} for, {split} split, {opposing} against",
             total,
@@ -82,7 +83,7 @@ def bloc_split(stats: Mapping, lang: str = "en") -> str:
             parts.append(_("all known only from reports"))
         else:
             parts.append(
-                n_(
+                ngettext(
                     "{reported} of them known only from reports", "{reported} of them known only from reports", reported
                 ).format(reported=reported)
             )
@@ -94,13 +95,13 @@ def bloc_behind(stats: Mapping, lang: str = "en") -> str:
     1 of 7 members'. '' for a bloc that is a single actor (see `bloc_split` for the whole sentence)."""
     if is_single_actor_bloc(stats):
         return ""
-    n_ = ngettext(lang)
+    ngettext = i18n.ngettext(lang)
     count, total = int(stats["count"]), int(stats["total"])
     if count == 1 and total > 1:
-        return n_("only {actor}, 1 of {total} member", "only {actor}, 1 of {total} members", total).format(
+        return ngettext("only {actor}, 1 of {total} member", "only {actor}, 1 of {total} members", total).format(
             actor=definite(stats["members"][0], lang=lang), total=total
         )
-    return n_("{count} of {total} member", "{count} of {total} members", total).format(count=count, total=total)
+    return ngettext("{count} of {total} member", "{count} of {total} members", total).format(count=count, total=total)
 
 
 @dataclass(frozen=True)
@@ -117,12 +118,13 @@ def at_a_glance(
 ) -> list[Glance]:
     """The issues on which two blocs differ most, each bloc figure saying who stands behind it; [] when the two
     blocs differ on no shared issue."""
+    _ = gettext(lang)
     lines = []
     for row in largest_gaps(gaps, count).itertuples():
         blocs = [bloc_stats(summary, row.issue, bloc) for bloc in (bloc_a, bloc_b)]
         first, second = blocs
         # i18n: two blocs' figures compared, e.g. "Europe +2 vs the United States −2"
-        figures = gettext(lang)("{first} {first_value} vs {second} {second_value}").format(
+        figures = _("{first} {first_value} vs {second} {second_value}").format(
             first=definite(first["bloc"], start=True, lang=lang),
             first_value=bloc_value(first),
             second=definite(second["bloc"], lang=lang),

@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from stancekit import i18n
 from stancekit.figures.style import FONT, HOUSE_TEMPLATE, MIN_FONT, colorbar_below
-from stancekit.i18n import gettext, ngettext, percent
+from stancekit.i18n import gettext, percent
 from stancekit.text import escape_plotly
 
 # Up to this many actors each cell prints its value: "100" at 12 px still fits a column on a 358 px phone.
@@ -19,7 +20,7 @@ NUMBERED_CELLS_LIMIT = 12
 def agreement_figure(agreement: pd.DataFrame, shared: pd.DataFrame, lang: str = "en") -> go.Figure:
     """Actor × actor heatmap of agreement (0–100 %); with up to NUMBERED_CELLS_LIMIT actors, the value
     printed in every cell that has one."""
-    _ = gettext(lang)
+    _, ngettext = gettext(lang), i18n.ngettext(lang)
     names = [escape_plotly(a) for a in agreement.index]
     values = agreement.to_numpy(dtype=float) * 100
     numbered = len(names) <= NUMBERED_CELLS_LIMIT
@@ -34,7 +35,7 @@ def agreement_figure(agreement: pd.DataFrame, shared: pd.DataFrame, lang: str = 
         if np.isnan(values[i, j]):
             return heading + _("No issue on which both stated a position")
         count = int(shared.iat[i, j])
-        return heading + ngettext(lang)(
+        return heading + ngettext(
             "{share} agreement on {count} shared issue", "{share} agreement on {count} shared issues", count
         ).format(share=percent(values[i, j] / 100, lang), count=count)
 

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from stancekit import i18n
 from stancekit.figures.style import (
     BLOC_COLOURS,
     BLOC_SYMBOLS,
@@ -19,7 +20,7 @@ from stancekit.figures.style import (
     short_hover,
     wrap_label,
 )
-from stancekit.i18n import N_, gettext, ngettext
+from stancekit.i18n import N_, gettext
 from stancekit.scale import GLYPHS, MAX_POSITION, MIN_POSITION, POSITIONS, signed, stance_label
 from stancekit.text import escape_plotly
 
@@ -115,9 +116,10 @@ def _add_range_and_members(
     lang: str = "en",
 ) -> None:
     """A bloc's range as a band and its members as hollow markers, fanned where they coincide."""
+    _ = gettext(lang)
     xs: list[float | None] = []
     ys: list[float | None] = []
-    for (_, s), y in zip(stats.iterrows(), lane, strict=False):
+    for (_issue, s), y in zip(stats.iterrows(), lane, strict=False):
         xs += [s["min"], s["max"], None]
         ys += [y, y, None]
     figure.add_trace(
@@ -128,7 +130,7 @@ def _add_range_and_members(
             line=dict(color=colour, width=14),
             opacity=0.2,
             # i18n: a chart legend entry: the band from a bloc's lowest to highest position
-            name=escape_plotly(gettext(lang)("{bloc} (range)").format(bloc=bloc)),
+            name=escape_plotly(_("{bloc} (range)").format(bloc=bloc)),
             hoverinfo="skip",
         )
     )
@@ -147,7 +149,7 @@ def _add_range_and_members(
             y=(points["issue"].map(row_of).to_numpy() + offset).astype(np.float32),
             mode="markers",
             # i18n: a chart legend entry: a bloc's member actors
-            name=escape_plotly(gettext(lang)("{bloc} (members)").format(bloc=bloc)),
+            name=escape_plotly(_("{bloc} (members)").format(bloc=bloc)),
             marker=dict(symbol="circle-open", size=11, color=colour, line=dict(width=2)),
             customdata=hovers,
             hovertemplate="%{customdata}<extra></extra>",
@@ -161,7 +163,8 @@ def _mean_hover(bloc: str, issue: str, stats: pd.Series, lang: str = "en") -> st
     heading = f"<b>{escape_plotly(bloc)}</b> · {escape_plotly(issue)}<br>"
     if count == 1:
         return heading + escape_plotly(stance_label(stats["mean"], lang))
-    return heading + ngettext(lang)(
+    ngettext = i18n.ngettext(lang)
+    return heading + ngettext(
         "Mean {mean} of {count} actor, range {low} to {high}",
         "Mean {mean} of {count} actors, range {low} to {high}",
         count,

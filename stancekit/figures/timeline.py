@@ -42,6 +42,7 @@ CHAPTER_LINE = 18  # px: the height of one line of chapter labels
 
 def _chapter_shapes(figure: go.Figure, chapters: tuple[Chapter, ...], lang: str = "en") -> list[dict]:
     """A light band behind every other chapter, and each chapter's number and name at the top."""
+    _ = gettext(lang)
     shapes = []
     for chapter in chapters:
         if chapter.number % 2 == 0:
@@ -69,7 +70,7 @@ def _chapter_shapes(figure: go.Figure, chapters: tuple[Chapter, ...], lang: str 
             yanchor="bottom",
             yshift=CHAPTER_LINE if chapter.number % 2 == 0 else 0,
             # i18n: a short chapter label at the top of the timeline ("Ch." for chapter)
-            text=gettext(lang)("<b>Ch. {number}</b>").format(number=chapter.number),
+            text=_("<b>Ch. {number}</b>").format(number=chapter.number),
             hovertext=escape_plotly(chapter.name),
             showarrow=False,
             font=dict(size=13, color="#333333"),
@@ -92,6 +93,7 @@ def timeline_figure(
     0). customdata[0] of every marker is its row label; hovering gives paraphrase, speaker, date, evidence,
     voice and source. With `period`, the date axis shows that chapter only.
     """
+    _ = gettext(lang)
     present = [a for a in actors if a in set(statements["actor"])]
     lane_of = {actor: len(present) - 1 - i for i, actor in enumerate(present)}  # first actor on top
     figure = make_subplots(
@@ -103,7 +105,7 @@ def timeline_figure(
                 x=events["date"],
                 y=[0] * len(events),
                 mode="markers",
-                name=gettext(lang)("Key events"),
+                name=_("Key events"),
                 showlegend=False,
                 marker=dict(symbol="diamond", size=12, color="#4d4d4d"),
                 customdata=[
@@ -171,7 +173,7 @@ def timeline_figure(
                 textposition="middle right",
                 textfont=dict(size=12, color="#1a1a1a"),
                 customdata=[
-                    [str(label), hover(row) + f"<br><i>{gettext(lang)(STANDING_LABELS[int(kind)])}</i>"]
+                    [str(label), hover(row) + f"<br><i>{_(STANDING_LABELS[int(kind)])}</i>"]
                     for label, row, kind in zip(rows.index, rows.to_dict("records"), kinds, strict=True)
                 ],
                 hovertemplate="%{customdata[1]}<extra></extra>",
