@@ -44,7 +44,7 @@ def render(ctx: ViewContext) -> None:
         ctx.cache_key("agreement", *actors), lambda: clustered_agreement(ctx.latest, actors)
     )
     chart_with_table(
-        lambda: agreement_figure(agreement.loc[order, order], overlap.loc[order, order]),
+        lambda: agreement_figure(agreement.loc[order, order], overlap.loc[order, order], ctx.lang),
         lambda: pair_table(agreement, overlap, order, ctx.lang),
         alt=_(
             "Heatmap of agreement between {count} actors, from 0 to 100 percent, clustered so that "

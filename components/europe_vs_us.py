@@ -114,7 +114,7 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
 
     st.subheader(_("Positions by bloc: {first} vs {second}").format(first=a, second=b), anchor=False)
     chart_with_table(
-        lambda: bloc_positions_figure(ctx.latest, ctx.issues, order),
+        lambda: bloc_positions_figure(ctx.latest, ctx.issues, order, ctx.lang),
         lambda: bloc_table(ctx.bloc_summary(), ctx.issues, order, ctx.lang),
         alt=_(
             "Dot plot of each bloc's position on {count} issues on a scale from strongly opposes to strongly "
@@ -143,7 +143,7 @@ def _explain_top_gaps(ctx: ViewContext, gaps: pd.DataFrame, bloc_a: str, bloc_b:
                 who = "" if row["actor"] == bloc else f"**{escape_markdown(row['actor'])}** "
                 with column:
                     st.markdown(f"#### {escape_markdown(bloc)} {escape_markdown(bloc_value(bloc_stats))}")
-                    if split := bloc_split(bloc_stats):
+                    if split := bloc_split(bloc_stats, ctx.lang):
                         st.markdown(f":small[{escape_markdown(split[:1].upper() + split[1:])}.]")
                     stance = escape_markdown(stance_label(row["position"], ctx.lang))
                     st.markdown(f"{who}{stance}: {escape_markdown(row['summary'])}")

@@ -93,7 +93,7 @@ def _form(where: DeltaGenerator) -> str:
 def _wide(ctx: ViewContext, issues: list[str]) -> None:
     """The actors × issues matrix and its table twin."""
     chart_with_table(
-        lambda: stance_matrix_figure(ctx.latest, ctx.actors, issues, ctx.dataset.actor_bloc),
+        lambda: stance_matrix_figure(ctx.latest, ctx.actors, issues, ctx.dataset.actor_bloc, lang=ctx.lang),
         lambda: positions_table(ctx.latest, ctx.actors, issues, ctx.lang),
         alt=_(
             "Matrix of the latest positions of {actors} actors on {issues} issues, "
@@ -137,7 +137,7 @@ def _glance(ctx: ViewContext) -> tuple[tuple[str, str] | None, list[Glance]]:
     if pair is None:
         return None, []
     gaps = bloc_gap(ctx.latest, *pair)
-    return pair, at_a_glance(gaps, ctx.bloc_summary(), *pair)
+    return pair, at_a_glance(gaps, ctx.bloc_summary(), *pair, lang=ctx.lang)
 
 
 def _issue_list(ctx: ViewContext, issues: list[str]) -> None:

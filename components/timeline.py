@@ -89,7 +89,7 @@ def _chart(ctx: ViewContext, issue: str, statements: pd.DataFrame, events: pd.Da
     chapters = ctx.dataset.chapters
     figure = shared(
         ctx.cache_key("timeline", issue, getattr(period, "name", None)),
-        lambda: timeline_figure(statements, events, actors, ctx.as_of, chapters, period),
+        lambda: timeline_figure(statements, events, actors, ctx.as_of, chapters, period, ctx.lang),
     )
     picked = st.plotly_chart(
         figure,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from stancekit.i18n import N_
+from stancekit.i18n import N_, gettext
 from stancekit.scale import GLYPHS, nearest_position, signed
 from stancekit.selection import latest_positions
 from stancekit.text import format_date
@@ -124,6 +124,12 @@ def path_text(values: list[float | None]) -> str:
     )
 
 
-def chapter_sentence(chapter: Chapter) -> str:
-    """'Chapter 2 of 4, Ceasefire push and Alaska (1 May 2025 – 31 Aug 2025)'."""
-    return f"Chapter {chapter.number}, {chapter.name} ({format_date(chapter.start)} – {format_date(chapter.end)})"
+def chapter_sentence(chapter: Chapter, lang: str = "en") -> str:
+    """'Chapter 2, Ceasefire push and Alaska (1 May 2025 – 31 Aug 2025)'."""
+    _ = gettext(lang)
+    return _("Chapter {number}, {name} ({start} – {end})").format(
+        number=chapter.number,
+        name=chapter.name,
+        start=format_date(chapter.start, lang),
+        end=format_date(chapter.end, lang),
+    )

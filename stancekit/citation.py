@@ -6,15 +6,17 @@ from datetime import date
 
 import pandas as pd
 
-from stancekit.i18n import gettext, ngettext
+from stancekit import i18n
+from stancekit.i18n import gettext
 from stancekit.text import format_date
 
 
 def date_span(stances: pd.DataFrame, lang: str = "en") -> str:
     """'12 Feb 2025 – 30 Apr 2025', or 'no positions'."""
+    _ = gettext(lang)
     if stances.empty:
-        return gettext(lang)("no positions")
-    return gettext(lang)("{first} – {last}").format(
+        return _("no positions")
+    return _("{first} – {last}").format(
         first=format_date(stances["date"].min(), lang), last=format_date(stances["date"].max(), lang)
     )
 
@@ -30,14 +32,14 @@ def cite_view(
     lang: str = "en",
 ) -> str:
     """A ready citation of the app and the data behind a view: title, date range, URL, access date."""
-    _ = gettext(lang)
+    _, ngettext = gettext(lang), i18n.ngettext(lang)
     # i18n: the first part of a citation; {title} is the topic's title
     parts = [_("“Who wants what? {title}”, stance dashboard").format(title=title)]
     if view:
         # i18n: part of a citation: the page of the app cited
         parts.append(_("view “{view}”").format(view=view))
     parts.append(
-        ngettext(lang)(
+        ngettext(
             "data: {count} dated position, {span}, compiled from public reporting",
             "data: {count} dated positions, {span}, compiled from public reporting",
             len(stances),

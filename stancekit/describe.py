@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from stancekit import i18n
 from stancekit.aggregation import bloc_stats, largest_gaps
+from stancekit.i18n import gettext
 from stancekit.scale import signed
 from stancekit.text import definite
 
@@ -26,44 +28,80 @@ def bloc_value(stats: Mapping) -> str:
     return signed(round(float(stats["mean"]), 1))
 
 
-def bloc_split(stats: Mapping) -> str:
+def bloc_split(stats: Mapping, lang: str = "en") -> str:
     """Who stands behind a bloc figure, in words: 'median +2; 12 of 19 members stated a position: 10 for,
     1 split, 1 against; 9 of them through one joint statement (Berlin statement, 15 Dec 2025)', or 'only
     the United Kingdom stated a position'. '' for a bloc that is a single actor."""
+    _, ngettext = gettext(lang), i18n.ngettext(lang)
+    reported = int(stats["reported"])
     if is_single_actor_bloc(stats):
-        return "reported, not on the record" if int(stats["reported"]) else ""
+        return _("reported, not on the record") if reported else ""
     count, total = int(stats["count"]), int(stats["total"])
     if count == 1:
-        text = f"only {definite(stats['members'][0])} stated a position"
-        text += f", 1 of {total} members" if total > 1 else ""
-        return text + ("; reported, not on the record" if int(stats["reported"]) else "")
+        actor = definite(stats["members"][0], lang=lang)
+        if total > 1:
+            text = ngettext(
+                "only {actor} stated a position, 1 of {total} member",
+                "only {actor} stated a position, 1 of {total} members",
+                total,
+            ).format(actor=actor, total=total)
+        else:
+            text = _("only {actor} stated a position").format(actor=actor)
+        return "; ".join([text, _("reported, not on the record")]) if reported else text
     parts = [
-        f"median {signed(round(float(stats['median']), 1))}",
-        f"{count} of {total} members stated a position: {int(stats['for'])} for, {int(stats['split'])} split, "
-        f"{int(stats['against'])} against",
+        # i18n: a bloc's median position, e.g. "median +1.5"
+        _("median {median}").format(median=signed(round(float(stats["median"]), 1))),
+        ngettext(
+            "{count} of {total} member stated a position: {supporting} for, {split} split, {opposing} against",
+            "{count} of {total} members stated a position: {supporting} for, {split} split, {opposing} against",
+            total,
+        ).format(
+            count=count,
+            total=total,
+            supporting=int(stats["for"]),
+            split=int(stats["split"]),
+            opposing=int(stats["against"]),
+        ),
     ]
     joint, names = int(stats["joint"]), tuple(stats["joint_names"])
     if joint > 1:
-        source = f"one joint statement ({names[0]})" if len(names) == 1 else f"{len(names)} joint statements"
-        parts.append(f"{'all' if joint == count else joint} of them through {source}")
-    reported = int(stats["reported"])
+        if len(names) == 1:
+            if joint == count:
+                parts.append(_("all of them through one joint statement ({name})").format(name=names[0]))
+            else:
+                parts.append(
+                    _("{joint} of them through one joint statement ({name})").format(joint=joint, name=names[0])
+                )
+        elif joint == count:
+            parts.append(_("all of them through {statements} joint statements").format(statements=len(names)))
+        else:
+            parts.append(
+                _("{joint} of them through {statements} joint statements").format(joint=joint, statements=len(names))
+            )
     if reported:
-        parts.append(
-            f"{'all' if reported == count else reported} {'of them ' if reported < count else ''}"
-            "known only from reports"
-        )
+        if reported == count:
+            parts.append(_("all known only from reports"))
+        else:
+            parts.append(
+                ngettext(
+                    "{reported} of them known only from reports", "{reported} of them known only from reports", reported
+                ).format(reported=reported)
+            )
     return "; ".join(parts)
 
 
-def bloc_behind(stats: Mapping) -> str:
+def bloc_behind(stats: Mapping, lang: str = "en") -> str:
     """Who stands behind a bloc figure, in a few words for a slide: '17 of 19 members', 'only the United Kingdom,
     1 of 7 members'. '' for a bloc that is a single actor (see `bloc_split` for the whole sentence)."""
     if is_single_actor_bloc(stats):
         return ""
+    ngettext = i18n.ngettext(lang)
     count, total = int(stats["count"]), int(stats["total"])
     if count == 1 and total > 1:
-        return f"only {definite(stats['members'][0])}, 1 of {total} members"
-    return f"{count} of {total} members"
+        return ngettext("only {actor}, 1 of {total} member", "only {actor}, 1 of {total} members", total).format(
+            actor=definite(stats["members"][0], lang=lang), total=total
+        )
+    return ngettext("{count} of {total} member", "{count} of {total} members", total).format(count=count, total=total)
 
 
 @dataclass(frozen=True)
@@ -75,13 +113,23 @@ class Glance:
     behind: tuple[str, ...]  # 'Europe: median +2; 3 of 19 members stated a position: …', for blocs with members
 
 
-def at_a_glance(gaps: pd.DataFrame, summary: pd.DataFrame, bloc_a: str, bloc_b: str, count: int = 2) -> list[Glance]:
+def at_a_glance(
+    gaps: pd.DataFrame, summary: pd.DataFrame, bloc_a: str, bloc_b: str, count: int = 2, lang: str = "en"
+) -> list[Glance]:
     """The issues on which two blocs differ most, each bloc figure saying who stands behind it; [] when the two
     blocs differ on no shared issue."""
+    _ = gettext(lang)
     lines = []
     for row in largest_gaps(gaps, count).itertuples():
         blocs = [bloc_stats(summary, row.issue, bloc) for bloc in (bloc_a, bloc_b)]
-        figures = " vs ".join(f"{definite(b['bloc'], start=i == 0)} {bloc_value(b)}" for i, b in enumerate(blocs))
-        behind = tuple(f"{b['bloc']}: {split}" for b in blocs if (split := bloc_split(b)))
+        first, second = blocs
+        # i18n: two blocs' figures compared, e.g. "Europe +2 vs the United States −2"
+        figures = _("{first} {first_value} vs {second} {second_value}").format(
+            first=definite(first["bloc"], start=True, lang=lang),
+            first_value=bloc_value(first),
+            second=definite(second["bloc"], lang=lang),
+            second_value=bloc_value(second),
+        )
+        behind = tuple(f"{b['bloc']}: {split}" for b in blocs if (split := bloc_split(b, lang)))
         lines.append(Glance(str(row.issue), figures, behind))
     return lines

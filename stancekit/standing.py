@@ -10,12 +10,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from stancekit.i18n import N_
+
 OWN_STATEMENT, JOINT_STATEMENT, REPORTED, OTHER_VOICE = 0, 1, 2, 3
 STANDING_LABELS: dict[int, str] = {
-    OWN_STATEMENT: "On the record",
-    JOINT_STATEMENT: "Joint statement",
-    REPORTED: "Reported",
-    OTHER_VOICE: "Another voice",
+    OWN_STATEMENT: N_("On the record"),
+    JOINT_STATEMENT: N_("Joint statement"),
+    # i18n: a kind of statement: media citing sources, not the actor's own words
+    REPORTED: N_("Reported"),
+    OTHER_VOICE: N_("Another voice"),
 }
 
 

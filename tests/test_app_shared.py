@@ -24,9 +24,9 @@ def matrix_builds(monkeypatch) -> list[tuple[str, ...]]:
     builds: list[tuple[str, ...]] = []
     build = components.overview.stance_matrix_figure
 
-    def counting(latest, actors, issues, actor_bloc):
+    def counting(latest, actors, issues, actor_bloc, **options):
         builds.append(tuple(actors))
-        return build(latest, actors, issues, actor_bloc)
+        return build(latest, actors, issues, actor_bloc, **options)
 
     monkeypatch.setattr(components.overview, "stance_matrix_figure", counting)
     yield builds

@@ -6,7 +6,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from stancekit import i18n
 from stancekit.figures.style import FONT, HOUSE_TEMPLATE, MIN_FONT, colorbar_below
+from stancekit.i18n import gettext, percent
 from stancekit.text import escape_plotly
 
 # Up to this many actors each cell prints its value: "100" at 12 px still fits a column on a 358 px phone.
@@ -15,9 +17,10 @@ from stancekit.text import escape_plotly
 NUMBERED_CELLS_LIMIT = 12
 
 
-def agreement_figure(agreement: pd.DataFrame, shared: pd.DataFrame) -> go.Figure:
+def agreement_figure(agreement: pd.DataFrame, shared: pd.DataFrame, lang: str = "en") -> go.Figure:
     """Actor × actor heatmap of agreement (0–100 %); with up to NUMBERED_CELLS_LIMIT actors, the value
     printed in every cell that has one."""
+    _, ngettext = gettext(lang), i18n.ngettext(lang)
     names = [escape_plotly(a) for a in agreement.index]
     values = agreement.to_numpy(dtype=float) * 100
     numbered = len(names) <= NUMBERED_CELLS_LIMIT
@@ -30,9 +33,11 @@ def agreement_figure(agreement: pd.DataFrame, shared: pd.DataFrame) -> go.Figure
     def pair_hover(i: int, j: int) -> str:
         heading = f"<b>{names[i]}</b> & <b>{names[j]}</b><br>"
         if np.isnan(values[i, j]):
-            return heading + "No issue on which both stated a position"
+            return heading + _("No issue on which both stated a position")
         count = int(shared.iat[i, j])
-        return heading + f"{values[i, j]:.0f}% agreement on {count} shared issue{'s' if count != 1 else ''}"
+        return heading + ngettext(
+            "{share} agreement on {count} shared issue", "{share} agreement on {count} shared issues", count
+        ).format(share=percent(values[i, j] / 100, lang), count=count)
 
     hover = [[pair_hover(i, j) for j in range(len(names))] for i in range(len(names))]
     figure = go.Figure(
@@ -52,7 +57,7 @@ def agreement_figure(agreement: pd.DataFrame, shared: pd.DataFrame) -> go.Figure
             ygap=2,
             # Under the plot, not beside it: a phone's width goes to the cells.
             colorbar=colorbar_below(
-                title=dict(text="Agreement %", side="top", font=dict(size=14)), tickvals=[0, 25, 50, 75, 100]
+                title=dict(text=_("Agreement %"), side="top", font=dict(size=14)), tickvals=[0, 25, 50, 75, 100]
             ),
         )
     )

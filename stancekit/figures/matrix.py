@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from stancekit.figures.style import FONT, HOUSE_TEMPLATE, MIN_FONT, colorbar_below, horizontal_rule, position_hover
-from stancekit.scale import COLOURS, GLYPHS, MAX_POSITION, MIN_POSITION, NO_POSITION, POSITIONS
+from stancekit.scale import COLOURS, GLYPHS, MAX_POSITION, MIN_POSITION, POSITIONS, no_position
 from stancekit.text import escape_plotly
 
 # Beyond this many cells, the matrix drops per-cell hover texts to stay small in the browser.
@@ -31,6 +31,7 @@ def stance_matrix_figure(
     actor_bloc: dict[str, str],
     *,
     detailed_hover_limit: int = DETAILED_HOVER_LIMIT,
+    lang: str = "en",
 ) -> go.Figure:
     """Actors × issues heatmap of latest positions, a glyph in every cell, blocs separated by lines.
 
@@ -65,11 +66,11 @@ def stance_matrix_figure(
     )
     if detailed:
         # The template names the cell's actor and issue, so each cell carries only its own text.
-        hover = np.full(z.shape, NO_POSITION, dtype=object)
+        hover = np.full(z.shape, no_position(lang), dtype=object)
         row_of, column_of = {a: i for i, a in enumerate(actors)}, {k: j for j, k in enumerate(issues)}
         for row in latest.to_dict("records"):
             if row["actor"] in row_of and row["issue"] in column_of:
-                hover[row_of[row["actor"]], column_of[row["issue"]]] = position_hover(row, heading=False)
+                hover[row_of[row["actor"]], column_of[row["issue"]]] = position_hover(row, heading=False, lang=lang)
         trace.update(customdata=hover, hovertemplate="<b>%{y}</b> · %{x}<br>%{customdata}<extra></extra>")
     else:
         trace.update(hovertemplate="<b>%{y}</b> · %{x}<br>%{text} %{z:+.0f}<extra></extra>", hoverongaps=False)

@@ -11,6 +11,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from stancekit.i18n import gettext
 from stancekit.scale import stance_label
 from stancekit.schema import EVIDENCE_TYPES
 from stancekit.text import escape_plotly, format_date
@@ -107,30 +108,32 @@ def colorbar_below(**extra: object) -> dict:
     )
 
 
-def position_hover(row: pd.Series, *, heading: bool = True) -> str:
+def position_hover(row: pd.Series, *, heading: bool = True, lang: str = "en") -> str:
     """Hover text for one stated position: actor and issue (unless the chart's template names them), stance,
-    paraphrase, speaker, date and source."""
+    paraphrase, speaker, date and source (in `lang`)."""
+    _ = gettext(lang)
     lines = [f"<b>{escape_plotly(row['actor'])}</b> · {escape_plotly(row['issue'])}"] if heading else []
     lines += [
-        f"<b>{escape_plotly(stance_label(row['position']))}</b>",
+        f"<b>{escape_plotly(stance_label(row['position'], lang))}</b>",
         escape_plotly(row["summary"], HOVER_WIDTH),
     ]
     evidence = EVIDENCE_TYPES.get(row.get("evidence", ""), "")
-    who = " · ".join(filter(None, [escape_plotly(row.get("speaker", "")), format_date(row["date"]), evidence]))
+    evidence = _(evidence) if evidence else ""
+    who = " · ".join(filter(None, [escape_plotly(row.get("speaker", "")), format_date(row["date"], lang), evidence]))
     lines.append(who)
     if row.get("voice") == "other":
-        lines.append("Another voice: does not set the actor's position")
+        lines.append(_("Another voice: does not set the actor's position"))
     if row.get("joint"):
-        lines.append("Joint statement: " + escape_plotly(row["joint"], HOVER_WIDTH))
-    lines.append("Source: " + escape_plotly(row["source"], HOVER_WIDTH))
+        lines.append(_("Joint statement: {joint}").format(joint=escape_plotly(row["joint"], HOVER_WIDTH)))
+    lines.append(_("Source: {source}").format(source=escape_plotly(row["source"], HOVER_WIDTH)))
     return "<br>".join(lines)
 
 
-def short_hover(row: dict) -> str:
+def short_hover(row: dict, lang: str = "en") -> str:
     """A one-line hover for charts with too many points to carry every paraphrase."""
     return (
         f"<b>{escape_plotly(row['actor'])}</b> · {escape_plotly(row['issue'])}<br>"
-        f"{escape_plotly(stance_label(row['position']))} · {format_date(row['date'])}"
+        f"{escape_plotly(stance_label(row['position'], lang))} · {format_date(row['date'], lang)}"
     )
 
 

@@ -21,7 +21,7 @@ from stancekit.figures.style import (
     position_hover,
     short_hover,
 )
-from stancekit.i18n import N_
+from stancekit.i18n import N_, gettext
 from stancekit.scale import COLOURS, GLYPHS
 from stancekit.standing import JOINT_STATEMENT, OTHER_VOICE, OWN_STATEMENT, REPORTED, STANDING_LABELS, standing
 from stancekit.text import escape_plotly, format_date
@@ -40,8 +40,9 @@ CHAPTER_SHADE = "#f3f0f7"
 CHAPTER_LINE = 18  # px: the height of one line of chapter labels
 
 
-def _chapter_shapes(figure: go.Figure, chapters: tuple[Chapter, ...]) -> list[dict]:
+def _chapter_shapes(figure: go.Figure, chapters: tuple[Chapter, ...], lang: str = "en") -> list[dict]:
     """A light band behind every other chapter, and each chapter's number and name at the top."""
+    _ = gettext(lang)
     shapes = []
     for chapter in chapters:
         if chapter.number % 2 == 0:
@@ -68,7 +69,8 @@ def _chapter_shapes(figure: go.Figure, chapters: tuple[Chapter, ...]) -> list[di
             yref="paper",
             yanchor="bottom",
             yshift=CHAPTER_LINE if chapter.number % 2 == 0 else 0,
-            text=f"<b>Ch. {chapter.number}</b>",
+            # i18n: a short chapter label at the top of the timeline ("Ch." for chapter)
+            text=_("<b>Ch. {number}</b>").format(number=chapter.number),
             hovertext=escape_plotly(chapter.name),
             showarrow=False,
             font=dict(size=13, color="#333333"),
@@ -83,6 +85,7 @@ def timeline_figure(
     as_of: pd.Timestamp | None = None,
     chapters: tuple[Chapter, ...] = (),
     period: Chapter | None = None,
+    lang: str = "en",
 ) -> go.Figure:
     """Key events on a date strip, above one lane per actor holding its position over time as a step line.
 
@@ -90,6 +93,7 @@ def timeline_figure(
     0). customdata[0] of every marker is its row label; hovering gives paraphrase, speaker, date, evidence,
     voice and source. With `period`, the date axis shows that chapter only.
     """
+    _ = gettext(lang)
     present = [a for a in actors if a in set(statements["actor"])]
     lane_of = {actor: len(present) - 1 - i for i, actor in enumerate(present)}  # first actor on top
     figure = make_subplots(
@@ -101,11 +105,11 @@ def timeline_figure(
                 x=events["date"],
                 y=[0] * len(events),
                 mode="markers",
-                name="Key events",
+                name=_("Key events"),
                 showlegend=False,
                 marker=dict(symbol="diamond", size=12, color="#4d4d4d"),
                 customdata=[
-                    escape_plotly(f"{format_date(d)}: {e}", HOVER_WIDTH)
+                    escape_plotly(f"{format_date(d, lang)}: {e}", HOVER_WIDTH)
                     for d, e in zip(events["date"], events["event"], strict=True)
                 ],
                 hovertemplate="%{customdata}<extra></extra>",
@@ -114,8 +118,12 @@ def timeline_figure(
             col=1,
         )
     end = pd.Timestamp(as_of) if as_of is not None else statements["date"].max()
-    shapes = _chapter_shapes(figure, chapters)
-    hover = position_hover if len(statements) <= DETAILED_POINTS_LIMIT else short_hover
+    shapes = _chapter_shapes(figure, chapters, lang)
+    detailed = len(statements) <= DETAILED_POINTS_LIMIT
+
+    def hover(row: dict) -> str:
+        return position_hover(row, lang=lang) if detailed else short_hover(row, lang)
+
     ordered = effective_positions(statements)
     for actor in present:
         rows = ordered[ordered["actor"] == actor]
@@ -165,7 +173,7 @@ def timeline_figure(
                 textposition="middle right",
                 textfont=dict(size=12, color="#1a1a1a"),
                 customdata=[
-                    [str(label), hover(row) + f"<br><i>{STANDING_LABELS[int(kind)]}</i>"]
+                    [str(label), hover(row) + f"<br><i>{_(STANDING_LABELS[int(kind)])}</i>"]
                     for label, row, kind in zip(rows.index, rows.to_dict("records"), kinds, strict=True)
                 ],
                 hovertemplate="%{customdata[1]}<extra></extra>",
