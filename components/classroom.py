@@ -33,7 +33,7 @@ JOIN_BURST, JOIN_PER_SECOND = 5, 1 / 12  # five tries at once, then one every 12
 
 def render(ctx: ViewContext) -> None:
     page_header(
-        page("classroom").heading,
+        _(page("classroom").heading),
         _(
             "Students join with a code on their phones, anonymously, and answer; the projector shows the class as "
             "one more actor next to the governments. Nothing personal is stored, and a class ends by itself after "

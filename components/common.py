@@ -12,6 +12,7 @@ import streamlit as st
 from components import keys
 from components.caches import shared
 from components.language import _, current
+from stancekit.content import translation_note
 from stancekit.i18n import number
 from stancekit.scale import GLYPHS, POSITIONS, stance_label
 from stancekit.tables import HEADERS, evidence_label
@@ -159,7 +160,10 @@ def quote_markdown(row: pd.Series) -> str:
     if not row.get("quote"):
         return ""
     speaker = f" — {escape_markdown(row['speaker'])}" if row.get("speaker") else ""
-    return f"> “{escape_markdown(row['quote'])}”{speaker}"
+    note = escape_markdown(translation_note(row, current()))  # the speaker's words stay; our translation after
+    # i18n: quotation marks around a speaker's own words (the language's own marks, e.g. « … », „…“)
+    quoted = _("“{quote}”").format(quote=escape_markdown(row["quote"]))
+    return f"> {quoted}{note}{speaker}"
 
 
 SKIP = "skip"

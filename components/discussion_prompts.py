@@ -30,7 +30,7 @@ def prompts_for(ctx: ViewContext) -> list[Prompt]:
 def render(ctx: ViewContext) -> None:
     """Draw each prompt with its sources."""
     page_header(
-        page("discussion_prompts").heading,
+        _(page("discussion_prompts").heading),
         _(
             "Questions generated from the positions on screen: the biggest gaps between the two compared "
             "blocs, the issues with the widest spread of views, and the largest moves from one chapter of the story "

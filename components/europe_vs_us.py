@@ -93,7 +93,7 @@ def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
             ).format(explanation=_(GAP_EXPLANATION))
         )
         chart_with_table(
-            lambda: gap_figure(gaps, bloc_a, bloc_b),
+            lambda: gap_figure(gaps, bloc_a, bloc_b, ctx.lang),
             lambda: gap_table(gaps, bloc_a, bloc_b, ctx.bloc_summary(), ctx.lang),
             alt=_(
                 "Bar chart of {count} issues ranked by the distance between the mean positions of {first} and "

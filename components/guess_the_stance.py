@@ -56,7 +56,7 @@ def _start_again(actor: str) -> None:
 def render(ctx: ViewContext) -> None:
     """Draw the actor picker, the guessing form and, once revealed, the comparison and score."""
     page_header(
-        page("guess_the_stance").heading,
+        _(page("guess_the_stance").heading),
         _(
             "Pick an actor and predict its position on each issue. Then reveal what it actually said, with "
             "paraphrase, quote and source, and see where the class's assumptions were wrong."

@@ -11,6 +11,7 @@ from components.context import ViewContext
 from components.discussion_prompts import prompts_for
 from components.language import _, ngettext
 from components.pages import page
+from stancekit.content import translation_note
 from stancekit.handout import HandoutContent, handout_content, handout_html, handout_markdown
 from stancekit.prompts import prompts_on
 from stancekit.selection import central_issues
@@ -20,7 +21,7 @@ from stancekit.text import escape_markdown, format_date, safe_link_url
 def render(ctx: ViewContext) -> None:
     """Offer both downloads and preview the content with Streamlit's own elements."""
     page_header(
-        page("handout").heading,
+        _(page("handout").heading),
         _(
             "A printable page for the class with the current selection: who stands where, key quotes, "
             "the discussion prompts, the sources and a citation line. Narrow the sidebar filters to fit "
@@ -83,10 +84,12 @@ def _preview(content: HandoutContent) -> None:
     if content.quotes:
         st.markdown(_("**Key quotes**"))
         for quote in content.quotes:
-            # i18n: a key quote in the preview, "- “…” — Speaker (Actor) on Issue, 3 Mar 2025"
+            # i18n: a key quote in the preview, "- “…” [our translation: …] — Speaker (Actor) on Issue, 3 Mar 2025";
+            # {note} is empty or our bracketed translation of the quote.
             st.markdown(
-                _("- “{quote}” — {speaker} ({actor}) on {issue}, {date}").format(
+                _("- “{quote}”{note} — {speaker} ({actor}) on {issue}, {date}").format(
                     quote=escape_markdown(quote["quote"]),
+                    note=escape_markdown(translation_note(quote, content.lang)),
                     speaker=escape_markdown(quote["speaker"] or quote["actor"]),
                     actor=escape_markdown(quote["actor"]),
                     issue=escape_markdown(quote["issue"]),

@@ -8,9 +8,10 @@ import streamlit as st
 from components import keys
 from components.common import empty_state, house_style, provenance
 from components.context import ViewContext
-from components.language import _
+from components.language import _, current
 from stancekit.aggregation import BlocVoice, bloc_sizes, bloc_summary, bloc_voices, featured_voice
 from stancekit.chapters import Chapter, bloc_path, chapter_named, path_text
+from stancekit.content import translation_note
 from stancekit.describe import bloc_behind, bloc_split, bloc_value
 from stancekit.scale import GLYPHS, label
 from stancekit.selection import latest_positions, with_positions, without_positions
@@ -130,7 +131,7 @@ def _position(voice: BlocVoice, lang: str) -> None:
     """One bloc's card: its name, glyph and figure, the scale's words and how many members stand behind it."""
     st.metric(escape_markdown(voice.bloc), f"{GLYPHS[voice.nearest]} {bloc_value(voice.stats)}")
     words = f"**{label(voice.nearest, lang)}**"  # the glyph is in the figure above
-    behind = bloc_behind(voice.stats)
+    behind = bloc_behind(voice.stats, lang)
     st.markdown(words + (f" · {escape_markdown(behind)}" if behind else ""))
 
 
@@ -139,7 +140,8 @@ def _quote(voice: BlocVoice) -> None:
     row, bloc = voice.row, escape_markdown(voice.bloc)
     if row["quote"]:
         # i18n: a bloc's quote on the slide, "**Europe:** “…”"
-        st.markdown(_("**{bloc}:** “{quote}”").format(bloc=bloc, quote=escape_markdown(row["quote"])))
+        quote = _("**{bloc}:** “{quote}”").format(bloc=bloc, quote=escape_markdown(row["quote"]))
+        st.markdown(quote + escape_markdown(translation_note(row, current())))
     else:
         # i18n: a bloc's position in the app's own words, when no quote is at hand
         st.markdown(

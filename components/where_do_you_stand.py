@@ -62,7 +62,7 @@ def _answers(issues: list[str]) -> Answers:
 def render(ctx: ViewContext) -> None:
     """Draw the questions, then (after 'Show my matches') the results."""
     page_header(
-        page("where_do_you_stand").heading,
+        _(page("where_do_you_stand").heading),
         _(
             "Answer each proposition on the same five-point scale as the actors, skip what you are unsure "
             "about, and mark what matters most to you. Then see which actors and blocs you match, and why. "

@@ -20,7 +20,7 @@ from stancekit.text import escape_markdown
 def render(ctx: ViewContext) -> None:
     """Draw the current-data status, the upload, the template and dictionary, and the editor."""
     page_header(
-        page("your_data").heading,
+        _(page("your_data").heading),
         _(
             "Load a stance table in the same CSV format as the bundled topic and every page, activity and export "
             "works with it. Your data stays in this browser tab only: it is not saved and nobody else sees it."

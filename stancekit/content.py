@@ -5,8 +5,9 @@ column per language, keyed by the English text).
 `localise` gives a dataset whose texts are in one language. Positions, dates, sources and ids stay as they
 are. A text without a translation stays as it is, so an uploaded topic in English only still works. Quotes
 stay in the speaker's words as the pack gives them: the translation goes in a column of its own,
-`quote_translation`, which the views show in brackets, marked as ours. Every spelling of a name in any
-language leads to the dataset's own (`Dataset.aliases`), so a link written in one language opens in another.
+`quote_translation`, which the views show in brackets after the quote, marked as ours (`translation_note`).
+Every spelling of a name in any language leads to the dataset's own (`Dataset.aliases`), so a link written
+in one language opens in another.
 """
 
 from __future__ import annotations
@@ -132,14 +133,12 @@ def localise(dataset: Dataset, translations: Translations, lang: str) -> Dataset
     )
 
 
-def quote_text(row: Mapping[str, object], lang: str = "en") -> str:
-    """A quote as shown: the speaker's words in quotation marks, then our translation in brackets, marked as
-    ours ("“…” [our translation: …]"); '' when the source gives none. Plain text: escape it for Markdown."""
-    quote = row.get("quote") or ""
-    if not quote:
-        return ""
+def translation_note(row: Mapping[str, object], lang: str = "en") -> str:
+    """What follows a quote in the speaker's words: our translation in brackets, marked as ours
+    (" [our translation: …]"); '' when the quote needs none. Plain text: escape it for Markdown."""
     translation = row.get(QUOTE_TRANSLATION) or ""
-    if not translation:
-        return f"“{quote}”"
-    # i18n: after a quote in the speaker's (English) words: our translation of it, in brackets.
-    return gettext(lang)("“{quote}” [our translation: {translation}]").format(quote=quote, translation=translation)
+    if not row.get("quote") or not translation:
+        return ""
+    _ = gettext(lang)
+    # i18n: after a quote in the speaker's (English) words, our translation of it, in brackets.
+    return " " + _("[our translation: {translation}]").format(translation=translation)

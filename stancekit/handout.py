@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from stancekit.content import translation_note
 from stancekit.dataset import Dataset
 from stancekit.i18n import gettext
 from stancekit.i18n import ngettext as plural_forms
@@ -110,9 +111,12 @@ def _key_line(lang: str = "en") -> str:
 
 def _quote_line(quote: dict, lang: str, text: object) -> str:
     """A key quote's line, each piece of data escaped by `text`: '“…” — speaker (actor) on issue, date, source'."""
-    # i18n: a key quote on the handout, "“…” — Speaker (Actor) on Issue, 3 Mar 2025, Source"
-    return gettext(lang)("“{quote}” — {speaker} ({actor}) on {issue}, {date}, {source}").format(
+    _ = gettext(lang)
+    # i18n: a key quote on the handout, "“…” [our translation: …] — Speaker (Actor) on Issue, 3 Mar 2025, Source";
+    # {note} is empty or our bracketed translation of the quote.
+    return _("“{quote}”{note} — {speaker} ({actor}) on {issue}, {date}, {source}").format(
         quote=text(quote["quote"]),
+        note=text(translation_note(quote, lang)),
         speaker=text(quote["speaker"] or quote["actor"]),
         actor=text(quote["actor"]),
         issue=text(quote["issue"]),

@@ -3,7 +3,8 @@
 are: nothing to compile before a deploy.
 
 How a string is translated: views call components.language's `_("…")` (or `ngettext`); the core's functions
-that write text take `lang` and call `gettext(lang)("…")`. A string built before the language is known (a
+that write text take `lang`, bind `_ = gettext(lang)` and call `_("…")` (the extractor finds calls of `_`,
+never `gettext(lang)("…")`: tests/test_catalogues.py says so). A string built before the language is known (a
 module constant) is marked `N_("…")` and translated where it is shown. Placeholders are named
 (`_("{count} actors").format(count=n)`), so a translation can move them. `python -m stancekit.catalogues`
 extracts the msgids into locales/messages.pot and updates the catalogues; tests/test_catalogues.py fails on
@@ -84,7 +85,8 @@ def gettext(lang: str) -> Callable[[str], str]:
 
 
 def ngettext(lang: str) -> Callable[[str, str, int], str]:
-    """The language's plural form chooser: `ngettext(lang)("{n} actor", "{n} actors", n).format(n=n)`."""
+    """The language's plural form chooser: `ngettext = i18n.ngettext(lang)`, then
+    `ngettext("{n} actor", "{n} actors", n).format(n=n)`."""
     return catalogue(lang).ngettext
 
 

@@ -6,7 +6,15 @@ import pandas as pd
 import pytest
 
 from stancekit.bundled import TRANSLATIONS_DIR, load_translations
-from stancekit.content import FIELDS, LANGUAGE_COLUMNS, QUOTE_TRANSLATION, Translations, localise, needed, quote_text
+from stancekit.content import (
+    FIELDS,
+    LANGUAGE_COLUMNS,
+    QUOTE_TRANSLATION,
+    Translations,
+    localise,
+    needed,
+    translation_note,
+)
 from stancekit.dataset import Dataset
 from stancekit.view_state import ViewState
 
@@ -90,11 +98,10 @@ def test_a_link_written_in_one_language_opens_the_same_view_in_another(bundled, 
 
 def test_a_shown_quote_keeps_the_words_and_marks_our_translation(bundled, translations):
     row = localise(bundled, translations, "de").stances.query("quote != ''").iloc[0]
-    shown = quote_text(row, "en")  # the catalogue's English: the marker reads "our translation"
-    assert shown == f"“{row['quote']}” [our translation: {row[QUOTE_TRANSLATION]}]"
-    english = bundled.stances.query("quote != ''").iloc[0]
-    assert quote_text(english) == f"“{english['quote']}”"  # English: the words alone
-    assert quote_text({"quote": ""}) == ""
+    assert translation_note(row, "en") == f" [our translation: {row[QUOTE_TRANSLATION]}]"
+    assert translation_note(row, "de").startswith(" [") and row[QUOTE_TRANSLATION] in translation_note(row, "de")
+    assert translation_note(bundled.stances.query("quote != ''").iloc[0]) == ""  # English: the words alone
+    assert translation_note({"quote": "", QUOTE_TRANSLATION: ""}) == ""
 
 
 def test_a_second_reader_checked_every_translated_row_in_every_language(bundled):
