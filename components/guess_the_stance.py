@@ -93,7 +93,7 @@ def render(ctx: ViewContext) -> None:
                 format_func=lambda name: (
                     _(LATEST_LABEL)
                     if name == LATEST
-                    else _("At the end of {chapter}").format(chapter=chapter_named(chapters, name).label)
+                    else _("At the end of {chapter}").format(chapter=chapter_named(chapters, name).label(ctx.lang))
                 ),
                 help=_("Guess the latest positions, or where the actor stood when one chapter of the story closed."),
             ),

@@ -92,7 +92,9 @@ def _slide(ctx: ViewContext) -> None:
         # i18n: the items of the slide's caption, joined by " · "
         caption = [_("Issue {number} of {count}").format(number=issues.index(issue) + 1, count=len(issues))]
         if chapter:
-            caption.append(_("as it stood at the end of {chapter}").format(chapter=escape_markdown(chapter.label)))
+            caption.append(
+                _("as it stood at the end of {chapter}").format(chapter=escape_markdown(chapter.label(ctx.lang)))
+            )
         if silent:
             # i18n: {blocs}: the blocs that stated no position on the issue, "Russia, China"
             caption.append(_("no stated position: {blocs}").format(blocs=", ".join(escape_markdown(b) for b in silent)))
@@ -101,7 +103,7 @@ def _slide(ctx: ViewContext) -> None:
         if not voices:
             message = (
                 _("No bloc had stated a position on this issue by the end of {chapter}.").format(
-                    chapter=escape_markdown(chapter.label)
+                    chapter=escape_markdown(chapter.label(ctx.lang))
                 )
                 if chapter
                 else _("No bloc had stated a position on this issue by this date.")

@@ -43,7 +43,7 @@ def _chapters(dataset: Dataset, as_of: object, last: object) -> None:
         width="stretch",
     )
     if current is not None:  # the chapter's name here; its summary in the help, to keep the sidebar short
-        st.caption(escape_markdown(current.label), help=escape_markdown(current.summary) or None)
+        st.caption(escape_markdown(current.label(language.current())), help=escape_markdown(current.summary) or None)
 
 
 def render(ctx: ViewContext) -> None:

@@ -138,8 +138,8 @@ def _between_chapters(ctx: ViewContext) -> None:
             counted.total,
         ).format(
             count=counted.total,
-            first=escape_markdown(first.label),
-            second=escape_markdown(second.label),
+            first=escape_markdown(first.label(ctx.lang)),
+            second=escape_markdown(second.label(ctx.lang)),
             moves=counted.moves,
             stated=counted.first_statements,
         )

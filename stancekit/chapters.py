@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+from babel.dates import format_interval
 
-from stancekit.i18n import N_, gettext
+from stancekit.i18n import DEFAULT, FORMAT_LOCALE, N_, PSEUDO, gettext
 from stancekit.scale import GLYPHS, nearest_position, signed
 from stancekit.selection import latest_positions
 from stancekit.text import format_date
@@ -42,14 +43,15 @@ class Chapter:
     end: pd.Timestamp
     summary: str = ""
 
-    @property
-    def label(self) -> str:
+    def label(self, lang: str = "en") -> str:
         """'2 · Ceasefire push and Alaska (May–Aug 2025)', for pickers and headings."""
-        return f"{self.number} · {self.name} ({self.span})"
+        return f"{self.number} · {self.name} ({self.span(lang)})"
 
-    @property
-    def span(self) -> str:
-        """The months it covers, e.g. 'May–Aug 2025' or 'Sep 2025–Jan 2026'."""
+    def span(self, lang: str = "en") -> str:
+        """The months it covers, e.g. 'May–Aug 2025' or 'Sep 2025–Jan 2026'; 'févr.–avr. 2025' in French (Babel's
+        month interval; English keeps the app's three-letter months, as stancekit.i18n.day does)."""
+        if lang not in (DEFAULT, PSEUDO):
+            return format_interval(self.start, self.end, "yMMM", locale=FORMAT_LOCALE[lang])
         if self.start.year == self.end.year:
             return f"{self.start:%b}–{self.end:%b %Y}" if self.start.month != self.end.month else f"{self.end:%b %Y}"
         return f"{self.start:%b %Y}–{self.end:%b %Y}"

@@ -36,8 +36,8 @@ STANCES = make_stances(
 
 def test_chapters_are_read_in_order_with_labels():
     assert [c.name for c in CHAPTERS] == ["Early", "Later"]
-    assert CHAPTERS[0].number == 1 and CHAPTERS[0].label == "1 · Early (Jan–Feb 2025)"
-    assert Chapter(3, "Across", pd.Timestamp("2025-12-01"), pd.Timestamp("2026-01-31")).span == "Dec 2025–Jan 2026"
+    assert CHAPTERS[0].number == 1 and CHAPTERS[0].label() == "1 · Early (Jan–Feb 2025)"
+    assert Chapter(3, "Across", pd.Timestamp("2025-12-01"), pd.Timestamp("2026-01-31")).span() == "Dec 2025–Jan 2026"
     assert chapter_of(CHAPTERS, pd.Timestamp("2025-03-01")).name == "Later"
     assert chapter_of(CHAPTERS, pd.Timestamp("2024-12-31")) is None
     assert chapter_named(CHAPTERS, "Early") is CHAPTERS[0] and chapter_named(CHAPTERS, "Nope") is None
