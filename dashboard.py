@@ -25,7 +25,7 @@ follow_renamed_keys(dataset)  # links written with a key's old name, before any 
 follow_language(dataset)  # names chosen in another language, in this one's
 menu: dict[str, list] = {}
 for spec in PAGES:
-    title, _heading = spec.wording(dataset.blocs)
+    title, _heading = spec.wording(dataset.blocs, dataset.aliases)
     menu.setdefault(_(spec.section), []).append(
         st.Page(spec.script, title=_(title), icon=spec.icon, url_path=spec.url_path, default=spec.default)
     )

@@ -18,7 +18,7 @@ from components.common import chart_with_table, clear_keys, csv_download, empty_
 from components.context import ViewContext
 from components.language import N_, _, ngettext
 from stancekit import pulse_store as store
-from stancekit.aggregation import PREFERRED_COMPARISON, pair_first
+from stancekit.aggregation import pair_first, preferred_comparison
 from stancekit.export import to_csv_bytes
 from stancekit.figures.blocs import bloc_positions_figure
 from stancekit.figures.matrix import stance_matrix_figure
@@ -199,7 +199,7 @@ def _live(ctx: ViewContext, engine: Engine, info: store.ClassInfo) -> None:
             _next_to_actors(ctx, ours, issues)
     if blocs.open:
         with blocs:
-            order = [*pair_first(ctx.dataset.blocs, *PREFERRED_COMPARISON), CLASS_NAME]
+            order = [*pair_first(ctx.dataset.blocs, *preferred_comparison(ctx.dataset.aliases)), CLASS_NAME]
             chart_with_table(
                 lambda: bloc_positions_figure(ours, issues, order),
                 lambda: spread_table(spread, ctx.lang),

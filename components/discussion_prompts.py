@@ -8,7 +8,7 @@ from components.common import empty_state, page_header, provenance
 from components.context import ViewContext
 from components.language import N_, _
 from components.pages import page
-from stancekit.aggregation import default_pair
+from stancekit.aggregation import default_pair, preferred_comparison
 from stancekit.prompts import Prompt, discussion_prompts
 from stancekit.selection import with_positions
 from stancekit.text import escape_markdown
@@ -23,7 +23,9 @@ KIND_LABELS = {
 
 def prompts_for(ctx: ViewContext) -> list[Prompt]:
     """The prompts for the current selection (shared with the handout)."""
-    pair = default_pair(with_positions(ctx.dataset.blocs, ctx.latest, "bloc"))
+    pair = default_pair(
+        with_positions(ctx.dataset.blocs, ctx.latest, "bloc"), preferred_comparison(ctx.dataset.aliases)
+    )
     return discussion_prompts(ctx.stances, ctx.latest, pair, ctx.dataset.chapters, lang=ctx.lang)
 
 

@@ -19,6 +19,7 @@ from stancekit.aggregation import (
     incomparable_issues,
     largest_gaps,
     pair_first,
+    preferred_comparison,
 )
 from stancekit.describe import bloc_split, bloc_value
 from stancekit.figures.bars import GAP_EXPLANATION, gap_figure
@@ -31,9 +32,9 @@ from stancekit.text import escape_markdown
 TOP_GAPS = 3
 
 
-def _choose_pair(blocs: list[str]) -> tuple[str, str]:
+def _choose_pair(blocs: list[str], preferred: tuple[str, str]) -> tuple[str, str]:
     """Two blocs to compare, defaulting to Europe and the United States; mirrored in the URL."""
-    default_a, default_b = comparison_pair(blocs)
+    default_a, default_b = comparison_pair(blocs, preferred)
     left, right = st.columns(2)
     # i18n: the first of two bloc pickers, read together: "Compare [Europe] with [United States]"
     bloc_a = left.selectbox(_("Compare"), blocs, index=blocs.index(default_a), key=keys.COMPARE_A, bind="query-params")
@@ -47,7 +48,7 @@ def _choose_pair(blocs: list[str]) -> tuple[str, str]:
 def render(ctx: ViewContext) -> None:
     """Draw the bloc comparison, the gap ranking and the biggest gaps explained."""
     spec = page("europe_vs_us")
-    _title, heading = spec.wording(ctx.dataset.blocs)
+    _title, heading = spec.wording(ctx.dataset.blocs, ctx.dataset.aliases)
     if heading == spec.heading:  # the topic has both blocs of the preferred comparison
         page_header(
             _(heading),
@@ -76,7 +77,7 @@ def render(ctx: ViewContext) -> None:
 @st.fragment
 def _comparison(ctx: ViewContext, blocs: list[str]) -> None:
     """The chosen pair and everything compared. A fragment: choosing other blocs reruns only this part."""
-    bloc_a, bloc_b = _choose_pair(blocs)
+    bloc_a, bloc_b = _choose_pair(blocs, preferred_comparison(ctx.dataset.aliases))
     order = pair_first(blocs, bloc_a, bloc_b)
 
     gaps = shared(ctx.cache_key("bloc_gap", bloc_a, bloc_b), lambda: bloc_gap(ctx.latest, bloc_a, bloc_b))

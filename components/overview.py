@@ -11,7 +11,7 @@ from components.common import chart_with_table, empty_state, page_header, stance
 from components.context import ViewContext
 from components.language import N_, _, ngettext
 from components.pages import page
-from stancekit.aggregation import bloc_gap, default_pair
+from stancekit.aggregation import bloc_gap, default_pair, preferred_comparison
 from stancekit.describe import Glance, at_a_glance
 from stancekit.devices import is_phone
 from stancekit.figures.matrix import stance_matrix_figure
@@ -133,7 +133,9 @@ def _at_a_glance(ctx: ViewContext) -> None:
 
 def _glance(ctx: ViewContext) -> tuple[tuple[str, str] | None, list[Glance]]:
     """The pair of blocs compared first and the issues they differ most on."""
-    pair = default_pair(with_positions(ctx.dataset.blocs, ctx.latest, "bloc"))
+    pair = default_pair(
+        with_positions(ctx.dataset.blocs, ctx.latest, "bloc"), preferred_comparison(ctx.dataset.aliases)
+    )
     if pair is None:
         return None, []
     gaps = bloc_gap(ctx.latest, *pair)

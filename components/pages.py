@@ -7,11 +7,11 @@ app_pages/ (tests/test_project.py checks that the three agree).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from stancekit import view_state as vs
-from stancekit.aggregation import PREFERRED_COMPARISON
+from stancekit.aggregation import preferred_comparison
 from stancekit.i18n import N_
 
 FILTERS = (vs.BLOCS, vs.ACTORS, vs.ISSUES, vs.AS_OF)  # the sidebar's; they apply to every page
@@ -49,9 +49,9 @@ class PageSpec:
         """Every URL key a link to this page carries: the sidebar's filters, then the page's own choices."""
         return (*FILTERS, *self.choices)
 
-    def wording(self, blocs: Iterable[str]) -> tuple[str, str | None]:
-        """(menu title, heading) for a topic with these blocs."""
-        if self.generic_title and not set(PREFERRED_COMPARISON) <= set(blocs):
+    def wording(self, blocs: Iterable[str], aliases: Mapping[str, str] | None = None) -> tuple[str, str | None]:
+        """(menu title, heading) for a topic with these blocs (named in its language: `Dataset.aliases`)."""
+        if self.generic_title and not set(preferred_comparison(aliases or {})) <= set(blocs):
             return self.generic_title, self.generic_heading
         return self.title, self.heading
 

@@ -194,9 +194,17 @@ def comparison_pair(
     return first, preferred[1] if preferred[1] in rest else rest[0]
 
 
-def default_pair(blocs: list[str] | tuple[str, ...]) -> tuple[str, str] | None:
+def default_pair(
+    blocs: list[str] | tuple[str, ...], preferred: tuple[str, str] = PREFERRED_COMPARISON
+) -> tuple[str, str] | None:
     """The two blocs to compare by default (see `comparison_pair`), or None when there are fewer than two."""
-    return comparison_pair(blocs) if len(blocs) >= 2 else None
+    return comparison_pair(blocs, preferred) if len(blocs) >= 2 else None
+
+
+def preferred_comparison(aliases: Mapping[str, str]) -> tuple[str, str]:
+    """PREFERRED_COMPARISON as a dataset in another language names it (its aliases lead from the English)."""
+    first, second = (aliases.get(bloc, bloc) for bloc in PREFERRED_COMPARISON)
+    return first, second
 
 
 def pair_first(blocs: Iterable[str], bloc_a: str, bloc_b: str) -> list[str]:

@@ -8,7 +8,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from stancekit.catalogues import template
+from stancekit.catalogues import ROOT, template
 from stancekit.i18n import LANGUAGES, LOCALES, TEMPLATE
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
@@ -60,3 +60,11 @@ def test_translations_keep_what_the_code_fills_in_and_the_icons(lang):
                 if found != wanted and not (len(strings) > 1 and found == wanted - {"{count}"}):
                     wrong.append((ids[0], string))
     assert wrong == [], f"{len(wrong)} translations change placeholders or icons in {lang}: {wrong[:3]}"
+
+
+def test_no_msgid_hides_from_the_extractor():
+    """`gettext(lang)("…")` works but is invisible to the extractor, so its string would never be translated:
+    bind `_ = gettext(lang)` and call `_("…")`."""
+    hidden = re.compile(r"\bn?gettext\([^()]*\)\(\s*[\"']")
+    for path in [*ROOT.glob("components/*.py"), *ROOT.glob("stancekit/**/*.py"), ROOT / "dashboard.py"]:
+        assert not hidden.search(path.read_text(encoding="utf-8")), path

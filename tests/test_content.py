@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from components.pages import page
+from stancekit.aggregation import preferred_comparison
 from stancekit.bundled import TRANSLATIONS_DIR, load_translations
 from stancekit.content import (
     FIELDS,
@@ -113,3 +115,11 @@ def test_a_second_reader_checked_every_translated_row_in_every_language(bundled)
         (f, fi, en[:40], lang) for f, fi, en in needed(bundled) for lang in OTHERS if (f, fi, en, lang) not in checked
     ]
     assert unchecked == [], f"{len(unchecked)} translated rows without a second reading: {unchecked[:3]}"
+
+
+def test_the_preferred_comparison_is_found_in_every_language(bundled, translations):
+    for lang in OTHERS:
+        shown = localise(bundled, translations, lang)
+        europe, us = preferred_comparison(shown.aliases)
+        assert {europe, us} <= set(shown.blocs) and us != "United States"
+        assert page("europe_vs_us").wording(shown.blocs, shown.aliases) == page("europe_vs_us").wording(bundled.blocs)
