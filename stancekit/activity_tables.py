@@ -33,8 +33,9 @@ def _their_position(value: float, lang: str = "en") -> str:
     """An actor's position in words, or a bloc's mean as a number: '▲ Supports (+1)', '+0.7 (mean)'."""
     if float(value).is_integer():
         return stance_label(value, lang)
+    _ = gettext(lang)
     # i18n: a bloc's mean position in a table cell, "+0.7 (mean)"
-    return gettext(lang)("{value} (mean)").format(value=signed(round(value, 1)))
+    return _("{value} (mean)").format(value=signed(round(value, 1)))
 
 
 def breakdown_table(explained: Explanation, lang: str = "en") -> pd.DataFrame:
