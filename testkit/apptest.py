@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -22,7 +23,9 @@ from streamlit.testing.v1.element_tree import Block, Widget
 
 from components.common import tab_key
 from components.pages import page
-from stancekit.i18n import DEFAULT, gettext
+from stancekit.bundled import load_translations
+from stancekit.content import aliases
+from stancekit.i18n import DEFAULT, gettext, ngettext
 from testkit.server import ROOT
 
 LANG = os.environ.get("STANCE_TEST_LANG", DEFAULT)  # the language the suite drives the app in
@@ -72,6 +75,26 @@ def by_label(scope: AppTest | Block, kind: str, label: str) -> Widget:
 def tr(english: str) -> str:
     """An interface string in the suite's language (English: itself)."""
     return gettext(LANG)(english)
+
+
+def ntr(singular: str, plural: str, count: int) -> str:
+    """A plural interface string in the suite's language, for `count` (format the count in afterwards)."""
+    return ngettext(LANG)(singular, plural, count)
+
+
+def named(english: str) -> str:
+    """A name of the bundled topic (actor, bloc, issue, group, chapter) as the suite's language shows it."""
+    return _topic_aliases().get(english, english)
+
+
+def content(file: str, field: str, english: str) -> str:
+    """A text of the bundled topic (data/translations/<file>.csv, its `field`) in the suite's language."""
+    return load_translations().get(file, field, english, LANG) or english
+
+
+@lru_cache(maxsize=1)
+def _topic_aliases() -> dict[str, str]:
+    return aliases(load_translations(), LANG) if LANG != DEFAULT else {}
 
 
 def labels(scope: AppTest | Block, kind: str) -> list[str]:
