@@ -8,6 +8,7 @@ import time
 import streamlit as st
 
 from components import classroom_student, classroom_teacher, keys, language, pulse_db
+from components.caches import bundled_in
 from components.common import page_header
 from components.context import ViewContext
 from components.language import _, ngettext
@@ -119,12 +120,14 @@ def _join_or_start(ctx: ViewContext, engine: object) -> None:
             ctx.dataset.issue_names,
             default=list(ctx.dataset.quiz_issues),
             key=keys.PULSE_SETUP_ISSUES,
+            placeholder=_("Choose options"),
             help=_("The propositions the class answers. Empty: every issue of the topic."),
         )
         actors = st.multiselect(
             _("Guess the stances of"),
             ctx.dataset.actors,
-            default=[a for a in DEFAULT_GUESSED if a in ctx.dataset.actors],
+            default=[a for a in (ctx.dataset.aliases.get(g, g) for g in DEFAULT_GUESSED) if a in ctx.dataset.actors],
+            placeholder=_("Choose options"),
             max_selections=MAX_GUESSED,
             key=keys.PULSE_SETUP_ACTOR,
             help=_(
@@ -181,6 +184,9 @@ def _join(engine: object, typed: str | None) -> None:
 def _start(engine: object, dataset: Dataset, issues: tuple[str, ...], actors: tuple[str, ...]) -> None:
     """on_click of Start a class: on the session's own topic, the topic goes with the class."""
     topic = pack(dataset) if is_custom() else None
+    if topic is None:  # the bundled topic: the class keeps its English names, whatever the teacher's language
+        english = bundled_in("en").aliases
+        issues, actors = (tuple(english.get(n, n) for n in names) for names in (issues, actors))
     try:
         code, token = with_retries(
             lambda: create_class(

@@ -4,8 +4,9 @@ are: nothing to compile before a deploy.
 
 How a string is translated: views call components.language's `_("…")` (or `ngettext`); the core's functions
 that write text take `lang`, bind `_ = gettext(lang)` and call `_("…")` (the extractor finds calls of `_`,
-never gettext(lang) applied straight to a literal: tests/test_catalogues.py says so). A string built before the language is known (a
-module constant) is marked `N_("…")` and translated where it is shown. Placeholders are named
+never gettext(lang) applied straight to a literal: tests/test_catalogues.py says so). A string built before
+the language is known (a module
+constant) is marked `N_("…")` and translated where it is shown. Placeholders are named
 (`_("{count} actors").format(count=n)`), so a translation can move them. `python -m stancekit.catalogues`
 extracts the msgids into locales/messages.pot and updates the catalogues; tests/test_catalogues.py fails on
 any msgid a catalogue leaves untranslated or fuzzy.
