@@ -30,6 +30,7 @@ from stancekit.text import escape_plotly
 # i18n: the bloc chart's axis title, from opposing (left) to supporting (right); keep the symbols
 SCALE_TITLE = N_("◀ opposes · split ◆ · supports ▶")
 ISSUE_WRAP = 18
+SCALE_TITLE_WRAP = 40
 
 
 def _lanes(count: int, spacing: float = 0.16) -> list[float]:
@@ -86,7 +87,8 @@ def bloc_positions_figure(latest: pd.DataFrame, issues: list[str], blocs: list[s
             ticktext=[f"{GLYPHS[p]}<br>{signed(p)}" for p in POSITIONS],
             tickfont=dict(size=14),
             tickangle=0,
-            title=dict(text=_(SCALE_TITLE), font=dict(size=SMALL_FONT), standoff=8),
+            # One line in en/fr/de/uk; a longer translation wraps rather than running past a phone's chart.
+            title=dict(text=wrap_label(_(SCALE_TITLE), SCALE_TITLE_WRAP), font=dict(size=SMALL_FONT), standoff=8),
             gridcolor="#bdbdbd",
             zeroline=False,
         ),

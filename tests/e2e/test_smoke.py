@@ -77,7 +77,7 @@ def test_sidebar_filter_changes_every_view(page: Page, app_url: str):
         ("overview", "Matrix of the latest positions of 1 actors"),
         ("timeline", "of 1 actors' positions"),
         ("agreement_map", "The agreement map needs at least two actors"),
-        ("issue_deep_dive", "1 actors"),
+        ("issue_deep_dive", "1 actor stated a position"),
     ]:
         path = pages.page(module).root_path
         page.evaluate(
