@@ -133,6 +133,13 @@ def number(value: float, lang: str) -> str:
     return format_decimal(value, locale=FORMAT_LOCALE[lang])
 
 
+def one_decimal(value: float, lang: str) -> str:
+    """A decimal to exactly one place, as the language writes it: 4.0, 4,0 (the English written directly)."""
+    if lang == DEFAULT:
+        return f"{value:.1f}"
+    return format_decimal(round(float(value), 1), format="0.0", locale=FORMAT_LOCALE[lang])
+
+
 def percent(share: float, lang: str) -> str:
     """A share (0..1) as a whole percentage in the language's way: 46%, 46 %, 46 %."""
     return format_percent(share, locale=FORMAT_LOCALE[lang])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from stancekit.i18n import N_, gettext, number, percent
+from stancekit.i18n import N_, gettext, one_decimal, percent
 from stancekit.scale import NO_POSITION, nearest_position, signed, stance_label
 from stancekit.schema import EVIDENCE_TYPES, VOICE_TYPES
 from stancekit.text import escape_markdown, safe_link_url
@@ -164,7 +164,7 @@ def gap_table(
             # i18n: a column header: a bloc's mean position
             _("{bloc} mean").format(bloc=bloc_a): gaps["mean_a"].map(fmt),
             _("{bloc} mean").format(bloc=bloc_b): gaps["mean_b"].map(fmt),
-            "Gap": gaps["abs_gap"].map(lambda v: _("not comparable") if pd.isna(v) else _number(v, lang)),
+            "Gap": gaps["abs_gap"].map(lambda v: _("not comparable") if pd.isna(v) else one_decimal(v, lang)),
         }
     )
     if summary is not None:
@@ -283,9 +283,6 @@ def _stance_or_none(position: float, lang: str = "en") -> str:
     return gettext(lang)(NO_POSITION) if pd.isna(position) else stance_label(position, lang)
 
 
-def _number(value: float, lang: str) -> str:
-    """A decimal to one place, as the language writes it (1.5, 1,5)."""
-    return number(round(float(value), 1), lang) if lang != "en" else f"{value:.1f}"
 
 
 def _provenance(rows: pd.DataFrame, lang: str = "en") -> dict[str, pd.Series]:

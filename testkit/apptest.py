@@ -31,7 +31,6 @@ from testkit.server import ROOT
 LANG = os.environ.get("STANCE_TEST_LANG", DEFAULT)  # the language the suite drives the app in
 
 DASHBOARD = str(ROOT / "dashboard.py")
-CHART, TABLE = "Chart", "Table"  # the two tabs of a chart and its table twin
 
 
 def open_app(
@@ -75,6 +74,9 @@ def by_label(scope: AppTest | Block, kind: str, label: str) -> Widget:
 def tr(english: str) -> str:
     """An interface string in the suite's language (English: itself)."""
     return gettext(LANG)(english)
+
+
+CHART, TABLE = tr("Chart"), tr("Table")  # the two tabs of a chart and its table twin (their labels are their values)
 
 
 def ntr(singular: str, plural: str, count: int) -> str:

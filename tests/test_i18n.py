@@ -1,7 +1,7 @@
 from datetime import date, timedelta
 from pathlib import Path
 
-from stancekit.i18n import LANGUAGES, LOCALES, PSEUDO, catalogue, day, language, number, percent, pseudo
+from stancekit.i18n import LANGUAGES, LOCALES, PSEUDO, catalogue, day, language, number, one_decimal, percent, pseudo
 from stancekit.text import format_date
 
 PO = """msgid ""
@@ -46,6 +46,9 @@ def test_dates_and_percentages_are_written_the_languages_way():
     assert percent(0.456, "de") == "46\xa0%"
     assert number(1234.5, "fr") == "1\u202f234,5" and number(1234.5, "de") == "1.234,5"
     assert number(1234, "en") == "1,234"
+    # a gap keeps its one decimal place in every language: 4.0 and 4,0, never a bare 4
+    assert [one_decimal(4.0, lang) for lang in ("en", "fr", "de", "uk")] == ["4.0", "4,0", "4,0", "4,0"]
+    assert one_decimal(1.25, "de") == "1,2" and one_decimal(0.75, "en") == "0.8"
 
 
 def test_english_dates_keep_three_letter_months_and_every_date_goes_through_one_function():
