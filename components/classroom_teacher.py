@@ -288,7 +288,7 @@ def _guessing(tally: pd.DataFrame, round_name: str, guessed: list[str], ctx: Vie
         ).format(
             actor=escape_markdown(actor),
             issue=escape_markdown(worst["issue"]),
-            guess=signed(round(worst["mean_guess"], 1)),
+            guess=signed(round(worst["mean_guess"], 1), ctx.lang),
             stance=escape_markdown(stance_label(worst["position"], ctx.lang)),
             summary=escape_markdown(worst["summary"]),
         )

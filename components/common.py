@@ -13,7 +13,7 @@ from components import keys
 from components.caches import shared
 from components.language import _, current
 from stancekit.content import translation_note
-from stancekit.i18n import number
+from stancekit.i18n import LABELLED, number
 from stancekit.scale import GLYPHS, POSITIONS, stance_label
 from stancekit.tables import HEADERS, evidence_label
 from stancekit.text import escape_markdown, format_date, safe_link_url
@@ -238,8 +238,12 @@ def position_card(row: pd.Series, earlier: pd.DataFrame | None = None, *, title:
             with others:
                 st.markdown(
                     "\n\n".join(
-                        f"**{format_date(old['date'], lang)}: "
-                        f"{escape_markdown(stance_label(old['position'], lang))}**  \n"
+                        "**"
+                        + _(LABELLED).format(
+                            label=format_date(old["date"], lang),
+                            text=escape_markdown(stance_label(old["position"], lang)),
+                        )
+                        + "**  \n"
                         f"{escape_markdown(old['summary'])}  \n:small[{source_line(old)}]"
                         for old in earlier.to_dict("records")
                     )

@@ -24,6 +24,7 @@ from stancekit.aggregation import (
 from stancekit.describe import bloc_split, bloc_value
 from stancekit.figures.bars import GAP_EXPLANATION, gap_figure
 from stancekit.figures.blocs import bloc_positions_figure
+from stancekit.i18n import LABELLED
 from stancekit.scale import stance_label
 from stancekit.selection import with_positions
 from stancekit.tables import bloc_table, gap_table
@@ -143,11 +144,11 @@ def _explain_top_gaps(ctx: ViewContext, gaps: pd.DataFrame, bloc_a: str, bloc_b:
                 bloc, bloc_stats, row = voice.bloc, voice.stats, voice.row
                 who = "" if row["actor"] == bloc else f"**{escape_markdown(row['actor'])}** "
                 with column:
-                    st.markdown(f"#### {escape_markdown(bloc)} {escape_markdown(bloc_value(bloc_stats))}")
+                    st.markdown(f"#### {escape_markdown(bloc)} {escape_markdown(bloc_value(bloc_stats, ctx.lang))}")
                     if split := bloc_split(bloc_stats, ctx.lang):
                         st.markdown(f":small[{escape_markdown(split[:1].upper() + split[1:])}.]")
                     stance = escape_markdown(stance_label(row["position"], ctx.lang))
-                    st.markdown(f"{who}{stance}: {escape_markdown(row['summary'])}")
+                    st.markdown(who + _(LABELLED).format(label=stance, text=escape_markdown(row["summary"])))
                     if quote := quote_markdown(row):
                         st.markdown(quote)
                     provenance(row)

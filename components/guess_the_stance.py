@@ -199,5 +199,5 @@ def show_record(
                 st.markdown(quote)
             provenance(row)
             if len(ctx.dataset.chapters) > 1:
-                path = path_text(chapter_path(ctx.stances, ctx.dataset.chapters, actor, row["issue"]))
+                path = path_text(chapter_path(ctx.stances, ctx.dataset.chapters, actor, row["issue"]), ctx.lang)
                 st.markdown(_(":small[By chapter: {path}]").format(path=escape_markdown(path)))

@@ -15,6 +15,7 @@ from stancekit.aggregation import bloc_gap, default_pair, preferred_comparison
 from stancekit.describe import Glance, at_a_glance
 from stancekit.devices import is_phone
 from stancekit.figures.matrix import stance_matrix_figure
+from stancekit.i18n import LABELLED
 from stancekit.scale import GLYPHS, POSITIONS, label, no_position
 from stancekit.selection import ALL_ISSUES, CENTRAL_ISSUES, issue_by_position, issue_views, with_positions
 from stancekit.tables import positions_table
@@ -121,7 +122,7 @@ def _at_a_glance(ctx: ViewContext) -> None:
         )
         for column, line in zip(st.columns(len(lines)), lines, strict=True):  # side by side: the first screen
             column.markdown(
-                f"**{escape_markdown(line.issue)}**: {escape_markdown(line.figures)}"
+                _(LABELLED).format(label=f"**{escape_markdown(line.issue)}**", text=escape_markdown(line.figures))
                 + "".join(f"  \n:small[{escape_markdown(text)}]" for text in line.behind)
             )
         st.page_link(
@@ -157,7 +158,8 @@ def _issue_list(ctx: ViewContext, issues: list[str]) -> None:
             for position, names in bloc.by_position
         ]
         if bloc.silent and bloc.size > 1:
-            lines.append(f":small[{no_position(ctx.lang)}: {escape_markdown(', '.join(bloc.silent))}]")
+            silent = _(LABELLED).format(label=no_position(ctx.lang), text=escape_markdown(", ".join(bloc.silent)))
+            lines.append(f":small[{silent}]")
         st.markdown("  \n".join(lines))
     st.page_link(
         "app_pages/issue_deep_dive.py",

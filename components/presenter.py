@@ -13,6 +13,7 @@ from stancekit.aggregation import BlocVoice, bloc_sizes, bloc_summary, bloc_voic
 from stancekit.chapters import Chapter, bloc_path, chapter_named, path_text
 from stancekit.content import translation_note
 from stancekit.describe import bloc_behind, bloc_split, bloc_value
+from stancekit.i18n import LABELLED
 from stancekit.scale import GLYPHS, label
 from stancekit.selection import latest_positions, with_positions, without_positions
 from stancekit.text import escape_markdown
@@ -124,14 +125,14 @@ def _slide(ctx: ViewContext) -> None:
         )
         st.markdown(_("**Who stands behind each figure, and how it moved**"))
         for voice in voices:
-            _details(voice, rows, chapters, issue)
+            _details(voice, rows, chapters, issue, ctx.lang)
     with st.container(key="presenter_quote"):
         _quote(featured_voice(voices, quote_from))
 
 
 def _position(voice: BlocVoice, lang: str) -> None:
     """One bloc's card: its name, glyph and figure, the scale's words and how many members stand behind it."""
-    st.metric(escape_markdown(voice.bloc), f"{GLYPHS[voice.nearest]} {bloc_value(voice.stats)}")
+    st.metric(escape_markdown(voice.bloc), f"{GLYPHS[voice.nearest]} {bloc_value(voice.stats, lang)}")
     words = f"**{label(voice.nearest, lang)}**"  # the glyph is in the figure above
     behind = bloc_behind(voice.stats, lang)
     st.markdown(words + (f" · {escape_markdown(behind)}" if behind else ""))
@@ -152,12 +153,17 @@ def _quote(voice: BlocVoice) -> None:
     provenance(row)
 
 
-def _details(voice: BlocVoice, rows: pd.DataFrame, chapters: tuple[Chapter, ...], issue: str) -> None:
+def _details(voice: BlocVoice, rows: pd.DataFrame, chapters: tuple[Chapter, ...], issue: str, lang: str) -> None:
     """Below the slide: the whole sentence on who stands behind a bloc figure and its path through the chapters."""
-    parts = [bloc_split(voice.stats)]
+    parts = [bloc_split(voice.stats, lang)]
     if len(chapters) > 1:
-        path = path_text(bloc_path(rows, chapters, issue, voice.bloc))
+        path = path_text(bloc_path(rows, chapters, issue, voice.bloc), lang)
         parts.append(_("by chapter: {path}").format(path=path) if path else "")
     text = "; ".join(p for p in parts if p)
     if text:
-        st.markdown(f"**{escape_markdown(voice.bloc)}**: {escape_markdown(text[:1].upper() + text[1:])}.")
+        st.markdown(
+            _(LABELLED).format(
+                label=f"**{escape_markdown(voice.bloc)}**", text=escape_markdown(text[:1].upper() + text[1:])
+            )
+            + "."
+        )

@@ -13,6 +13,7 @@ from components.language import _, current
 from components.pages import page
 from stancekit.chapters import WHOLE_STORY, chapter_named
 from stancekit.figures.timeline import STANDING_KEY, timeline_figure
+from stancekit.i18n import LABELLED
 from stancekit.selection import events_as_of, most_moved, with_positions
 from stancekit.tables import events_table, positions_table
 from stancekit.text import escape_markdown, format_date
@@ -126,8 +127,9 @@ def _event_list(events: pd.DataFrame) -> None:
     with st.expander(_("Key events ({count})").format(count=len(events))):
         st.markdown(
             "\n".join(
-                f"- **{format_date(row.date, lang)}**: {escape_markdown(row.event)} "
-                f"\\({escape_markdown(row.source_id)}\\)"
+                "- "
+                + _(LABELLED).format(label=f"**{format_date(row.date, lang)}**", text=escape_markdown(row.event))
+                + f" \\({escape_markdown(row.source_id)}\\)"
                 for row in events.itertuples()
             )
         )

@@ -35,7 +35,7 @@ def _their_position(value: float, lang: str = "en") -> str:
         return stance_label(value, lang)
     _ = gettext(lang)
     # i18n: a bloc's mean position in a table cell, "+0.7 (mean)"
-    return _("{value} (mean)").format(value=signed(round(value, 1)))
+    return _("{value} (mean)").format(value=signed(round(value, 1), lang))
 
 
 def breakdown_table(explained: Explanation, lang: str = "en") -> pd.DataFrame:

@@ -116,11 +116,11 @@ def bloc_path(stances: pd.DataFrame, chapters: tuple[Chapter, ...], issue: str, 
     return _mean_at_ends(stances[(stances["issue"] == issue) & (stances["bloc"] == bloc)], chapters)
 
 
-def path_text(values: list[float | None]) -> str:
+def path_text(values: list[float | None], lang: str = "en") -> str:
     """Positions (or a bloc's means) at the end of each chapter, in words: '1 ◆ 0 → 2 ▲ +1 → 3 ▲ +1.5';
     chapters before the first statement are left out."""
     return " → ".join(
-        f"{number} {GLYPHS[nearest_position(v)]} {signed(round(v, 1))}"
+        f"{number} {GLYPHS[nearest_position(v)]} {signed(round(v, 1), lang)}"
         for number, v in enumerate(values, 1)
         if v is not None
     )

@@ -11,7 +11,7 @@ import pandas as pd
 
 from stancekit import i18n
 from stancekit.aggregation import bloc_stats, largest_gaps
-from stancekit.i18n import gettext
+from stancekit.i18n import LABELLED, gettext
 from stancekit.scale import signed
 from stancekit.text import definite
 
@@ -21,11 +21,11 @@ def is_single_actor_bloc(stats: Mapping) -> bool:
     return int(stats["total"]) == 1 and tuple(stats["members"]) == (stats["bloc"],)
 
 
-def bloc_value(stats: Mapping) -> str:
+def bloc_value(stats: Mapping, lang: str = "en") -> str:
     """The bloc's figure as a signed number: its one member's position, else the mean to one decimal."""
     if int(stats["count"]) == 1:
         return signed(int(stats["mean"]))
-    return signed(round(float(stats["mean"]), 1))
+    return signed(round(float(stats["mean"]), 1), lang)
 
 
 def bloc_split(stats: Mapping, lang: str = "en") -> str:
@@ -50,7 +50,7 @@ def bloc_split(stats: Mapping, lang: str = "en") -> str:
         return "; ".join([text, _("reported, not on the record")]) if reported else text
     parts = [
         # i18n: a bloc's median position, e.g. "median +1.5"
-        _("median {median}").format(median=signed(round(float(stats["median"]), 1))),
+        _("median {median}").format(median=signed(round(float(stats["median"]), 1), lang)),
         ngettext(
             "{count} of {total} member stated a position: {supporting} for, {split} split, {opposing} against",
             "{count} of {total} members stated a position: {supporting} for, {split} split, {opposing} against",
@@ -126,10 +126,10 @@ def at_a_glance(
         # i18n: two blocs' figures compared, e.g. "Europe +2 vs the United States −2"
         figures = _("{first} {first_value} vs {second} {second_value}").format(
             first=definite(first["bloc"], start=True, lang=lang),
-            first_value=bloc_value(first),
+            first_value=bloc_value(first, lang),
             second=definite(second["bloc"], lang=lang),
-            second_value=bloc_value(second),
+            second_value=bloc_value(second, lang),
         )
-        behind = tuple(f"{b['bloc']}: {split}" for b in blocs if (split := bloc_split(b, lang)))
+        behind = tuple(_(LABELLED).format(label=b["bloc"], text=split) for b in blocs if (split := bloc_split(b, lang)))
         lines.append(Glance(str(row.issue), figures, behind))
     return lines

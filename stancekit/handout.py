@@ -14,7 +14,7 @@ import pandas as pd
 
 from stancekit.content import translation_note
 from stancekit.dataset import Dataset
-from stancekit.i18n import gettext
+from stancekit.i18n import LABELLED, gettext
 from stancekit.i18n import ngettext as plural_forms
 from stancekit.prompts import Prompt
 from stancekit.scale import GLYPHS, POSITIONS, label, signed
@@ -156,7 +156,7 @@ def handout_markdown(content: HandoutContent) -> str:
     if content.prompts:
         lines += ["", "## " + _("Discussion prompts"), ""]
         for number, prompt in enumerate(content.prompts, 1):
-            reads = "; ".join(f"{md(r['actor'])}: {md(r['source'])}" for r in prompt.readings)
+            reads = "; ".join(_(LABELLED).format(label=md(r["actor"]), text=md(r["source"])) for r in prompt.readings)
             lines += [f"{number}. {md(prompt.question)}  ", "   " + _("*Read first:* {reads}").format(reads=reads), ""]
     lines += ["", "## " + _("Sources"), ""]
     lines += [f"- [{md(name)}]({url})" if url else f"- {md(name)}" for name, url in content.sources]
@@ -211,7 +211,7 @@ def handout_html(content: HandoutContent) -> str:
     if content.prompts:
         parts.append(f"<h2>{e(_('Discussion prompts'))}</h2><ol>")
         for prompt in content.prompts:
-            reads = "; ".join(f"{e(r['actor'])}: {e(r['source'])}" for r in prompt.readings)
+            reads = "; ".join(_(LABELLED).format(label=e(r["actor"]), text=e(r["source"])) for r in prompt.readings)
             read_first = _("<i>Read first:</i> {reads}").format(reads=reads)
             parts.append(f'<li>{e(prompt.question)} <span class="muted">{read_first}</span></li>')
         parts.append("</ol>")

@@ -140,6 +140,10 @@ def one_decimal(value: float, lang: str) -> str:
     return format_decimal(round(float(value), 1), format="0.0", locale=FORMAT_LOCALE[lang])
 
 
+# i18n: a label and what it labels, e.g. "Europe: median +2"; French puts a no-break space before the colon
+LABELLED = N_("{label}: {text}")
+
+
 def percent(share: float, lang: str) -> str:
     """A share (0..1) as a whole percentage in the language's way: 46%, 46 %, 46 %."""
     return format_percent(share, locale=FORMAT_LOCALE[lang])

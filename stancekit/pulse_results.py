@@ -170,10 +170,10 @@ def spread_table(spread: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     )
     for position in reversed(POSITIONS):
         table[f"{GLYPHS[position]} {signed(position)}"] = spread[str(position)]
-    table[_("Median")] = [signed(m) if pd.notna(m) else "" for m in spread["median"]]
+    table[_("Median")] = [signed(m, lang) if pd.notna(m) else "" for m in spread["median"]]
     # i18n: a table column: the range of the middle half of the class's answers, "+0.5 to +2"
     table[_("Middle half")] = [
-        _("{low} to {high}").format(low=signed(lo), high=signed(hi)) if pd.notna(lo) else ""
+        _("{low} to {high}").format(low=signed(lo, lang), high=signed(hi, lang)) if pd.notna(lo) else ""
         for lo, hi in zip(spread["low"], spread["high"], strict=True)
     ]
     return table
@@ -185,10 +185,10 @@ def moved_table(change: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(
         {
             _("Proposition"): change["issue"],
-            _("Median at the start"): [signed(v) for v in change["median_before"]],
-            _("Median at the end"): [signed(v) for v in change["median_after"]],
+            _("Median at the start"): [signed(v, lang) for v in change["median_before"]],
+            _("Median at the end"): [signed(v, lang) for v in change["median_after"]],
             # i18n: a table column: how far the class's median moved
-            _("Change"): [signed(v) for v in change["change"]],
+            _("Change"): [signed(v, lang) for v in change["change"]],
         }
     )
 

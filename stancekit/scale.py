@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from stancekit.i18n import N_, gettext
+from stancekit.i18n import DEFAULT, N_, gettext, one_decimal
 
 if TYPE_CHECKING:
     import numpy as np
@@ -52,10 +52,10 @@ NO_POSITION = N_("No stated position")
 NO_POSITION_GLYPH = "·"
 
 
-def signed(value: float) -> str:
-    """Format a position or mean with an explicit sign and a true minus: +2, −1, 0, +0.7."""
+def signed(value: float, lang: str = DEFAULT) -> str:
+    """Format a position or mean with an explicit sign and a true minus: +2, −1, 0, +0.7 (+0,7 in French)."""
     if isinstance(value, float) and not value.is_integer():
-        text = f"{abs(value):.1f}"
+        text = one_decimal(abs(value), lang)
     else:
         text = f"{abs(int(value))}"
     if value > 0:

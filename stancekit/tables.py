@@ -123,8 +123,8 @@ def bloc_table(summary: pd.DataFrame, issues: list[str], blocs: list[str], lang:
         {
             "Issue": rows["issue"],
             "Bloc": rows["bloc"],
-            "Mean": rows["mean"].map(lambda m: signed(round(float(m), 1))),
-            "Median": rows["median"].map(lambda m: signed(round(float(m), 1))),
+            "Mean": rows["mean"].map(lambda m: signed(round(float(m), 1), lang)),
+            "Median": rows["median"].map(lambda m: signed(round(float(m), 1), lang)),
             "Nearest stance": rows["mean"].map(
                 lambda m: stance_label(nearest_position(float(m)), lang, with_value=False)
             ),
@@ -155,7 +155,7 @@ def gap_table(
     summary, each bloc's figure says how many members stand behind it ('3 of 19')."""
 
     def fmt(value: float) -> str:
-        return "" if pd.isna(value) else signed(round(float(value), 1))
+        return "" if pd.isna(value) else signed(round(float(value), 1), lang)
 
     _ = gettext(lang)
     table = pd.DataFrame(
@@ -281,8 +281,6 @@ def search_rows(table: pd.DataFrame, query: str) -> pd.DataFrame:
 def _stance_or_none(position: float, lang: str = "en") -> str:
     """A position in words, or 'No stated position' for NaN."""
     return gettext(lang)(NO_POSITION) if pd.isna(position) else stance_label(position, lang)
-
-
 
 
 def _provenance(rows: pd.DataFrame, lang: str = "en") -> dict[str, pd.Series]:

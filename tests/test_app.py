@@ -13,7 +13,7 @@ from components import keys
 from components.pages import PageSpec, page
 from stancekit.bundled import load_bundled
 from stancekit.figures.bars import GAP_EXPLANATION
-from stancekit.i18n import day, one_decimal
+from stancekit.i18n import LABELLED, day, one_decimal
 from stancekit.scale import stance_label
 from stancekit.text import definite, escape_markdown
 from testkit.apptest import (
@@ -101,7 +101,7 @@ def test_overview_matrix_has_its_table_twin_and_a_summary_line():
         second=definite(us, lang=LANG),
         second_value="−2",
     )
-    assert glance.startswith(f"**{md(named('Ceasefire first'))}**: {md(figures)}")
+    assert glance.startswith(tr(LABELLED).format(label=f"**{md(named('Ceasefire first'))}**", text=md(figures)))
     # the bloc figure says who stands behind it, and that one joint text speaks for two of them
     behind = ntr(
         "{count} of {total} member stated a position: {supporting} for, {split} split, {opposing} against",
@@ -198,7 +198,7 @@ def test_overview_phone_form_lists_one_issue_by_bloc_and_position():
     others = ntr("{stated} of {size} actor stated a position", "{stated} of {size} actors stated a position", 3).format(
         stated=0, size=3
     )
-    silent = f":small[{tr('No stated position')}: {md(named('Canada'))}"
+    silent = ":small[" + tr(LABELLED).format(label=tr("No stated position"), text=md(named("Canada")))
     assert f"**{md(named('Other partners'))}** · :small[{others}]  \n{silent}" in text
     by_label(at.main, "selectbox", "Issue").set_value(named("European ground troops")).run()
     assert_clean(at)
@@ -262,7 +262,7 @@ def test_europe_vs_us_compares_blocs_and_ranks_gaps():
     assert f"#### {md(europe)} \\+2" in text and f"#### {md(us)} −2" in text
     # Europe's words on the top gap come from the record (the leaders' joint call of 24 Feb 2026), not a report
     summary = summary_of("On the war's fourth anniversary the coalition's leaders called")
-    assert f"{md(stance(2))}: {md(summary)}" in text
+    assert tr(LABELLED).format(label=md(stance(2)), text=md(summary)) in text
     badge = tr(":blue-badge[Joint statement] {joint}").format(
         joint=md(joint("Coalition leaders' meeting, 24 Feb 2026"))
     )

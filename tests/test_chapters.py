@@ -75,3 +75,4 @@ def test_a_path_across_chapters_in_words():
 
     assert path_text([None, -1.0, 0.0, 1.5]) == "2 ▼ −1 → 3 ◆ 0 → 4 ▲▲ +1.5"
     assert path_text([None, None]) == ""
+    assert path_text([0.5, -1.5], "fr") == "1 ▲ +0,5 → 2 ▼▼ −1,5"  # the decimal comma of the language

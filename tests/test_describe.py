@@ -41,6 +41,7 @@ def test_bloc_summary_counts_who_is_behind_a_figure(latest):
 def test_the_sentence_says_how_many_spoke_and_how(latest):
     europe = stats_of(latest, "Troops", "Europe")
     assert bloc_value(europe) == "+1.2"
+    assert bloc_value(europe, "de") == "+1,2"
     assert bloc_split(europe) == (
         "median +2; 5 of 7 members stated a position: 4 for, 0 split, 1 against; 2 of them through one joint "
         "statement (Joint text); 1 of them known only from reports"

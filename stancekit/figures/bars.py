@@ -36,7 +36,10 @@ def gap_figure(gaps: pd.DataFrame, bloc_a: str, bloc_b: str, lang: str = "en") -
     comparable = gaps.dropna(subset=["gap"]).iloc[::-1]
     figures = [
         _figures_line(
-            [f"{escape_plotly(bloc_a)} {signed(round(a, 1))}", f"{escape_plotly(bloc_b)} {signed(round(b, 1))}"]
+            [
+                f"{escape_plotly(bloc_a)} {signed(round(a, 1), lang)}",
+                f"{escape_plotly(bloc_b)} {signed(round(b, 1), lang)}",
+            ]
         )
         for a, b in zip(comparable["mean_a"], comparable["mean_b"], strict=False)
     ]

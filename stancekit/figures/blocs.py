@@ -171,7 +171,7 @@ def _mean_hover(bloc: str, issue: str, stats: pd.Series, lang: str = "en") -> st
         "Mean {mean} of {count} actors, range {low} to {high}",
         count,
     ).format(
-        mean=signed(round(float(stats["mean"]), 1)),
+        mean=signed(round(float(stats["mean"]), 1), lang),
         count=count,
         low=signed(int(stats["min"])),
         high=signed(int(stats["max"])),

@@ -21,7 +21,7 @@ from stancekit.figures.style import (
     position_hover,
     short_hover,
 )
-from stancekit.i18n import N_, gettext
+from stancekit.i18n import LABELLED, N_, gettext
 from stancekit.scale import COLOURS, GLYPHS
 from stancekit.standing import JOINT_STATEMENT, OTHER_VOICE, OWN_STATEMENT, REPORTED, STANDING_LABELS, standing
 from stancekit.text import escape_plotly, format_date
@@ -109,7 +109,7 @@ def timeline_figure(
                 showlegend=False,
                 marker=dict(symbol="diamond", size=12, color="#4d4d4d"),
                 customdata=[
-                    escape_plotly(f"{format_date(d, lang)}: {e}", HOVER_WIDTH)
+                    escape_plotly(_(LABELLED).format(label=format_date(d, lang), text=e), HOVER_WIDTH)
                     for d, e in zip(events["date"], events["event"], strict=True)
                 ],
                 hovertemplate="%{customdata}<extra></extra>",
