@@ -114,7 +114,8 @@ def _at_a_glance(ctx: ViewContext) -> None:
     with st.container(border=True):
         lang = ctx.lang
         st.markdown(
-            # i18n: followed by the issues, side by side; {first} and {second} are blocs
+            # i18n: followed by the issues, side by side; {first} and {second} are blocs' names, bare (no article):
+            # where the language needs one, word it as a label (fr: "les plus grands écarts, {first} / {second}")
             _("**At a glance:** {first} and {second} differ most on").format(
                 first=escape_markdown(definite(bloc_a, start=True, lang=lang)),
                 second=escape_markdown(definite(bloc_b, lang=lang)),

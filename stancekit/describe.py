@@ -123,7 +123,8 @@ def at_a_glance(
     for row in largest_gaps(gaps, count).itertuples():
         blocs = [bloc_stats(summary, row.issue, bloc) for bloc in (bloc_a, bloc_b)]
         first, second = blocs
-        # i18n: two blocs' figures compared, e.g. "Europe +2 vs the United States −2"
+        # i18n: two blocs' figures compared, e.g. "Europe +2 vs the United States −2"; the names come bare (no
+        # article) outside English: a label form such as "Europe +2 · États-Unis −2" reads right
         figures = _("{first} {first_value} vs {second} {second_value}").format(
             first=definite(first["bloc"], start=True, lang=lang),
             first_value=bloc_value(first, lang),
