@@ -105,11 +105,12 @@ def _controls(engine: Engine, info: store.ClassInfo, token: str) -> None:
     buttons = st.container(horizontal=True)  # each control as wide as its words, wrapping on a narrow screen
     opening, reveal, remove, end = buttons, buttons, buttons, buttons
     st.session_state[keys.PULSE_ROUND] = info.round  # the stored round, whichever screen changed it
+    round_names = {name: _(ROUND_NAMES[name]).capitalize() for name in ROUNDS}  # in this run's language
     round_.segmented_control(
         # i18n: the lesson's round (start or end of the lesson)
         _("Round"),
         list(ROUNDS),
-        format_func=lambda name: _(ROUND_NAMES[name]).capitalize(),
+        format_func=lambda name: round_names[name],
         key=keys.PULSE_ROUND,
         on_change=lambda: _act(
             lambda: store.set_round(
