@@ -143,7 +143,7 @@ def _quote(voice: BlocVoice) -> None:
     if row["quote"]:
         # i18n: a bloc's quote on the slide, "**Europe:** “…”"
         quote = _("**{bloc}:** “{quote}”").format(bloc=bloc, quote=escape_markdown(row["quote"]))
-        st.markdown(quote + escape_markdown(translation_note(row, current())))
+        st.markdown(quote + translation_note(row, current(), escape_markdown))
     else:
         # i18n: a bloc's position in the app's own words, when no quote is at hand
         st.markdown(
@@ -154,7 +154,7 @@ def _quote(voice: BlocVoice) -> None:
 
 def _details(voice: BlocVoice, rows: pd.DataFrame, chapters: tuple[Chapter, ...], issue: str) -> None:
     """Below the slide: the whole sentence on who stands behind a bloc figure and its path through the chapters."""
-    parts = [bloc_split(voice.stats)]
+    parts = [bloc_split(voice.stats, current())]
     if len(chapters) > 1:
         path = path_text(bloc_path(rows, chapters, issue, voice.bloc))
         parts.append(_("by chapter: {path}").format(path=path) if path else "")
