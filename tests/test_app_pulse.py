@@ -127,7 +127,7 @@ def test_a_student_joins_answers_and_the_projector_counts_it():
     teacher.session_state[keys.PULSE_VIEW] = tr("Next to the actors")
     matrix = twin(teacher.run(), "pulse_matrix")  # the class as one more actor, on top of the governments
     first = matrix.iloc[0]
-    assert (first["Actor"], first["Issue"]) == ("Our class", "European ground troops")
+    assert (first["Actor"], first["Issue"]) == (tr("Our class"), "European ground troops")
     assert "United States" in set(matrix["Actor"])
     assert "+2" in " ".join(str(v) for v in first.values)
     alts = [chart.proto.alt for chart in plotly_charts(teacher.run())]
