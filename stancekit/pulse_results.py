@@ -23,6 +23,8 @@ CLASS_SOURCE = N_("this class's own answers (Class Pulse), not a statement")
 def class_name(lang: str = "en") -> str:
     """The class's name as an actor and a bloc, in a language: "Our class", "Notre classe"…"""
     return gettext(lang)(CLASS_NAME)
+
+
 TALLY_COLUMNS = ["kind", "round", "activity", "issue", "actor", "value", "n"]
 DISTRIBUTION_COLUMNS = ["issue", "answered", "skipped", *[str(p) for p in POSITIONS], "median", "low", "high"]
 
