@@ -28,11 +28,11 @@ from stancekit.matching import party_positions
 from stancekit.pulse import ROUND_NAMES, ROUNDS, app_root, chosen_actors, chosen_issues, join_link, teacher_link
 from stancekit.pulse_results import (
     ACCURACY,
-    CLASS_NAME,
     THOUGHT,
     accuracy_table,
     answers_table,
     class_as_actor,
+    class_name,
     closest_actors,
     distribution,
     guess_accuracy,
@@ -105,11 +105,12 @@ def _controls(engine: Engine, info: store.ClassInfo, token: str) -> None:
     buttons = st.container(horizontal=True)  # each control as wide as its words, wrapping on a narrow screen
     opening, reveal, remove, end = buttons, buttons, buttons, buttons
     st.session_state[keys.PULSE_ROUND] = info.round  # the stored round, whichever screen changed it
+    round_names = {name: _(ROUND_NAMES[name]).capitalize() for name in ROUNDS}  # in this run's language
     round_.segmented_control(
         # i18n: the lesson's round (start or end of the lesson)
         _("Round"),
         list(ROUNDS),
-        format_func=lambda name: _(ROUND_NAMES[name]).capitalize(),
+        format_func=lambda name: round_names[name],
         key=keys.PULSE_ROUND,
         on_change=lambda: _act(
             lambda: store.set_round(
@@ -199,7 +200,7 @@ def _live(ctx: ViewContext, engine: Engine, info: store.ClassInfo) -> None:
             _next_to_actors(ctx, ours, issues)
     if blocs.open:
         with blocs:
-            order = [*pair_first(ctx.dataset.blocs, *preferred_comparison(ctx.dataset.aliases)), CLASS_NAME]
+            order = [*pair_first(ctx.dataset.blocs, *preferred_comparison(ctx.dataset.aliases)), class_name(ctx.lang)]
             chart_with_table(
                 lambda: bloc_positions_figure(ours, issues, order),
                 lambda: spread_table(spread, ctx.lang),
@@ -242,12 +243,13 @@ def _next_to_actors(ctx: ViewContext, ours: pd.DataFrame, issues: list[str]) -> 
         _(
             "“{name}” is the point nearest the class's median; hover or tap its cells for how many answered "
             "and the middle half of their answers."
-        ).format(name=CLASS_NAME)
+        ).format(name=class_name(ctx.lang))
     )
-    actors = [CLASS_NAME, *ctx.actors]
+    ours_named = class_name(ctx.lang)
+    actors = [ours_named, *ctx.actors]
     chart_with_table(
-        lambda: stance_matrix_figure(ours, actors, issues, {**ctx.dataset.actor_bloc, CLASS_NAME: CLASS_NAME}),
-        lambda: positions_table(ours, actors, issues),
+        lambda: stance_matrix_figure(ours, actors, issues, {**ctx.dataset.actor_bloc, ours_named: ours_named}),
+        lambda: positions_table(ours, actors, issues, ctx.lang),
         alt=_(
             "Matrix of the class's median answer next to the latest positions of {actors} actors on {issues} "
             "issues. The Table tab lists the same positions in words."

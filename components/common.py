@@ -160,7 +160,7 @@ def quote_markdown(row: pd.Series) -> str:
     if not row.get("quote"):
         return ""
     speaker = f" — {escape_markdown(row['speaker'])}" if row.get("speaker") else ""
-    note = escape_markdown(translation_note(row, current()))  # the speaker's words stay; our translation after
+    note = translation_note(row, current(), escape_markdown)  # the speaker's words stay; our translation after
     # i18n: quotation marks around a speaker's own words (the language's own marks, e.g. « … », „…“)
     quoted = _("“{quote}”").format(quote=escape_markdown(row["quote"]))
     return f"> {quoted}{note}{speaker}"

@@ -68,14 +68,17 @@ def render(ctx: ViewContext) -> None:
         empty_state(_("No positions match the current filters."))
         return
     pick, surprise = st.columns([3, 1], vertical_alignment="bottom")
+    # The pickers' words are written in this run, in its language: Streamlit may call a format_func outside it.
+    offered = {
+        a: ngettext("{actor} ({count} issue)", "{actor} ({count} issues)", counts[a]).format(actor=a, count=counts[a])
+        for a in actors
+    }
     actor = pick.selectbox(
         _("Actor"),
         actors,
         key=keys.GUESS_ACTOR,
         persist_state="session",
-        format_func=lambda a: ngettext("{actor} ({count} issue)", "{actor} ({count} issues)", counts[a]).format(
-            actor=a, count=counts[a]
-        ),
+        format_func=lambda a: offered[a],
     )
     rich = surprise_pool(counts)
     surprise.button(_("Surprise me"), on_click=_surprise, args=(rich,), icon=":material/casino:", width="stretch")
@@ -83,18 +86,18 @@ def render(ctx: ViewContext) -> None:
     chapters = ctx.dataset.chapters
     chapter = None
     if chapters:
+        stood = {
+            LATEST: _(LATEST_LABEL),
+            **{c.name: _("At the end of {chapter}").format(chapter=c.label(ctx.lang)) for c in chapters},
+        }
         chapter = chapter_named(
             chapters,
             st.selectbox(
                 _("Guess where it stood"),
-                [LATEST, *(c.name for c in chapters)],
+                list(stood),
                 key=keys.GUESS_CHAPTER,
                 persist_state="session",
-                format_func=lambda name: (
-                    _(LATEST_LABEL)
-                    if name == LATEST
-                    else _("At the end of {chapter}").format(chapter=chapter_named(chapters, name).label(ctx.lang))
-                ),
+                format_func=lambda name: stood[name],
                 help=_("Guess the latest positions, or where the actor stood when one chapter of the story closed."),
             ),
         )

@@ -89,7 +89,7 @@ def _preview(content: HandoutContent) -> None:
             st.markdown(
                 _("- “{quote}”{note} — {speaker} ({actor}) on {issue}, {date}").format(
                     quote=escape_markdown(quote["quote"]),
-                    note=escape_markdown(translation_note(quote, content.lang)),
+                    note=translation_note(quote, content.lang, escape_markdown),
                     speaker=escape_markdown(quote["speaker"] or quote["actor"]),
                     actor=escape_markdown(quote["actor"]),
                     issue=escape_markdown(quote["issue"]),

@@ -144,7 +144,7 @@ def _quote(voice: BlocVoice) -> None:
     if row["quote"]:
         # i18n: a bloc's quote on the slide, "**Europe:** “…”"
         quote = _("**{bloc}:** “{quote}”").format(bloc=bloc, quote=escape_markdown(row["quote"]))
-        st.markdown(quote + escape_markdown(translation_note(row, current())))
+        st.markdown(quote + translation_note(row, current(), escape_markdown))
     else:
         # i18n: a bloc's position in the app's own words, when no quote is at hand
         st.markdown(

@@ -12,7 +12,7 @@ in one language opens in another.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -133,12 +133,13 @@ def localise(dataset: Dataset, translations: Translations, lang: str) -> Dataset
     )
 
 
-def translation_note(row: Mapping[str, object], lang: str = "en") -> str:
+def translation_note(row: Mapping[str, object], lang: str = "en", escape: Callable[[str], str] = str) -> str:
     """What follows a quote in the speaker's words: our translation in brackets, marked as ours
-    (" [our translation: …]"); '' when the quote needs none. Plain text: escape it for Markdown."""
+    (" [our translation: …]"); '' when the quote needs none. `escape` (e.g. escape_markdown) escapes the note and
+    leaves the space before it, which an escaper that trims would drop ("”[our translation"…)."""
     translation = row.get(QUOTE_TRANSLATION) or ""
     if not row.get("quote") or not translation:
         return ""
     _ = gettext(lang)
     # i18n: after a quote in the speaker's (English) words, our translation of it, in brackets.
-    return " " + _("[our translation: {translation}]").format(translation=translation)
+    return " " + escape(_("[our translation: {translation}]").format(translation=translation))

@@ -116,7 +116,7 @@ def _quote_line(quote: dict, lang: str, text: object) -> str:
     # {note} is empty or our bracketed translation of the quote.
     return _("“{quote}”{note} — {speaker} ({actor}) on {issue}, {date}, {source}").format(
         quote=text(quote["quote"]),
-        note=text(translation_note(quote, lang)),
+        note=translation_note(quote, lang, text),
         speaker=text(quote["speaker"] or quote["actor"]),
         actor=text(quote["actor"]),
         issue=text(quote["issue"]),

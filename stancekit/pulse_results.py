@@ -14,8 +14,17 @@ from stancekit.i18n import ngettext as plural_forms
 from stancekit.matching import Answers, Party, match_table
 from stancekit.scale import GLYPHS, POSITIONS, closeness, nearest_position, signed
 
-CLASS_NAME = "Our class"  # the class as an actor and a bloc of its own
-CLASS_SOURCE = "this class's own answers (Class Pulse), not a statement"
+# i18n: the class as one more actor (and bloc) beside the governments, in the matrix and the bloc chart
+CLASS_NAME = N_("Our class")  # the class as an actor and a bloc of its own (shown in the page's language)
+# i18n: the source of the class's row in the matrix
+CLASS_SOURCE = N_("this class's own answers (Class Pulse), not a statement")
+
+
+def class_name(lang: str = "en") -> str:
+    """The class's name as an actor and a bloc, in a language: "Our class", "Notre classe"…"""
+    return gettext(lang)(CLASS_NAME)
+
+
 TALLY_COLUMNS = ["kind", "round", "activity", "issue", "actor", "value", "n"]
 DISTRIBUTION_COLUMNS = ["issue", "answered", "skipped", *[str(p) for p in POSITIONS], "median", "low", "high"]
 
@@ -67,13 +76,14 @@ def class_as_actor(spread: pd.DataFrame, day: pd.Timestamp, lang: str = "en") ->
     """The class as rows of a latest-positions table: actor and bloc "Our class", the position nearest its median
     on each issue someone answered, dated `day`, with a summary that says how many answered and how they spread.
     Its source says what it is: the class's own answers, not a statement."""
-    ngettext = plural_forms(lang)
+    _, ngettext = gettext(lang), plural_forms(lang)
+    name = class_name(lang)
     rows = []
     for row in spread.dropna(subset=["median"]).itertuples():
         rows.append(
             {
-                "actor": CLASS_NAME,
-                "bloc": CLASS_NAME,
+                "actor": name,
+                "bloc": name,
                 "issue": row.issue,
                 "position": nearest_position(row.median),
                 # i18n: the class's row in the matrix, "12 students answered: median +1, middle half +0.5 to +2."
@@ -88,7 +98,7 @@ def class_as_actor(spread: pd.DataFrame, day: pd.Timestamp, lang: str = "en") ->
     frame["date"] = pd.Timestamp(day).normalize()
     for column in ("source_id", "source_url", "speaker", "quote", "evidence", "condition", "voice", "joint"):
         frame[column] = ""
-    frame["source"] = CLASS_SOURCE
+    frame["source"] = _(CLASS_SOURCE)
     return frame
 
 

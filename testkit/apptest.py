@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from functools import lru_cache
+from string import Formatter
 from typing import Any
 
 import pandas as pd
@@ -87,6 +88,20 @@ def ntr(singular: str, plural: str, count: int) -> str:
 def named(english: str) -> str:
     """A name of the bundled topic (actor, bloc, issue, group, chapter) as the suite's language shows it."""
     return _topic_aliases().get(english, english)
+
+
+def before(template: str, **known: object) -> str:
+    """A template's text up to its first placeholder not in `known`, the known ones filled in: the fixed start
+    of a sentence whose end a test does not pin down (`before(tr("{count} of {total} answered"), count=3)`)."""
+    text = ""
+    for literal, field, _spec, _conversion in Formatter().parse(template):
+        text += literal
+        if field is None:
+            continue
+        if field not in known:
+            break
+        text += str(known[field])
+    return text
 
 
 def content(file: str, field: str, english: str) -> str:

@@ -8,10 +8,41 @@ import pytest
 from components import keys
 from stancekit.dataset import Dataset
 from stancekit.pulse import RateLimit
-from testkit.apptest import open_app, plotly_charts, twin
+from stancekit.text import escape_markdown
+from testkit.apptest import before, ntr, open_app, plotly_charts, tr, twin
 from tests.conftest import make_stances
 
 PAGE = "classroom"
+NO_CLASS = "No class with this code is running. Check the code with your teacher."
+MATRIX_ALT = (  # the alt text of the projector's matrix, the class beside the actors (components/classroom_teacher.py)
+    "Matrix of the class's median answer next to the latest positions of {actors} actors on {issues} issues. The "
+    "Table tab lists the same positions in words."
+)
+DOTS_ALT = (  # the bloc chart's, the class beside the blocs
+    "Dot plot of each bloc's position and the class's median on {count} issue. The Table tab lists the class's "
+    "answers.",
+    "Dot plot of each bloc's position and the class's median on {count} issues. The Table tab lists the class's "
+    "answers.",
+)
+
+
+def misjudged(*facts: str) -> str:
+    """The projector's line on the most misjudged guess, up to as much as a test knows: (actor, issue, the class's
+    mean guess as written, "−2"), each optional from the end."""
+    known = dict(zip(("actor", "issue", "guess"), facts, strict=False))
+    return before(
+        tr(
+            "**Most misjudged: {actor} on {issue}.** The class guessed {guess} on average; the record says "
+            "**{stance}**: {summary}"
+        ),
+        **{field: value if field == "guess" else escape_markdown(value) for field, value in known.items()},
+    )
+
+
+def mentions_the_class_median(alt: str) -> bool:
+    """Whether a chart's alt text is the matrix's or the bloc chart's, the two that set the class's median beside
+    the record."""
+    return alt.startswith((before(tr(MATRIX_ALT)), before(tr(DOTS_ALT[0])), before(tr(DOTS_ALT[1]))))
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +71,7 @@ def _questions(at, activity: str = "stand"):
         return [r for r in at.radio if r.key and r.key.startswith(keys.PULSE_ANSWER) and f"::{activity}::" in r.key]
 
     if not drawn():
-        at.session_state[keys.PULSE_TAB] = "Where do you stand?" if activity == "stand" else "Guess the stances"
+        at.session_state[keys.PULSE_TAB] = tr("Where do you stand?" if activity == "stand" else "Guess the stances")
         at.run()
     return drawn()
 
@@ -52,24 +83,30 @@ def test_a_student_joins_answers_and_the_projector_counts_it():
     student = _student(code.lower()[:3] + "-" + code.lower()[3:])  # typed in lower case, with a dash
     assert not student.exception
     pseudonym = student.session_state[keys.PULSE_STUDENT][2]
-    assert any(f"You are **{pseudonym}**" in m.value for m in student.markdown)
+    you_are = before(tr("You are **{pseudonym}** in class **{code}**."), pseudonym=escape_markdown(pseudonym))
+    assert any(you_are in m.value for m in student.markdown)
     stand = _questions(student)
     assert len(stand) == 12  # the teacher's default: the quiz's 12
     stand[0].set_value(2).run()
-    assert [c.value for c in student.caption if "Saved" in c.value] == [":material/check_circle: Saved\\."]
+    saved = tr("Saved.")
+    assert [c.value for c in student.caption if saved.rstrip(".") in c.value] == [
+        f":material/check_circle: {escape_markdown(saved)}"
+    ]
     assert len(_questions(student, "guess")) == 12  # in the other tab, drawn once it is open
     teacher.run()
-    assert "1 of 1 students answered" in [h.value for h in teacher.subheader]
+    assert tr("{answered} of {count} students answered").format(answered=1, count=1) in [
+        h.value for h in teacher.subheader
+    ]
     assert not teacher.exception
-    assert not [c for c in plotly_charts(teacher) if "the class's median" in c.proto.alt]  # lazy: one tab a refresh
-    teacher.session_state[keys.PULSE_VIEW] = "Next to the actors"
+    assert not [c for c in plotly_charts(teacher) if mentions_the_class_median(c.proto.alt)]  # lazy: a tab a refresh
+    teacher.session_state[keys.PULSE_VIEW] = tr("Next to the actors")
     matrix = twin(teacher.run(), "pulse_matrix")  # the class as one more actor, on top of the governments
     first = matrix.iloc[0]
-    assert (first["Actor"], first["Issue"]) == ("Our class", "European ground troops")
+    assert (first["Actor"], first["Issue"]) == (tr("Our class"), "European ground troops")
     assert "United States" in set(matrix["Actor"])
     assert "+2" in " ".join(str(v) for v in first.values)
     alts = [chart.proto.alt for chart in plotly_charts(teacher.run())]
-    assert any("the class's median" in alt for alt in alts)
+    assert any(mentions_the_class_median(alt) for alt in alts)
 
 
 def test_a_closed_round_keeps_answers_and_says_so():
@@ -77,26 +114,36 @@ def test_a_closed_round_keeps_answers_and_says_so():
     student = _student(code)
     teacher.button(key="pulse_open").click().run()  # close the round
     _questions(student)[0].set_value(-1).run()
-    assert student.error[0].value.startswith("The teacher has closed this round")
+    closed = tr("The teacher has closed this round: your answers are kept as they were.")
+    assert student.error[0].value == escape_markdown(closed)
     teacher.run()
-    assert "0 of 1 students answered" in [h.value for h in teacher.subheader]
+    assert tr("{answered} of {count} students answered").format(answered=0, count=1) in [
+        h.value for h in teacher.subheader
+    ]
 
 
 def test_an_unknown_code_is_refused_and_guessing_is_slowed_down():
     at = open_app(PAGE)
     at.text_input(key=keys.CLASS_CODE).input("ZZZZZZ").run()
     at.button(key="pulse_join").click().run()
-    assert at.error[0].value == "No class with this code is running. Check the code with your teacher."
+    assert at.error[0].value == tr(NO_CLASS)
     for _ in range(5):
         at.button(key="pulse_join").click().run()
-    assert at.error[0].value.startswith("Too many tries. Wait")
+    wait = before(
+        ntr(
+            "Too many tries. Wait {count} second and try again.",
+            "Too many tries. Wait {count} seconds and try again.",
+            2,
+        )
+    )
+    assert wait.strip() and at.error[0].value.startswith(wait)
     assert keys.PULSE_STUDENT not in at.session_state
 
 
 def test_a_forged_teacher_link_opens_nothing_and_the_real_one_leaves_the_address_bar():
     teacher, code, token = _teacher()
     forged = open_app(PAGE, params={keys.CLASS_CODE: code, "teacher": token[:-1] + "x"})
-    assert forged.error[0].value.startswith("This teacher link does not open a class")
+    assert forged.error[0].value.startswith(before(tr("This teacher link does not open a class: {reason}")))
     assert keys.PULSE_TEACHER not in forged.session_state
     assert not [b for b in forged.button if b.key == "pulse_end"]
     real = open_app(PAGE, params={keys.CLASS_CODE: code, "teacher": token})
@@ -108,9 +155,9 @@ def test_ending_the_class_deletes_it_for_everyone():
     teacher, code, _ = _teacher()
     student = _student(code)
     teacher.button(key="pulse_end").click().run()
-    assert teacher.info[0].value.startswith("This class has ended or expired")
+    assert teacher.info[0].value == tr("This class has ended or expired. Its answers are deleted.")
     student.run()
-    assert student.warning[0].value.startswith("This class has ended or expired")
+    assert student.warning[0].value == tr("This class has ended or expired. Thank you for taking part!")
 
 
 def _own_topic() -> Dataset:
@@ -129,21 +176,29 @@ def _own_topic() -> Dataset:
 
 def test_a_class_on_the_teachers_own_topic_reaches_students_on_the_bundled_one():
     teacher = open_app(PAGE, state={keys.CUSTOM_DATASET: _own_topic()})
-    assert teacher.info[0].value.startswith("The class runs on your topic, “Our own topic”")
+    runs_on = tr(
+        "The class runs on your topic, “{title}”: it is stored with the class, for your students' phones, and "
+        "deleted when the class ends or after 24 hours."
+    )
+    assert teacher.info[0].value == runs_on.format(title="Our own topic")
     assert teacher.multiselect(key=keys.PULSE_SETUP_ACTOR).value == []  # no US or Russia by those names here
     teacher.multiselect(key=keys.PULSE_SETUP_ACTOR).set_value(["US"]).run()
     teacher.button(key="pulse_start").click().run()
     code, _ = teacher.session_state[keys.PULSE_TEACHER]
-    assert any(c.value.startswith("Topic: Our own topic (yours") for c in teacher.caption)
+    assert tr("Topic: {topic} (yours, stored with the class until it ends).").format(topic="Our own topic") in [
+        c.value for c in teacher.caption
+    ]
     student = _student(code)  # a phone that never saw the upload
     assert not student.exception
-    assert [r.label for r in _questions(student)] == ["Your answer on Troops", "Your answer on Deal"]
+    labels = [tr("Your answer on {issue}").format(issue=issue) for issue in ("Troops", "Deal")]
+    assert [r.label for r in _questions(student)] == labels
     assert "**Send troops\\.**" in [m.value for m in student.markdown]  # the topic's own propositions
-    assert any("topic: Our own topic" in c.value for c in student.caption)
+    topic = tr("Round: {round} · {state} · topic: {topic}.").split("{state}")[1]  # " · topic: {topic}."
+    assert any(topic.format(topic="Our own topic") in c.value for c in student.caption)
     _questions(student, "guess")[0].set_value(2).run()  # the US opposed troops (−2)
     teacher.button(key="pulse_reveal").click().run()
-    assert any(m.value.startswith("**Most misjudged: US on Troops.** The class guessed +2") for m in teacher.markdown)
-    teacher.session_state[keys.PULSE_VIEW] = "Next to the actors"
+    assert any(m.value.startswith(misjudged("US", "Troops", "+2")) for m in teacher.markdown)
+    teacher.session_state[keys.PULSE_VIEW] = tr("Next to the actors")
     assert "US" in set(twin(teacher.run(), "pulse_matrix")["Actor"])
 
 
@@ -152,7 +207,7 @@ def test_a_start_the_store_refuses_says_why_beside_the_button(monkeypatch):
     at = open_app(PAGE, state={keys.CUSTOM_DATASET: _own_topic()})
     at.button(key="pulse_start").click().run()
     assert keys.PULSE_TEACHER not in at.session_state
-    assert at.error[0].value.startswith("This topic is too large to share with a class")
+    assert at.error[0].value == tr("This topic is too large to share with a class (over {size} MB).").format(size=0)
 
 
 def test_a_flood_of_answers_is_slowed_down_and_says_so():
@@ -163,7 +218,7 @@ def test_a_flood_of_answers_is_slowed_down_and_says_so():
     questions[0].set_value(2).run()
     _questions(student)[1].set_value(1).run()
     _questions(student)[2].set_value(0).run()
-    assert student.error[0].value == "Too many answers at once\\. Wait a moment, then choose again\\."
+    assert student.error[0].value == escape_markdown(tr("Too many answers at once. Wait a moment, then choose again."))
 
 
 def test_revealed_results_reach_the_students_and_the_projector_names_the_most_misjudged_issue():
@@ -172,18 +227,18 @@ def test_revealed_results_reach_the_students_and_the_projector_names_the_most_mi
     _questions(student)[0].set_value(2).run()
     guess = _questions(student, "guess")[0]
     guess.set_value(-2).run()  # the US supports European troops (+1): the class guessed it opposed
-    assert [t.label for t in student.tabs] == ["Where do you stand?", "Guess the stances"]  # nothing before reveal
+    assert [t.label for t in student.tabs] == [tr("Where do you stand?"), tr("Guess the stances")]  # nothing yet
     teacher.button(key="pulse_reveal").click().run()
-    assert teacher.button(key="pulse_reveal").label == "Hide results"
-    misjudged = [m.value for m in teacher.markdown if m.value.startswith("**Most misjudged: ")]
-    assert misjudged and misjudged[0].startswith(
-        "**Most misjudged: United States on European ground troops.** The class guessed −2"
-    )
-    assert any("Source:" in m.value for m in teacher.markdown)  # what the record says, and where it is from
+    assert teacher.button(key="pulse_reveal").label == tr("Hide results")
+    most = [m.value for m in teacher.markdown if m.value.startswith(misjudged())]
+    assert most and most[0].startswith(misjudged("United States", "European ground troops", "−2"))
+    source = before(tr("Source: {source}"))
+    assert any(source in m.value for m in teacher.markdown)  # what the record says, and where it is from
     student.run()
-    assert [t.label for t in student.tabs][:3] == ["Where do you stand?", "Guess the stances", "Results"]
-    assert "How the class answered" in [h.value for h in student.subheader]
-    assert "The record for United States" in [h.value for h in student.header]  # their guesses beside the record
+    assert [t.label for t in student.tabs][:3] == [tr("Where do you stand?"), tr("Guess the stances"), tr("Results")]
+    assert tr("How the class answered") in [h.value for h in student.subheader]
+    record = tr("The record for {actor}").format(actor="United States")  # their guesses beside the record
+    assert record in [h.value for h in student.header]
     assert not student.exception
 
 
@@ -200,16 +255,17 @@ def test_students_guess_several_actors_and_the_projector_ranks_them_only_once_re
     assert all("::Russia::" in r.key for r in russia) and all(r.value == "skip" for r in russia)  # its own answers
     russia[0].set_value(2).run()  # Russia rejects European troops: far off
     teacher.run()
-    assert "How well the class guessed" not in [h.value for h in teacher.subheader]  # no spoilers while guessing
-    assert not [m for m in teacher.markdown if m.value.startswith("**Most misjudged")]
+    assert tr("How well the class guessed") not in [h.value for h in teacher.subheader]  # no spoilers while guessing
+    assert not [m for m in teacher.markdown if m.value.startswith(misjudged())]
     teacher.button(key="pulse_reveal").click().run()
-    assert "How well the class guessed" in [h.value for h in teacher.subheader]
+    assert tr("How well the class guessed") in [h.value for h in teacher.subheader]
     accuracy = teacher.dataframe[-1].value
     assert list(accuracy.iloc[:, 0]) == ["Russia", "United States"]  # most misjudged first
-    assert any(m.value.startswith("**Most misjudged: Russia on European ground troops.**") for m in teacher.markdown)
+    assert any(m.value.startswith(misjudged("Russia", "European ground troops")) for m in teacher.markdown)
     student.run()
-    records = [h.value for h in student.header if h.value.startswith("The record")]
-    assert records == ["The record for United States", "The record for Russia"]  # the student's guesses per actor
+    record = tr("The record for {actor}")
+    records = [h.value for h in student.header if h.value.startswith(before(record))]
+    assert records == [record.format(actor=actor) for actor in ("United States", "Russia")]  # guesses per actor
 
 
 def test_a_reloaded_phone_keeps_its_place_and_answers_and_leaving_forgets_it():
@@ -225,7 +281,8 @@ def test_a_reloaded_phone_keeps_its_place_and_answers_and_leaving_forgets_it():
     assert [q.value for q in _questions(reloaded)[:2]] == ["skip", -2]  # unanswered, and her answer
     assert _questions(reloaded, "guess")[0].value == "skip"
     teacher.run()
-    assert "1 of 1 students answered" in [h.value for h in teacher.subheader]  # no second student
+    answered = tr("{answered} of {count} students answered").format(answered=1, count=1)
+    assert answered in [h.value for h in teacher.subheader]  # no second student
     reloaded.button(key="pulse_leave").click().run()
     assert keys.SEAT not in reloaded.query_params
     assert keys.PULSE_STUDENT not in reloaded.session_state
@@ -237,7 +294,7 @@ def test_a_seat_that_is_gone_sends_the_phone_back_to_the_join_form_with_a_reason
     _, student_id, pseudonym = student.session_state[keys.PULSE_STUDENT]
     teacher.button(key="pulse_end").click().run()
     reloaded = open_app(PAGE, params={keys.SEAT: f"{code}-{student_id}"})
-    assert reloaded.error[0].value == "No class with this code is running. Check the code with your teacher."
+    assert reloaded.error[0].value == tr(NO_CLASS)
     assert keys.SEAT not in reloaded.query_params and keys.PULSE_STUDENT not in reloaded.session_state
     forged = open_app(PAGE, params={keys.SEAT: "nonsense"})
     assert forged.error and keys.PULSE_STUDENT not in forged.session_state
