@@ -370,7 +370,8 @@ def test_presenter_steps_through_the_chapters():
     )
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[us] == "▲ +1"  # Trump, Feb 2025; Vance's and Witkoff's remarks are other voices
-    assert metrics[escape_markdown(named("Europe"))] == f"▲ {signed(0.7, LANG)}"  # 12 members: (2 + 2 + 1 × 7 − 1 − 1 + 0 + 0) / 12
+    # Europe's 12 members: (2 + 2 + 1 × 7 − 1 − 1 + 0 + 0) / 12
+    assert metrics[escape_markdown(named("Europe"))] == f"▲ {signed(0.7, LANG)}"
 
 
 def test_presenter_shows_one_quote_and_the_teacher_chooses_whose():
