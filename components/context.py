@@ -127,6 +127,7 @@ def follow_language(dataset: Dataset) -> None:
     aliases = dataset.aliases
     if not aliases:
         return
+    rewritten = False
     for key in NAME_KEYS:
         if key in st.session_state:
             value = st.session_state[key]
@@ -141,6 +142,12 @@ def follow_language(dataset: Dataset) -> None:
             if any(v in aliases for v in values):
                 renamed = [aliases.get(v, v) for v in values]
                 st.session_state[key] = renamed if key in MANY_NAMES else renamed[0]
+                # On its first run a bound widget takes the link's value over session state, keeping the names
+                # it knows and dropping the others ("Europe" of ["Europe", "Russia"]): rewrite the link too.
+                st.query_params[key] = renamed
+                rewritten = True
+    if rewritten:
+        st.rerun()  # the widgets take their first value from the rewritten link
 
 
 def notify_ignored_settings(dataset: Dataset) -> None:
