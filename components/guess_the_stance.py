@@ -68,14 +68,18 @@ def render(ctx: ViewContext) -> None:
         empty_state(_("No positions match the current filters."))
         return
     pick, surprise = st.columns([3, 1], vertical_alignment="bottom")
+    # The options' labels made now, in this run's language: a format_func called later (AppTest calls it
+    # after the run) would find no run to take the language from.
+    shown = {
+        a: ngettext("{actor} ({count} issue)", "{actor} ({count} issues)", n).format(actor=a, count=n)
+        for a, n in counts.items()
+    }
     actor = pick.selectbox(
         _("Actor"),
         actors,
         key=keys.GUESS_ACTOR,
         persist_state="session",
-        format_func=lambda a: ngettext("{actor} ({count} issue)", "{actor} ({count} issues)", counts[a]).format(
-            actor=a, count=counts[a]
-        ),
+        format_func=shown.__getitem__,
     )
     rich = surprise_pool(counts)
     surprise.button(_("Surprise me"), on_click=_surprise, args=(rich,), icon=":material/casino:", width="stretch")
@@ -83,18 +87,16 @@ def render(ctx: ViewContext) -> None:
     chapters = ctx.dataset.chapters
     chapter = None
     if chapters:
+        ends = {c.name: _("At the end of {chapter}").format(chapter=c.label(ctx.lang)) for c in chapters}
+        ends = {LATEST: _(LATEST_LABEL), **ends}
         chapter = chapter_named(
             chapters,
             st.selectbox(
                 _("Guess where it stood"),
-                [LATEST, *(c.name for c in chapters)],
+                list(ends),
                 key=keys.GUESS_CHAPTER,
                 persist_state="session",
-                format_func=lambda name: (
-                    _(LATEST_LABEL)
-                    if name == LATEST
-                    else _("At the end of {chapter}").format(chapter=chapter_named(chapters, name).label(ctx.lang))
-                ),
+                format_func=ends.__getitem__,
                 help=_("Guess the latest positions, or where the actor stood when one chapter of the story closed."),
             ),
         )
