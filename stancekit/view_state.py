@@ -20,7 +20,7 @@ import pandas as pd
 from stancekit.changes import CHANGES_MODES
 from stancekit.chapters import WHOLE_STORY
 from stancekit.dataset import Dataset
-from stancekit.i18n import LANGUAGES, gettext
+from stancekit.i18n import LANGUAGES, PSEUDO, gettext
 from stancekit.pulse import normalise_code
 from stancekit.schema import EVIDENCE_TYPES
 from stancekit.selection import ALL_ISSUES, CENTRAL_ISSUES, Selection
@@ -212,11 +212,12 @@ LABELLED: dict[str, tuple[str, ...]] = {
 
 @cache
 def label_msgids(key: str) -> dict[str, str]:
-    """For a LABELLED key: every language's words for each of its msgids (the msgid itself too) → the msgid."""
+    """For a LABELLED key: every language's words for each of its msgids (the msgid itself and the pseudo-language's
+    too) → the msgid."""
     found: dict[str, str] = {}
     for msgid in LABELLED.get(key, ()):
         found[msgid] = msgid
-        for lang in LANGUAGES:
+        for lang in (*LANGUAGES, PSEUDO):
             found.setdefault(gettext(lang)(msgid), msgid)
     return found
 
