@@ -47,7 +47,7 @@ def twin(at: AppTest, chart: str) -> pd.DataFrame:
     return shown
 
 
-def up_to(message: str, placeholder: str, **values: object) -> str:
+def before(message: str, placeholder: str, **values: object) -> str:
     """An interface string (already in the suite's language) up to its {placeholder}, the ones before filled in."""
     return message.split("{" + placeholder + "}")[0].format(**values)
 
@@ -98,7 +98,7 @@ def test_template_upload_replaces_the_data_on_every_page():
     go(at, "issue_deep_dive")
     assert any("Phones should be switched off and put away during lessons" in m.value for m in at.markdown)
     go(at, "timeline")
-    assert up_to(tr(TIMELINE_ALT), "actors", events=3) in at.get("plotly_chart")[0].proto.alt
+    assert before(tr(TIMELINE_ALT), "actors", events=3) in at.get("plotly_chart")[0].proto.alt
     for page in (
         "where_do_you_stand",
         "guess_the_stance",
@@ -197,7 +197,7 @@ def test_edit_in_the_app_with_live_validation_then_apply():
     by_label(at, "button", "Apply edits").click().run()
     assert_clean(at)
     counts = ntr("{count} position of {actors} on {issues}", "{count} positions of {actors} on {issues}", 17)
-    assert up_to(counts, "actors", count=17) in at.info[0].value
+    assert before(counts, "actors", count=17) in at.info[0].value
     go(at, "sources")
     council = table(at)
     council = council[(council["Actor"] == "Student council") & (council["Issue"] == "Phones off in lessons")]
@@ -226,4 +226,4 @@ def test_a_topic_without_events_or_issues_works_on_every_page():
         if spec.module != "your_data":
             go(at, spec.module)
             assert_clean(at)
-    assert up_to(tr(TIMELINE_ALT), "actors", events=0) in go(at, "timeline").get("plotly_chart")[0].proto.alt
+    assert before(tr(TIMELINE_ALT), "actors", events=0) in go(at, "timeline").get("plotly_chart")[0].proto.alt
