@@ -22,9 +22,22 @@ from stancekit.aggregation import bloc_sizes, bloc_summary
 from stancekit.dataset import Dataset
 from stancekit.selection import Selection, actors_in_blocs, selected_names
 from stancekit.text import escape_markdown
-from stancekit.view_state import ACTORS, ATTRIBUTES, BLOCS, ISSUES, MIGRATIONS, NAME_KEYS, PARSERS, ViewState, encode
+from stancekit.view_state import (
+    ACTORS,
+    ATTRIBUTES,
+    BLOCS,
+    EVIDENCE,
+    ISSUES,
+    MIGRATIONS,
+    NAME_KEYS,
+    PARSERS,
+    TRANSLATED_VALUES,
+    ViewState,
+    encode,
+    label_msgids,
+)
 
-MANY_NAMES = (BLOCS, ACTORS, ISSUES)  # the name keys of multiselects (the others hold one name)
+MANY_VALUES = (BLOCS, ACTORS, ISSUES, EVIDENCE)  # the keys of multiselects (the others hold one value)
 
 
 @dataclass(frozen=True)
@@ -123,11 +136,13 @@ def follow_renamed_keys(dataset: Dataset) -> None:
 
 def follow_language(dataset: Dataset) -> None:
     """Names chosen in another language (the picker just changed, or a link written in another language):
-    give each widget the name in this dataset's language, before any widget is drawn."""
+    give each widget the name in this dataset's language, before any widget is drawn. On a first visit the link
+    is rewritten too, in the words the widgets show: a bound widget's first value is the link's, not session
+    state's, and it keeps only the words it knows ("Europe" of ?blocs=Europe&blocs=Russia in French, nothing of
+    ?group=All issues, which it shows as "Toutes les questions")."""
     aliases = dataset.aliases
-    if not aliases:
-        return
-    for key in NAME_KEYS:
+    rewritten = False
+    for key in dict.fromkeys((*NAME_KEYS, *TRANSLATED_VALUES)):
         if key in st.session_state:
             value = st.session_state[key]
             if isinstance(value, list):
@@ -136,11 +151,17 @@ def follow_language(dataset: Dataset) -> None:
                 renamed = aliases.get(value, value) if isinstance(value, str) else value
             if renamed != value:
                 st.session_state[key] = renamed
-        elif key in st.query_params:  # a first visit: the widget takes its value from here, not from the link
+        elif key in st.query_params:  # a first visit: the widget takes its value from the link
             values = st.query_params.get_all(key)
-            if any(v in aliases for v in values):
-                renamed = [aliases.get(v, v) for v in values]
-                st.session_state[key] = renamed if key in MANY_NAMES else renamed[0]
+            msgids = label_msgids(key)
+            chosen = [aliases.get(v, msgids.get(v, v)) for v in values]
+            shown = [_(v) if v in TRANSLATED_VALUES.get(key, ()) else v for v in chosen]
+            if shown != values:
+                st.session_state[key] = chosen if key in MANY_VALUES else chosen[0]
+                st.query_params[key] = shown
+                rewritten = True
+    if rewritten:
+        st.rerun()  # the widgets take their first value from the rewritten link
 
 
 def notify_ignored_settings(dataset: Dataset) -> None:

@@ -13,13 +13,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import Enum
+from functools import cache
 
 import pandas as pd
 
 from stancekit.changes import CHANGES_MODES
 from stancekit.chapters import WHOLE_STORY
 from stancekit.dataset import Dataset
-from stancekit.i18n import gettext
+from stancekit.i18n import LANGUAGES, PSEUDO, gettext
 from stancekit.pulse import normalise_code
 from stancekit.schema import EVIDENCE_TYPES
 from stancekit.selection import ALL_ISSUES, CENTRAL_ISSUES, Selection
@@ -199,6 +200,28 @@ NAME_KEYS = (
     TIMELINE_PERIOD, ISSUE_GROUP,
 )  # fmt: skip
 
+# The keys whose values include msgids shown translated. Streamlit's bound widgets write the shown words into the
+# URL (?group=Toutes les questions in French), so a link carries them in any language, or as the msgid.
+TRANSLATED_VALUES: dict[str, tuple[str, ...]] = {
+    ISSUE_GROUP: (CENTRAL_ISSUES, ALL_ISSUES),
+    TIMELINE_PERIOD: (WHOLE_STORY,),
+    CHANGES_MODE: CHANGES_MODES,
+    EVIDENCE: tuple(EVIDENCE_TYPES.values()),
+}
+
+
+@cache
+def label_msgids(key: str) -> dict[str, str]:
+    """For a TRANSLATED_VALUES key: every language's words for each of its msgids (the msgid itself and the
+    pseudo-language's too) → the msgid."""
+    found: dict[str, str] = {}
+    for msgid in TRANSLATED_VALUES.get(key, ()):
+        found[msgid] = msgid
+        for lang in (*LANGUAGES, PSEUDO):
+            found.setdefault(gettext(lang)(msgid), msgid)
+    return found
+
+
 PARSERS: dict[str, Callable[[list[str], Options], Parsed]] = {
     BLOCS: many_of(lambda o: o.blocs),
     ACTORS: many_of(lambda o: o.actors),
@@ -261,6 +284,10 @@ class ViewState:
         options = Options.of(dataset)
         named = {MIGRATIONS.get(name, name): name for name in params}  # each key as the link spelled it
         values = {MIGRATIONS.get(name, name): list(v) for name, v in params.items()}
+        for key, given in values.items():
+            if key in TRANSLATED_VALUES:
+                msgids = label_msgids(key)
+                values[key] = [msgids.get(v, v) for v in given]
         _ = gettext(lang)
         chosen, notes = {}, []
         for key, link_name in named.items():

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 import components.overview
 from components import keys
 from stancekit.dataset import with_stances
-from testkit.apptest import open_app, plotly_charts
+from testkit.apptest import named, open_app, plotly_charts
 from tests.conftest import make_stances
 
 
@@ -48,9 +48,9 @@ def test_sessions_looking_at_the_same_view_share_one_figure(matrix_builds):
 
 def test_another_selection_gets_its_own_figure_and_leaves_the_others_alone(matrix_builds):
     everyone, russia = open_app(), open_app()
-    russia.multiselect(key=keys.BLOCS).set_value(["Russia"]).run()
-    assert matrix_builds == [matrix_builds[0], ("Russia",)]
-    assert matrix_actors(russia) == ["Russia"]
+    russia.multiselect(key=keys.BLOCS).set_value([named("Russia")]).run()
+    assert matrix_builds == [matrix_builds[0], (named("Russia"),)]
+    assert matrix_actors(russia) == [named("Russia")]
     everyone.run()
     assert len(matrix_actors(everyone)) == 26
 
