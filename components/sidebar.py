@@ -11,6 +11,7 @@ from components.language import _
 from components.session_dataset import is_custom, use_dataset
 from stancekit.chapters import Chapter, chapter_of
 from stancekit.dataset import Dataset
+from stancekit.i18n import SLIDER_DATE_FORMAT
 from stancekit.text import escape_markdown, format_date
 
 
@@ -100,7 +101,7 @@ def render(ctx: ViewContext) -> None:
                 value=last,
                 key=keys.AS_OF,
                 bind="query-params",
-                format="D MMM YYYY",
+                format=SLIDER_DATE_FORMAT[ctx.lang],
                 help=_(
                     "Show each position as it was known on this date ({first} – {last}). Actors who had not "
                     "spoken yet show no stated position."

@@ -19,6 +19,7 @@ from stancekit.changes import (
     position_changes,
 )
 from stancekit.chapters import chapter_changes, chapter_named
+from stancekit.i18n import SLIDER_DATE_FORMAT
 from stancekit.tables import changes_table, chapter_changes_table
 from stancekit.text import escape_markdown, format_date
 
@@ -84,7 +85,7 @@ def _between_dates(ctx: ViewContext) -> None:
         value=(first, last),
         key=keys.BETWEEN,
         bind="query-params",
-        format="D MMM YYYY",
+        format=SLIDER_DATE_FORMAT[ctx.lang],
         help=_("Changes stated on either date or between them."),
     )
     changes = position_changes(ctx.stances, pd.Timestamp(start), pd.Timestamp(end))

@@ -39,6 +39,15 @@ TEMPLATE = LOCALES / "messages.pot"
 # Babel's locale for each language's formats: British English writes "11 Mar 2025", as the app always has.
 FORMAT_LOCALE = {"en": "en_GB", "fr": "fr_FR", "de": "de_DE", "uk": "uk_UA", PSEUDO: "en_GB"}
 DAY_FORMAT = {"fr": "long", "de": "long", "uk": "long"}  # 11 mars 2025, 11. März 2025 (English: see day)
+# A date slider's own label (Streamlit's dayjs tokens). Its month names are English whatever the language, so the
+# other languages write the date in numbers, as they would by hand: 18/05/2026, 18.05.2026.
+SLIDER_DATE_FORMAT = {
+    "en": "D MMM YYYY",
+    "fr": "DD/MM/YYYY",
+    "de": "DD.MM.YYYY",
+    "uk": "DD.MM.YYYY",
+    PSEUDO: "D MMM YYYY",
+}
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's name for "mark for translation, translate later")

@@ -73,3 +73,11 @@ def test_the_pseudo_catalogue_covers_every_msgid_of_the_template():
     template = (LOCALES / "messages.pot").read_text(encoding="utf-8")
     assert 'msgid "Reset filters"' in template
     assert catalogue(PSEUDO).gettext("Reset filters") == pseudo("Reset filters")
+
+
+def test_date_sliders_write_numbers_where_their_month_names_would_be_english():
+    from stancekit.i18n import SLIDER_DATE_FORMAT
+
+    assert set(SLIDER_DATE_FORMAT) == {*LANGUAGES, PSEUDO}
+    assert SLIDER_DATE_FORMAT["en"] == "D MMM YYYY"  # 18 May 2026
+    assert all("MMM" not in SLIDER_DATE_FORMAT[lang] for lang in LANGUAGES if lang != "en")
