@@ -38,7 +38,9 @@ LOCALES = Path(__file__).resolve().parent.parent / "locales"
 TEMPLATE = LOCALES / "messages.pot"
 # Babel's locale for each language's formats: British English writes "11 Mar 2025", as the app always has.
 FORMAT_LOCALE = {"en": "en_GB", "fr": "fr_FR", "de": "de_DE", "uk": "uk_UA", PSEUDO: "en_GB"}
-DAY_FORMAT = {"fr": "long", "de": "long", "uk": "long"}  # 11 mars 2025, 11. März 2025 (English: see day)
+# 11 mars 2025, 11. März 2025, 11 березня 2025 (English: see day). Ukrainian without Babel's closing "р.", which
+# doubled the full stop of every sentence that ends on a date ("заявлених … 2026 р..").
+DAY_FORMAT = {"fr": "long", "de": "long", "uk": "d MMMM y"}
 # A date slider's own label (Streamlit's dayjs tokens). Its month names are English whatever the language, so the
 # other languages write the date in numbers, as they would by hand: 18/05/2026, 18.05.2026.
 SLIDER_DATE_FORMAT = {
@@ -129,9 +131,9 @@ def _pseudo_catalogue(template: Path) -> Translations:
 
 
 def day(value: date, lang: str) -> str:
-    """A date as the language writes it: 11 Mar 2025, 11 mars 2025, 11. März 2025, 11 березня 2025 р. (with a
-    narrow space before р.). English keeps the app's own three-letter months ("3 Sep 2025", where Babel's
-    British English writes "Sept"), written directly: the most frequent case costs no Babel call per cell."""
+    """A date as the language writes it: 11 Mar 2025, 11 mars 2025, 11. März 2025, 11 березня 2025. English keeps
+    the app's own three-letter months ("3 Sep 2025", where Babel's British English writes "Sept"), written
+    directly: the most frequent case costs no Babel call per cell."""
     if lang in (DEFAULT, PSEUDO):
         return f"{value.day} {value:%b %Y}"
     return format_date(value, format=DAY_FORMAT[lang], locale=FORMAT_LOCALE[lang])

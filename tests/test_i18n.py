@@ -40,7 +40,7 @@ def test_a_catalogue_translates_its_entries_but_not_fuzzy_ones(tmp_path: Path):
 
 def test_dates_and_percentages_are_written_the_languages_way():
     day_of = {lang: day(date(2025, 3, 11), lang) for lang in LANGUAGES}
-    assert day_of == {"en": "11 Mar 2025", "fr": "11 mars 2025", "de": "11. März 2025", "uk": "11 березня 2025\u202fр."}
+    assert day_of == {"en": "11 Mar 2025", "fr": "11 mars 2025", "de": "11. März 2025", "uk": "11 березня 2025"}
     assert percent(0.456, "en") == "46%"
     assert percent(0.456, "fr") == "46\xa0%"
     assert percent(0.456, "de") == "46\xa0%"
