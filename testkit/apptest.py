@@ -13,7 +13,8 @@ French interface with the same tests; `tr` gives a test's expected English text 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from string import Formatter
 from typing import Any
@@ -102,6 +103,16 @@ def before(template: str, **known: object) -> str:
             break
         text += str(known[field])
     return text
+
+
+def matches(template: str, text: str, escape: Callable[[str], str] = str) -> bool:
+    """Whether `text` is `template` with every placeholder filled in somehow (its fixed words passed through
+    `escape` first, e.g. escape_markdown): a check of a sentence whose names and numbers a test does not pin."""
+    pattern = "".join(
+        re.escape(escape(literal)) + (".+?" if field is not None else "")
+        for literal, field, _spec, _conversion in Formatter().parse(template)
+    )
+    return re.fullmatch(pattern, text, flags=re.DOTALL) is not None
 
 
 def content(file: str, field: str, english: str) -> str:

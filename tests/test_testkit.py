@@ -40,3 +40,16 @@ def test_another_size_does_not_match():
     result = compare(image(page(1001)), image(page()))
     assert not result.matches and result.diff is None
     assert result.describe() == "size 500×1001, stored 500×1000"
+
+
+def test_a_template_matches_only_a_text_that_fills_it():
+    from stancekit.text import escape_markdown
+    from testkit.apptest import matches
+
+    template = "{actor}: how did it move on “{issue}”?"
+    assert matches(template, "France: how did it move on “US backstop”?")
+    assert not matches(template, "France: how did it change on “US backstop”?")
+    assert not matches(template, ": how did it move on “US backstop”?")  # a placeholder is filled by something
+    assert matches("{a} (+{b})", "x \\(\\+2\\)", escape_markdown) and not matches(
+        "{a} (+{b})", "x (+2)", escape_markdown
+    )
