@@ -9,7 +9,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from components import keys, language
-from components.class_topic import class_context
+from components.class_topic import ClassView, class_view
 from components.classroom_teacher import spread_chart
 from components.common import clear_keys, scale_radio
 from components.context import ViewContext
@@ -47,7 +47,7 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
         st.button(_("Join another class"), on_click=leave, key="pulse_leave")
         return
     try:
-        ctx = class_context(ctx, info)
+        view = class_view(ctx, info)
     except StanceDataError:
         st.error(_("This class's topic could not be read. Ask your teacher to start the class again."))
         return
@@ -67,6 +67,7 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
         caption = _("Round: {round} · {state}.").format(round=round_name, state=state)
     st.caption(caption)
     _follow(engine, info)
+    ctx, info = view.ctx, view.info
     issues = chosen_issues(info.issues, ctx.dataset.issue_names)
     guessed = chosen_actors(info.guess_actors, ctx.dataset.actors)
     # i18n: the tabs of a student's phone (keep them short)
@@ -81,7 +82,7 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
         with stand:
             for issue in issues:
                 _question(
-                    ctx,
+                    view,
                     engine,
                     info,
                     student,
@@ -90,16 +91,16 @@ def render(ctx: ViewContext, engine: Engine, code: str, student: str, pseudonym:
                 )
     if guess.open:
         with guess:
-            _guesses(ctx, engine, info, student, issues, guessed)
+            _guesses(view, engine, info, student, issues, guessed)
     for tab in results:
         if tab.open:
             with tab:
-                _results(ctx, engine, info, issues, guessed)
+                _results(view, engine, info, issues, guessed)
     st.button(_("Leave the class"), on_click=leave, key="pulse_leave", icon=":material/logout:")
 
 
 def _guesses(
-    ctx: ViewContext, engine: Engine, info: ClassInfo, student: str, issues: list[str], guessed: list[str]
+    view: ClassView, engine: Engine, info: ClassInfo, student: str, issues: list[str], guessed: list[str]
 ) -> None:
     """The guess game's questions, for the actor chosen among the class's."""
     if guessed:
@@ -107,7 +108,12 @@ def _guesses(
         st.caption(_("What is {actor}'s position? Choose “No idea” to skip.").format(actor=escape_markdown(actor)))
         for issue in issues:
             _question(
-                ctx, engine, info, student, Answer("guess", issue, None, actor), {p: label(p, ctx.lang) for p in LABELS}
+                view,
+                engine,
+                info,
+                student,
+                Answer("guess", issue, None, actor),
+                {p: label(p, view.ctx.lang) for p in LABELS},
             )
     else:
         st.info(_("The teacher chose no actor to guess."))
@@ -139,19 +145,23 @@ def leave() -> None:
     st.query_params.pop(keys.SEAT, None)
 
 
-def _results(ctx: ViewContext, engine: Engine, info: ClassInfo, issues: list[str], guessed: list[str]) -> None:
+def _results(view: ClassView, engine: Engine, info: ClassInfo, issues: list[str], guessed: list[str]) -> None:
     """Once the teacher reveals them: the class's answers and, for the guess game, the record beside this
     student's own guesses."""
     st.subheader(_("How the class answered"), anchor=False)
     try:
         live = with_retries(lambda: tally(engine, info.code, time.time()))
-        spread = distribution(tally_frame(live.rows), info.round, issues)
+        spread = distribution(tally_frame(view.rows_shown(live.rows)), info.round, issues)
     except Exception:
         st.warning(_("The results could not be loaded just now. They will appear on your next answer or refresh."))
         return
+    ctx = view.ctx
     spread_chart(spread, "pulse_student_spread", ctx.lang)
     for actor in guessed:
-        keyed = {issue: answer_key(info.code, info.round, Answer("guess", issue, None, actor)) for issue in issues}
+        keyed = {
+            issue: answer_key(info.code, info.round, view.to_store(Answer("guess", issue, None, actor)))
+            for issue in issues
+        }
         guesses = {issue: st.session_state.get(key, "skip") for issue, key in keyed.items()}
         guesses = {issue: None if value == "skip" else int(value) for issue, value in guesses.items()}
         positions = positions_to_guess(ctx.stances, ctx.latest, actor, issues)
@@ -180,19 +190,29 @@ def _follow(engine: Engine, info: ClassInfo) -> None:
 
 @st.fragment
 def _question(
-    ctx: ViewContext, engine: Engine, info: ClassInfo, student: str, blank: Answer, words: dict[int, str]
+    view: ClassView, engine: Engine, info: ClassInfo, student: str, blank: Answer, words: dict[int, str]
 ) -> None:
     """One question. A fragment: choosing an answer saves it and redraws this question alone, not the page."""
-    proposition = ctx.dataset.issue_info(blank.issue)["proposition"]
+    dataset = view.ctx.dataset
+    proposition = dataset.issue_info(blank.issue)["proposition"]
     st.markdown(f"**{escape_markdown(proposition)}**")
-    key = answer_key(info.code, info.round, blank)
+    stored = view.to_store(blank)  # the class's names: its answers outlast a change of language
+    key = answer_key(info.code, info.round, stored)
     scale_radio(
         _("Your answer on {issue}").format(issue=blank.issue),
         key,
         words,
         skip_label=_("Skip") if blank.activity == "stand" else _("No idea"),
         on_change=_send,
-        args=(engine, info, student, blank, key, ctx.dataset.issue_names, ctx.dataset.actors),
+        args=(
+            engine,
+            info,
+            student,
+            stored,
+            key,
+            view.stored_all(dataset.issue_names),
+            view.stored_all(dataset.actors),
+        ),
     )
     _saved_note(key)
 

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from components import keys, language
 from components.caches import shared
-from components.class_topic import class_context
+from components.class_topic import ClassView, class_view
 from components.common import chart_with_table, clear_keys, csv_download, empty_state, provenance
 from components.context import ViewContext
 from components.language import N_, _, ngettext
@@ -62,13 +62,13 @@ def render(ctx: ViewContext, engine: Engine, code: str, token: str) -> None:
         st.button(_("Start another class"), on_click=clear_keys, args=(keys.PULSE_PREFIX,), key="pulse_forget")
         return
     try:
-        ctx = class_context(ctx, info)
+        view = class_view(ctx, info)
     except StanceDataError:
         st.error(_("This class's topic could not be read. End the class and start it again."), icon=":material/error:")
         return
     _invitation(code, token, info)
-    _controls(engine, info, token)
-    _live(ctx, engine, info)
+    _controls(engine, view, token)
+    _live(view, engine)
 
 
 def _invitation(code: str, token: str, info: store.ClassInfo) -> None:
@@ -99,8 +99,8 @@ def _invitation(code: str, token: str, info: store.ClassInfo) -> None:
     picture.image(buffer.getvalue(), caption=_("QR code of {link}").format(link=link), width=240)
 
 
-def _controls(engine: Engine, info: store.ClassInfo, token: str) -> None:
-    now = time.time()
+def _controls(engine: Engine, view: ClassView, token: str) -> None:
+    info, now = view.info, time.time()
     round_ = st.container()
     buttons = st.container(horizontal=True)  # each control as wide as its words, wrapping on a narrow screen
     opening, reveal, remove, end = buttons, buttons, buttons, buttons
@@ -149,7 +149,9 @@ def _controls(engine: Engine, info: store.ClassInfo, token: str) -> None:
             st,
             _("Download the answers (CSV)"),
             lambda: to_csv_bytes(
-                answers_table(_safely(lambda: store.export_rows(engine, info.code, token, now)) or [])
+                answers_table(
+                    view.export_shown(_safely(lambda: store.export_rows(engine, info.code, token, now)) or [])
+                )
             ),
             key="pulse_csv",
             file_name="class.csv",
@@ -166,9 +168,10 @@ def _controls(engine: Engine, info: store.ClassInfo, token: str) -> None:
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
-def _live(ctx: ViewContext, engine: Engine, info: store.ClassInfo) -> None:
+def _live(view: ClassView, engine: Engine) -> None:
     """The projector's part: one query per refresh (the store's tally: the class's round with every answer
     counted); the questions and the actors to guess were fixed when the class started."""
+    ctx, info = view.ctx, view.info
     try:
         live = store.tally(engine, info.code, time.time())
     except store.ClassUnavailable:
@@ -177,7 +180,7 @@ def _live(ctx: ViewContext, engine: Engine, info: store.ClassInfo) -> None:
     except Exception:
         st.warning(_("The class database is not answering: retrying…"), icon=":material/sync_problem:")
         return
-    tally = tally_frame(live.rows)
+    tally = tally_frame(view.rows_shown(live.rows))
     answered, joined = headcount(tally, live.round)
     st.subheader(
         # i18n: "3 of 25 students answered" ({count}: how many joined)
@@ -202,7 +205,7 @@ def _live(ctx: ViewContext, engine: Engine, info: store.ClassInfo) -> None:
         with blocs:
             order = [*pair_first(ctx.dataset.blocs, *preferred_comparison(ctx.dataset.aliases)), class_name(ctx.lang)]
             chart_with_table(
-                lambda: bloc_positions_figure(ours, issues, order),
+                lambda: bloc_positions_figure(ours, issues, order, ctx.lang),
                 lambda: spread_table(spread, ctx.lang),
                 alt=ngettext(
                     "Dot plot of each bloc's position and the class's median on {count} issue. The Table tab lists "

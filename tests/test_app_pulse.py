@@ -9,7 +9,7 @@ from components import keys
 from stancekit.dataset import Dataset
 from stancekit.pulse import RateLimit
 from stancekit.text import escape_markdown
-from testkit.apptest import before, ntr, open_app, plotly_charts, tr, twin
+from testkit.apptest import before, named, ntr, open_app, open_tab, plotly_charts, table, tr, twin
 from tests.conftest import make_stances
 
 PAGE = "classroom"
@@ -102,8 +102,9 @@ def test_a_student_joins_answers_and_the_projector_counts_it():
     teacher.session_state[keys.PULSE_VIEW] = tr("Next to the actors")
     matrix = twin(teacher.run(), "pulse_matrix")  # the class as one more actor, on top of the governments
     first = matrix.iloc[0]
-    assert (first["Actor"], first["Issue"]) == (tr("Our class"), "European ground troops")
-    assert "United States" in set(matrix["Actor"])
+    # the class's names are English in the store, in the session's language on screen
+    assert (first["Actor"], first["Issue"]) == (tr("Our class"), named("European ground troops"))
+    assert named("United States") in set(matrix["Actor"])
     assert "+2" in " ".join(str(v) for v in first.values)
     alts = [chart.proto.alt for chart in plotly_charts(teacher.run())]
     assert any(mentions_the_class_median(alt) for alt in alts)
@@ -231,13 +232,15 @@ def test_revealed_results_reach_the_students_and_the_projector_names_the_most_mi
     teacher.button(key="pulse_reveal").click().run()
     assert teacher.button(key="pulse_reveal").label == tr("Hide results")
     most = [m.value for m in teacher.markdown if m.value.startswith(misjudged())]
-    assert most and most[0].startswith(misjudged("United States", "European ground troops", "−2"))
+    assert most and most[0].startswith(misjudged(named("United States"), named("European ground troops"), "−2"))
     source = before(tr("Source: {source}"))
     assert any(source in m.value for m in teacher.markdown)  # what the record says, and where it is from
     student.run()
     assert [t.label for t in student.tabs][:3] == [tr("Where do you stand?"), tr("Guess the stances"), tr("Results")]
     assert tr("How the class answered") in [h.value for h in student.subheader]
-    record = tr("The record for {actor}").format(actor="United States")  # their guesses beside the record
+    record = tr("The record for {actor}").format(
+        actor=escape_markdown(named("United States"))
+    )  # their guesses beside the record
     assert record in [h.value for h in student.header]
     assert not student.exception
 
@@ -247,10 +250,10 @@ def test_students_guess_several_actors_and_the_projector_ranks_them_only_once_re
     student = _student(code)
     _questions(student, "guess")  # open the guess tab
     whose = student.button_group(key=keys.PULSE_GUESSING + code)
-    assert whose.options == ["United States", "Russia"] and whose.value == "United States"
+    assert whose.options == [named("United States"), named("Russia")] and whose.value == named("United States")
     assert all("::United States::" in r.key for r in _questions(student, "guess"))
     _questions(student, "guess")[0].set_value(1).run()  # the US: right
-    student.button_group(key=keys.PULSE_GUESSING + code).set_value("Russia").run()
+    student.button_group(key=keys.PULSE_GUESSING + code).set_value(named("Russia")).run()
     russia = _questions(student, "guess")
     assert all("::Russia::" in r.key for r in russia) and all(r.value == "skip" for r in russia)  # its own answers
     russia[0].set_value(2).run()  # Russia rejects European troops: far off
@@ -260,12 +263,14 @@ def test_students_guess_several_actors_and_the_projector_ranks_them_only_once_re
     teacher.button(key="pulse_reveal").click().run()
     assert tr("How well the class guessed") in [h.value for h in teacher.subheader]
     accuracy = teacher.dataframe[-1].value
-    assert list(accuracy.iloc[:, 0]) == ["Russia", "United States"]  # most misjudged first
-    assert any(m.value.startswith(misjudged("Russia", "European ground troops")) for m in teacher.markdown)
+    assert list(accuracy.iloc[:, 0]) == [named("Russia"), named("United States")]  # most misjudged first
+    assert any(
+        m.value.startswith(misjudged(named("Russia"), named("European ground troops"))) for m in teacher.markdown
+    )
     student.run()
     record = tr("The record for {actor}")
     records = [h.value for h in student.header if h.value.startswith(before(record))]
-    assert records == [record.format(actor=actor) for actor in ("United States", "Russia")]  # guesses per actor
+    assert records == [record.format(actor=escape_markdown(named(a))) for a in ("United States", "Russia")]  # per actor
 
 
 def test_a_reloaded_phone_keeps_its_place_and_answers_and_leaving_forgets_it():
@@ -298,3 +303,32 @@ def test_a_seat_that_is_gone_sends_the_phone_back_to_the_join_form_with_a_reason
     assert keys.SEAT not in reloaded.query_params and keys.PULSE_STUDENT not in reloaded.session_state
     forged = open_app(PAGE, params={keys.SEAT: "nonsense"})
     assert forged.error and keys.PULSE_STUDENT not in forged.session_state
+
+
+def test_a_class_on_the_bundled_topic_speaks_each_screens_language_and_counts_every_answer_together():
+    """The teacher's projector in English, a student's phone in French: one class, one count."""
+    from stancekit.bundled import load_translations
+
+    teacher = open_app(PAGE, params={"lang": "en"})
+    teacher.button(key="pulse_start").click().run()
+    code = teacher.session_state[keys.PULSE_TEACHER][0]
+    student = open_app(PAGE, params={"lang": "fr"})
+    student.text_input(key=keys.CLASS_CODE).input(code).run()
+    student.button(key="pulse_join").click().run()
+    stand = _questions(student)
+    assert len(stand) == 12  # the teacher's twelve, found under their French names
+    french = load_translations().get(
+        "issues",
+        "proposition",
+        "After a ceasefire, European countries and their partners should station ground troops in Ukraine.",
+        "fr",
+    )
+    assert f"**{escape_markdown(french)}**" in [m.value for m in student.markdown]
+    stand[0].set_value(2).run()
+    assert not student.error
+    teacher.run()
+    assert "1 of 1 students answered" in [h.value for h in teacher.subheader]
+    teacher.session_state[keys.PULSE_VIEW] = "Next to the actors"
+    first = table(open_tab(teacher.run(), "pulse_matrix", "Table")).iloc[0]  # the English tab, whatever the suite's
+    assert (first["Actor"], first["Issue"]) == ("Our class", "European ground troops")  # in the teacher's words
+    assert "+2" in " ".join(str(v) for v in first.values)
