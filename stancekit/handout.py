@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from stancekit.content import translation_note
+from stancekit.content import QUOTE_TRANSLATION, translation_note
 from stancekit.dataset import Dataset
 from stancekit.i18n import LABELLED, gettext
 from stancekit.i18n import ngettext as plural_forms
@@ -21,6 +21,7 @@ from stancekit.scale import GLYPHS, POSITIONS, label, signed
 from stancekit.text import escape_markdown, format_date, safe_link_url
 
 MAX_QUOTES = 5
+MAX_TRANSLATED_QUOTES = 3  # a quote with our translation beside it takes twice the room
 MAX_PROMPTS = 4
 NO_CELL = "–"
 
@@ -65,7 +66,8 @@ def handout_content(
     quoted = stances[stances["quote"] != ""].drop_duplicates(["actor", "quote"])
     quoted = quoted.assign(_words=quoted["quote"].str.split().str.len())
     quoted = quoted.sort_values(["_words", "date"], ascending=False, kind="stable").drop(columns="_words")
-    quotes = tuple(quoted.head(MAX_QUOTES).to_dict("records"))
+    translated = QUOTE_TRANSLATION in quoted and bool((quoted[QUOTE_TRANSLATION].fillna("") != "").any())
+    quotes = tuple(quoted.head(MAX_TRANSLATED_QUOTES if translated else MAX_QUOTES).to_dict("records"))
     prompts = prompts[:MAX_PROMPTS]
     cited: dict[str, str | None] = {}
     for row in [*latest.to_dict("records"), *quotes, *(r for p in prompts for r in p.readings)]:

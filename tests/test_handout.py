@@ -93,3 +93,18 @@ def test_sources_are_grouped_by_outlet_so_each_is_named_once():
         ("Kyiv Independent", [("2025-02-20", "https://k/1"), ("2025-03-11", "https://k/2")]),
         ("Untitled", [("", None)]),
     ]
+
+
+def test_a_handout_whose_quotes_carry_our_translation_keeps_fewer_of_them(bundled):
+    from stancekit.bundled import load_translations
+    from stancekit.content import localise
+    from stancekit.handout import MAX_TRANSLATED_QUOTES
+
+    french = localise(bundled, load_translations(), "fr")
+    latest = latest_positions(french.stances)
+    content = handout_content(
+        french, french.stances, latest, list(french.actors), list(french.issue_names), [], date(2026, 11, 25), "fr"
+    )
+    assert MAX_TRANSLATED_QUOTES < MAX_QUOTES
+    assert len(content.quotes) == MAX_TRANSLATED_QUOTES  # each twice as long: the words, then ours in brackets
+    assert all(q["quote_translation"] for q in content.quotes)
