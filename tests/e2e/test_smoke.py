@@ -31,9 +31,9 @@ def assert_nothing_went_wrong(page: Page, outside: list[str]) -> None:
     assert outside == [], outside
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])  # the suite's pages in French too (issue 16)
 @pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.module)
-def test_page_renders_in_chromium(page: Page, app_url: str, spec: PageSpec, lang: str):
+def test_page_renders_in_chromium(page: Page, app_url: str, spec: PageSpec, lang: str = DEFAULT):
+    """(In French: tests/e2e/test_languages.py, with the axe audit.)"""
     _ = gettext(lang)
     charts = CHARTS.get(spec.module, 0)
     outside = []
