@@ -37,5 +37,5 @@ page.run()  # the page before the sidebar: its first chart reaches the browser f
 if not spec.projector:  # the projector view keeps the screen free of chrome
     sidebar.render(ctx)
     footer.render(ctx, spec, page.title)
-language.mark_page()  # <html lang>, last: nothing of it is needed for the first paint
+language.mark_page(st if spec.projector else st.sidebar)  # <html lang>, last: not needed for the first paint
 settle_heap()  # performance: gc.freeze the startup heap once per process (docs/PERFORMANCE.md, garbage collection)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from components import keys
 from stancekit import i18n
@@ -48,15 +49,16 @@ def picker() -> None:
     )
 
 
-def mark_page() -> None:
+def mark_page(where: DeltaGenerator) -> None:
     """Mark the page's language in the link (?lang=fr, once chosen or brought by a link: every page of the
     session and every copied address keep it) and for the browser (<html lang>, so a screen reader reads
     French as French: WCAG 3.1.1). Streamlit's page says "en" whatever it shows; one line of script, with a
-    code from our own list, sets it. Its container is hidden by components/house.css."""
+    code from our own list, sets it, `where` the page ends (the sidebar, or the projector's main area). Its
+    container is hidden by components/house.css; the gap Streamlit leaves before it falls after everything."""
     lang = current()
     named = keys.LANG in st.query_params or lang != i18n.language(None, st.context.locale)
     if named and st.query_params.get(keys.LANG) != lang:
         st.query_params[keys.LANG] = lang
     code = "en" if lang == i18n.PSEUDO else lang  # a code of LANGUAGES only, never text from the link
-    with st.container(key="page_language"):
+    with where.container(key="page_language"):
         st.html(f"<script>document.documentElement.lang = {json.dumps(code)};</script>", unsafe_allow_javascript=True)
