@@ -21,10 +21,11 @@ from components.language import _
 from stancekit.dataset import Dataset
 from stancekit.i18n import DEFAULT
 from stancekit.pulse import Answer
+from stancekit.pulse_results import TALLY_COLUMNS
 from stancekit.pulse_store import ClassInfo
 from stancekit.topic_blob import unpack
 
-TALLY_NAMES = (3, 4)  # the issue and actor of a tally row (stancekit.pulse_store.tally)
+TALLY_NAMES = (TALLY_COLUMNS.index("issue"), TALLY_COLUMNS.index("actor"))  # of a tally row's values
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)  # the caller's spinner speaks the run's language
