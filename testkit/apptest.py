@@ -28,6 +28,7 @@ from components.pages import page
 from stancekit.bundled import load_translations
 from stancekit.content import aliases
 from stancekit.i18n import DEFAULT, gettext, ngettext
+from stancekit.scale import stance_label
 from testkit.server import ROOT
 
 LANG = os.environ.get("STANCE_TEST_LANG", DEFAULT)  # the language the suite drives the app in
@@ -115,9 +116,14 @@ def matches(template: str, text: str, escape: Callable[[str], str] = str) -> boo
     return re.fullmatch(pattern, text, flags=re.DOTALL) is not None
 
 
-def content(file: str, field: str, english: str) -> str:
-    """A text of the bundled topic (data/translations/<file>.csv, its `field`) in the suite's language."""
-    return load_translations().get(file, field, english, LANG) or english
+def content(file: str, field: str, english: str, lang: str = LANG) -> str:
+    """A text of the bundled topic (data/translations/<file>.csv, its `field`) in the suite's language (or `lang`)."""
+    return load_translations().get(file, field, english, lang) or english
+
+
+def stance(position: int) -> str:
+    """A stance as the suite's language shows it: '▲▲ Strongly supports (+2)', '▲▲ Soutient fermement (+2)'."""
+    return stance_label(position, LANG)
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,6 @@ from components.pages import PageSpec, page
 from stancekit.bundled import load_bundled
 from stancekit.figures.bars import GAP_EXPLANATION
 from stancekit.i18n import LABELLED, day, one_decimal
-from stancekit.scale import stance_label
 from stancekit.text import definite, escape_markdown
 from testkit.apptest import (
     LANG,
@@ -26,6 +25,7 @@ from testkit.apptest import (
     ntr,
     open_app,
     plotly_charts,
+    stance,
     table,
     tr,
     twin,
@@ -44,11 +44,6 @@ MATRIX_ALT = (
     "Matrix of the latest positions of {actors} actors on {issues} issues, "
     "from strongly opposes to strongly supports. The Table tab lists the same positions in words."
 )
-
-
-def stance(position: int) -> str:
-    """'▲▲ Strongly supports (+2)' in the suite's language."""
-    return stance_label(position, LANG)
 
 
 def summary_of(start: str) -> str:

@@ -9,9 +9,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from stancekit.bundled import load_translations
 from stancekit.i18n import DEFAULT, gettext
 from stancekit.i18n import ngettext as plural_forms
+from testkit.apptest import before, content
 from tests.e2e.conftest import open_page, save_full_page, wait_until_idle
 
 pytestmark = pytest.mark.browser
@@ -23,16 +23,6 @@ NO_BACKSTOP = "European countries should deploy a force in Ukraine even if the U
 
 def url(app_url: str, path: str, lang: str) -> str:
     return f"{app_url}/{path}" + ("" if lang == DEFAULT else f"?lang={lang}")
-
-
-def text(file: str, field: str, english: str, lang: str) -> str:
-    """A text of the bundled topic in `lang` (data/translations)."""
-    return load_translations().get(file, field, english, lang) or english
-
-
-def start_of(template: str) -> str:
-    """A template's words before its first placeholder, without Markdown's stars."""
-    return template.split("{")[0].replace("*", "")
 
 
 STRONG, AGREE, NEUTRAL, DISAGREE, STRONG_AGAINST, SKIP = range(6)  # radio order on the page
@@ -57,9 +47,9 @@ def test_where_do_you_stand(page: Page, app_url: str, lang: str):
     page.get_by_role("button", name=_("Show my matches")).click()
     expect(page.get_by_role("heading", name=_("Your matches"))).to_be_visible(timeout=20_000)
     wait_until_idle(page)
-    closest = start_of(_("Your closest bloc: **{bloc}** ({bloc_match} on {bloc_issues} issues)."))
+    closest = before(_("Your closest bloc: **{bloc}** ({bloc_match} on {bloc_issues} issues).")).replace("*", "")
     expect(page.get_by_text(re.compile("^" + re.escape(closest)))).to_be_visible()
-    bar_chart = start_of(
+    bar_chart = before(
         ngettext(
             "Bar chart of your match with {count} bloc, best first, each labelled with the number of issues it "
             "rests on.",
@@ -94,7 +84,7 @@ def test_guess_the_stance(page: Page, app_url: str, lang: str):
 def test_discussion_prompts(page: Page, app_url: str, lang: str):
     open_page(page, url(app_url, "prompts", lang), gettext(lang)("Discussion prompts"))
     questions = page.locator("h4")
-    expect(questions.first).to_contain_text(text("names", "issue", "Ceasefire first", lang))
+    expect(questions.first).to_contain_text(content("names", "issue", "Ceasefire first", lang))
     assert questions.count() >= 4
     save_full_page(page, f"prompts-{lang}")
     assert_no_errors(page)
@@ -103,7 +93,7 @@ def test_discussion_prompts(page: Page, app_url: str, lang: str):
 @EN_FR
 def test_presenter_next_and_previous(page: Page, app_url: str, lang: str):
     _ = gettext(lang)
-    troops, no_backstop = (text("issues", "proposition", p, lang) for p in (TROOPS, NO_BACKSTOP))
+    troops, no_backstop = (content("issues", "proposition", p, lang) for p in (TROOPS, NO_BACKSTOP))
     page.goto(url(app_url, "present", lang))
     title = page.locator("h1")
     expect(title).to_have_text(troops, timeout=30_000)
@@ -127,7 +117,7 @@ def test_handout_download_prints_on_one_page(page: Page, app_url: str, tmp_path,
     download.value.save_as(saved)
     page_html = saved.read_text(encoding="utf-8")
     assert saved.name == "handout.html"
-    title = html.escape(text("names", "topic", "A European force for Ukraine (2025–2026)", lang), quote=True)
+    title = html.escape(content("names", "topic", "A European force for Ukraine (2025–2026)", lang), quote=True)
     assert f"<h1>{title}</h1>" in page_html and f'<html lang="{lang}">' in page_html and "<script" not in page_html
     printer = page.context.new_page()
     printer.goto(saved.as_uri())
